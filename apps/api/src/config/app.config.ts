@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Env, parseEnv } from './env.schema';
+
+/** Typed, validated configuration; injected as a class so nothing else reads process.env. */
+export class AppConfig {
+  readonly env: Env;
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  readonly corsOrigins: string[];
+
+  constructor(env: Env) {
+    this.env = env;
+    this.dataDir = resolve(env.DATA_DIR);
+    this.jwtSecret = env.JWT_SECRET ?? loadOrCreateSecret(this.dataDir);
+    this.corsOrigins = [...new Set([env.PUBLIC_ORIGIN, ...env.CORS_ORIGINS])];
+  }
+
+  static fromProcess(): AppConfig {
+    return new AppConfig(parseEnv(process.env));
+  }
+
+  get isEmbeddedDb(): boolean {
+    return !this.env.DATABASE_URL;
+  }
+}
+
+// The embedded default keeps a generated secret so sessions survive restarts without any setup.
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const csv = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/** The one place that reads process.env; anything invalid stops the boot with a clear message. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
+    CORS_ORIGINS: csv.default([]),
+    TRUST_PROXY: z.string().default('loopback'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.string().default('.data'),
+    WEB_DIST: z.string().optional(),
+
+    DATABASE_URL: z.string().optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5499),
+    REDIS_URL: z.string().optional(),
+    REDIS_PREFIX: z.string().default('orgo:'),
+
+    JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().default('orgo'),
+    JWT_AUDIENCE: z.string().default('orgo-api'),
+    ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(900).default(600),
+    REFRESH_IDLE_TTL_SEC: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+    REFRESH_ABSOLUTE_TTL_SEC: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+    REFRESH_GRACE_SEC: z.coerce.number().int().min(0).max(60).default(10),
+    COOKIE_SECURE: bool.default(true),
+
+    RATE_LIMIT_ENABLED: bool.default(true),
+    RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(100),
+    RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(200),
+    SOCKET_EVENTS_PER_MIN: z.coerce.number().int().min(1).default(600),
+    SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'required in production' });
+    }
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { DomainEventsService } from './domain-events.service';
+
+/** Releases or drops the events buffered for a transaction when it ends. */
+@Injectable()
+export class CommitFlushSubscriber implements EntitySubscriberInterface {
+  constructor(
+    @Inject(DataSource) dataSource: DataSource,
+    @Inject(DomainEventsService) private readonly events: DomainEventsService,
+  ) {
+    dataSource.subscribers.push(this);
+  }
+
+  afterTransactionCommit(event: TransactionCommitEvent): void {
+    this.events.committed(event.queryRunner);
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    this.events.rolledBack(event.queryRunner);
+  }
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { RedisClients } from '../redis/redis.module';
+import { metricsRegistry } from './metrics';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] })
+  status: 'ok' | 'error';
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down', 'disabled'] } })
+  checks: Record<string, 'up' | 'down' | 'disabled'>;
+}
+
+@ApiTags('health')
+@Controller()
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RedisClients) private readonly redis: RedisClients,
+  ) {}
+
+  @Get('health/live')
+  @ApiOkResponse({ type: HealthDto })
+  live(): HealthDto {
+    return { status: 'ok', checks: {} };
+  }
+
+  @Get('health/ready')
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const [db, redis] = await Promise.all([
+      withTimeout(this.db.query('SELECT 1').then(() => true)),
+      this.redis.enabled ? withTimeout(this.redis.ping()) : Promise.resolve(null),
+    ]);
+    const checks = { database: db ? 'up' : 'down', redis: redis === null ? 'disabled' : redis ? 'up' : 'down' } as const;
+    const ok = db && redis !== false;
+    if (!ok) res.status(503);
+    return { status: ok ? 'ok' : 'error', checks };
+  }
+
+  @Get('metrics')
+  @ApiExcludeEndpoint()
+  @Header('Cache-Control', 'no-store')
+  async metrics(@Res() res: Response): Promise<void> {
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  }
+}
+
+async function withTimeout(p: Promise<boolean>, ms = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p.catch(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

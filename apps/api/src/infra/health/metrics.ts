@@ -1,0 +1,19 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
+
+export const httpRequestDuration = new Histogram({
+  name: 'orgo_http_request_duration_seconds',
+  help: 'HTTP request duration by method, route and status',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});
+
+export const socketConnections = new Counter({
+  name: 'orgo_socket_connections_total',
+  help: 'Socket.IO connections accepted, by namespace',
+  labelNames: ['namespace'],
+  registers: [metricsRegistry],
+});

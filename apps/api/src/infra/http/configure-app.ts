@@ -1,0 +1,82 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from '../../config/app.config';
+import { httpRequestDuration } from '../health/metrics';
+import { validationPipe } from './validation';
+
+export const API_PREFIX = 'api';
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('OrGo API')
+    .setDescription('REST API of OrGo. Errors are RFC 9457 problem details with a stable `code`. Realtime events are documented in libs/contracts.')
+    .setVersion('1.0.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, doc, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+}
+
+/** Everything HTTP-wide: security headers, CORS, parsing, validation, docs, SPA, metrics. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.env.TRUST_PROXY.split(',').map((s) => s.trim()));
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+  app.enableCors({
+    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin) ? origin ?? false : false),
+    credentials: true,
+    exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
+  });
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: '100kb' });
+  app.use(`/${API_PREFIX}`, (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Vary', 'Origin, Authorization, Cookie');
+    const end = httpRequestDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+    next();
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(validationPipe);
+
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs.json` });
+  serveSpa(app, config);
+}
+
+function serveSpa(app: NestExpressApplication, config: AppConfig): void {
+  const dist = config.env.WEB_DIST ?? join(__dirname, '..', '..', '..', '..', 'web', 'dist');
+  if (!existsSync(join(dist, 'index.html'))) return;
+  app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') });
+  const index = join(dist, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}` || req.path.startsWith('/socket.io')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,83 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ApiErrorBody, ErrorCode, FieldError } from '@orgo/contracts';
+import { ValidationError } from 'class-validator';
+import { AppError } from './app-error';
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+const codeByStatus: Record<number, ErrorCode> = {
+  401: 'AUTH_UNAUTHENTICATED',
+  403: 'COMMON_FORBIDDEN',
+  404: 'COMMON_NOT_FOUND',
+  413: 'COMMON_PAYLOAD_TOO_LARGE',
+  429: 'COMMON_RATE_LIMITED',
+};
+
+export interface Problem {
+  body: ApiErrorBody;
+  headers: Record<string, string>;
+}
+
+/** Maps anything thrown to one problem-details body; unknown errors become a bare 500. */
+export function toProblem(error: unknown, requestId?: string): Problem {
+  let status = 500;
+  let code: ErrorCode = 'COMMON_INTERNAL';
+  let message = 'Something went wrong on our side.';
+  let errors: FieldError[] | undefined;
+  let headers: Record<string, string> = {};
+
+  if (error instanceof AppError) {
+    ({ status, code, message, errors } = error);
+    headers = error.headers ?? {};
+  } else if (error instanceof HttpException) {
+    status = error.getStatus();
+    const res = error.getResponse();
+    if (status < 500) {
+      code = status === 400 || status === 422 ? 'COMMON_VALIDATION_FAILED' : (codeByStatus[status] ?? 'COMMON_VALIDATION_FAILED');
+      message = typeof res === 'string' ? res : ((res as { message?: unknown }).message?.toString() ?? error.message);
+    }
+  } else if (isBodyParserError(error)) {
+    status = error.status;
+    code = status === 413 ? 'COMMON_PAYLOAD_TOO_LARGE' : 'COMMON_VALIDATION_FAILED';
+    message = status === 413 ? 'Request body is too large.' : 'Request body is not valid JSON.';
+  }
+
+  return {
+    body: {
+      type: 'about:blank',
+      title: titles[status] ?? HttpStatus[status] ?? 'Error',
+      status,
+      code,
+      message,
+      ...(errors ? { errors } : {}),
+      ...(requestId ? { requestId } : {}),
+    },
+    headers,
+  };
+}
+
+function isBodyParserError(e: unknown): e is { status: number; type: string } {
+  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' && typeof (e as { status?: unknown }).status === 'number';
+}
+
+export function validationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, code: rule, message }));
+    return [...own, ...validationErrors(e.children ?? [], field)];
+  });
+}
+
+export function validationFailed(errors: ValidationError[]): AppError {
+  return new AppError('COMMON_VALIDATION_FAILED', 400, 'The request has invalid fields.', validationErrors(errors));
+}

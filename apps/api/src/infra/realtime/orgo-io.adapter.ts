@@ -1,0 +1,126 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { sessionRoom, userRoom } from '@orgo/contracts';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
+import { Namespace, Server, ServerOptions } from 'socket.io';
+import type { AppConfig } from '../../config/app.config';
+import { RateLimitService } from '../http/rate-limit.service';
+import { toProblem } from '../http/problem';
+import type { RedisClients } from '../redis/redis.module';
+import type { SocketAuthenticator, SocketData } from './socket-auth';
+import { limitInbound, outboundBacklog } from './socket-limits';
+
+const HANDSHAKES_PER_IP = { name: 'ws-handshake-ip', limit: 30, windowSec: 60 };
+
+/**
+ * One Socket.IO server for every namespace: Origin allowlist and handshake limits at the engine,
+ * token auth and the `user:`/`session:` rooms per namespace, Redis fan-out when configured.
+ */
+export class OrgoIoAdapter extends IoAdapter {
+  private readonly log = new Logger('Realtime');
+  private readonly secured = new WeakSet<Namespace>();
+  private readonly trust: (addr: string, i: number) => boolean;
+  private sweep?: NodeJS.Timeout;
+  private io?: Server;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+    private readonly authenticator: SocketAuthenticator,
+    private readonly redis: RedisClients,
+    private readonly limits: RateLimitService,
+  ) {
+    super(app);
+    this.trust = proxyAddr.compile(config.env.TRUST_PROXY.split(',').map((s) => s.trim()));
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      serveClient: false,
+      maxHttpBufferSize: 64 * 1024,
+      cors: { origin: this.config.corsOrigins, credentials: true },
+      allowRequest: (req, cb) => {
+        this.allowHandshake(req).then(
+          (ok) => cb(null, ok),
+          () => cb(null, false),
+        );
+      },
+    } as ServerOptions);
+    if (this.redis.enabled) {
+      server.adapter(createAdapter(this.redis.create(), this.redis.create(), { key: `${this.redis.prefix}socket.io` }));
+    }
+    this.io = server;
+    this.sweep = setInterval(() => this.dropSlowConsumers(), 1000);
+    this.sweep.unref();
+    return server;
+  }
+
+  override create(port: number, options?: ServerOptions & { namespace?: string; server?: Server }): Server {
+    const created = super.create(port, options) as Server | Namespace;
+    const ns = created instanceof Namespace ? created : created.of('/');
+    this.secure(ns);
+    return created as Server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    if (this.sweep) clearInterval(this.sweep);
+    await super.close(server);
+  }
+
+  private async allowHandshake(req: IncomingMessage): Promise<boolean> {
+    const origin = req.headers.origin;
+    // Browsers always send Origin; non-browser clients without one still need a valid token.
+    if (origin && !this.config.corsOrigins.includes(origin)) return false;
+    if (!this.limits.enabled) return true;
+    const ip = proxyAddr(req as Parameters<typeof proxyAddr>[0], this.trust);
+    const state = await this.limits.hit(HANDSHAKES_PER_IP, ip);
+    return !state.exceeded;
+  }
+
+  private secure(ns: Namespace): void {
+    if (this.secured.has(ns)) return;
+    this.secured.add(ns);
+    ns.use((socket, next) => {
+      if (socket.handshake.query?.token !== undefined) {
+        return next(socketError('AUTH_TOKEN_INVALID', 'Send the access token in the auth payload, never in the URL.'));
+      }
+      this.authenticator.authenticateSocket((socket.handshake.auth as { token?: unknown } | undefined)?.token).then(
+        (principal) => {
+          (socket.data as SocketData).principal = principal;
+          next();
+        },
+        (err: unknown) => {
+          const { body } = toProblem(err);
+          next(socketError(body.code, body.message));
+        },
+      );
+    });
+    ns.on('connection', (socket) => {
+      const { principal } = socket.data as SocketData;
+      void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
+      limitInbound(socket, { perMinute: this.config.env.SOCKET_EVENTS_PER_MIN, perEventPer10s: 20 });
+    });
+  }
+
+  private dropSlowConsumers(): void {
+    if (!this.io) return;
+    const max = this.config.env.SOCKET_MAX_BUFFERED_BYTES;
+    for (const ns of this.io._nsps.values()) {
+      for (const socket of ns.sockets.values()) {
+        if (outboundBacklog(socket) > max) {
+          this.log.warn({ socketId: socket.id }, 'disconnecting slow consumer');
+          socket.conn.close();
+        }
+      }
+    }
+  }
+}
+
+function socketError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code, message } });
+}

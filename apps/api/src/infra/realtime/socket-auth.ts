@@ -1,0 +1,15 @@
+export interface SocketPrincipal {
+  userId: string;
+  sessionId: string;
+}
+
+/** Implemented by the auth module; infra only knows this shape. */
+export interface SocketAuthenticator {
+  authenticateSocket(token: unknown): Promise<SocketPrincipal>;
+}
+
+export const SOCKET_AUTHENTICATOR = Symbol('SOCKET_AUTHENTICATOR');
+
+export interface SocketData {
+  principal: SocketPrincipal;
+}

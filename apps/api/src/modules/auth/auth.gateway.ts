@@ -1,0 +1,48 @@
+import { Inject, UseFilters, UsePipes } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ConnectedSocket, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { Namespaces, sessionRoom, userRoom } from '@orgo/contracts';
+import type { Ack, SessionSummary, UserClientEvents, UserServerEvents } from '@orgo/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { validationPipe } from '../../infra/http/validation';
+import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
+import type { SocketData } from '../../infra/realtime/socket-auth';
+import type { SessionEventPayload } from './auth.events';
+import { AuthService } from './auth.service';
+
+type UserNamespace = Namespace<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>;
+
+/** Session events on `/user` (the namespace of the signed-in user's own live state). */
+@WebSocketGateway({ namespace: '/user' })
+@UseFilters(SocketAckFilter)
+@UsePipes(validationPipe)
+export class AuthGateway {
+  @WebSocketServer()
+  private readonly ns: UserNamespace;
+
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @SubscribeMessage('session.list')
+  async listSessions(@ConnectedSocket() socket: Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>): Promise<Ack<SessionSummary[]>> {
+    const sessions = await this.auth.listSessions(socket.data.principal);
+    return { ok: true, data: sessions.map(({ current: _c, ...s }) => s) };
+  }
+
+  @OnEvent('auth.session.created')
+  sessionCreated(e: SessionEventPayload): void {
+    this.ns.to(userRoom(e.userId)).emit('session.created', {
+      id: e.sessionId,
+      userAgent: e.userAgent,
+      ip: e.ip,
+      createdAt: e.createdAt,
+      lastUsedAt: e.lastUsedAt,
+    });
+  }
+
+  /** The kill path: every socket of the session, on every namespace and instance, is disconnected. */
+  @OnEvent('auth.session.revoked')
+  sessionRevoked(e: { sessionId: string; userId: string }): void {
+    this.ns.to(userRoom(e.userId)).emit('session.revoked', { id: e.sessionId });
+    for (const name of Namespaces) this.ns.server.of(name).in(sessionRoom(e.sessionId)).disconnectSockets(true);
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { AppConfig } from '../../config/app.config';
+import { SOCKET_AUTHENTICATOR } from '../../infra/realtime/socket-auth';
+import { UserModule } from '../user/user.module';
+import { AuthController } from './auth.controller';
+import { AuthGateway } from './auth.gateway';
+import { AuthService } from './auth.service';
+import { JwtStrategy, JWT_ALGORITHM } from './strategies/jwt.strategy';
+import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
+
+@Module({
+  imports: [
+    UserModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: {
+          algorithm: JWT_ALGORITHM,
+          expiresIn: config.env.ACCESS_TOKEN_TTL_SEC,
+          issuer: config.env.JWT_ISSUER,
+          audience: config.env.JWT_AUDIENCE,
+        },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: config.env.JWT_ISSUER, audience: config.env.JWT_AUDIENCE },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, JwtStrategy, AuthSessionSubscriber, AuthGateway, { provide: SOCKET_AUTHENTICATOR, useExisting: AuthService }],
+  exports: [AuthService, SOCKET_AUTHENTICATOR],
+})
+export class AuthModule {}

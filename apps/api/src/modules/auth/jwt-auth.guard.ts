@@ -1,0 +1,22 @@
+import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { AppError } from '../../infra/http/app-error';
+import { AuthErrors } from './auth.errors';
+import type { Principal } from './auth.service';
+
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
+    if (err instanceof AppError) throw err;
+    if (err || !user) {
+      const noToken = info instanceof Error && /No auth token/i.test(info.message);
+      throw noToken ? AuthErrors.unauthenticated() : AuthErrors.tokenInvalid();
+    }
+    return user;
+  }
+}
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
+});

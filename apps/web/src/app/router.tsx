@@ -1,0 +1,69 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoadingScreen } from '@/components/loading-screen';
+import { paths } from '@/config/paths';
+import { RequireAuth } from './routes/require-auth';
+import { RootLayout } from './routes/root-layout';
+import { RouteError } from './routes/route-error';
+
+export const routes: RouteObject[] = [
+  {
+    Component: RootLayout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: LoadingScreen,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('./routes/feed')).FeedRoute }),
+      },
+      {
+        path: paths.studies,
+        lazy: async () => ({ Component: (await import('./routes/studies')).StudiesRoute }),
+      },
+      {
+        path: paths.search,
+        lazy: async () => ({ Component: (await import('./routes/search')).SearchRoute }),
+      },
+      {
+        path: paths.profile,
+        lazy: async () => ({ Component: (await import('./routes/users/profile')).ProfileRoute }),
+      },
+      {
+        path: paths.login,
+        lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
+      },
+      {
+        path: paths.signup,
+        lazy: async () => ({ Component: (await import('./routes/auth/signup')).SignupRoute }),
+      },
+      {
+        Component: RequireAuth,
+        children: [
+          {
+            path: paths.chat,
+            lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoute }),
+          },
+          {
+            path: paths.notifications,
+            lazy: async () => ({
+              Component: (await import('./routes/notifications')).NotificationsRoute,
+            }),
+          },
+          {
+            path: paths.sessions,
+            lazy: async () => ({
+              Component: (await import('./routes/settings/sessions')).SessionsRoute,
+            }),
+          },
+        ],
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundRoute }),
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,27 @@
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { Page } from '@/components/page';
+import { hrefs, safeNext } from '@/config/paths';
+import { LoginForm } from '@/features/auth/components/login-form';
+import { useAuth } from '@/features/auth/hooks/use-auth';
+import { useT } from '@/i18n/i18n-provider';
+
+export function LoginRoute() {
+  const t = useT();
+  const auth = useAuth();
+  const [searchParams] = useSearchParams();
+  const next = safeNext(searchParams.get('next'));
+
+  // Also the redirect after a successful login: the form only updates the session store.
+  if (auth.status === 'authenticated') return <Navigate to={next} replace />;
+
+  return (
+    <Page title={t('auth.login.title')} description={t('auth.login.description')} isNarrow>
+      <div className="card">
+        <LoginForm />
+      </div>
+      <p className="form-switch">
+        {t('auth.login.noAccount')} <Link to={hrefs.signup(next)}>{t('auth.login.toSignup')}</Link>
+      </p>
+    </Page>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { LanguageSwitch } from '@/components/language-switch';
+import { hrefs, paths } from '@/config/paths';
+import { LogoutButton } from '@/features/auth/components/logout-button';
+import { useAuth } from '@/features/auth/hooks/use-auth';
+import { useSessionEvents } from '@/features/auth/realtime/use-session-events';
+import { useT } from '@/i18n/i18n-provider';
+import type { MessageKey } from '@/i18n/translate';
+
+const navItems: { to: string; label: MessageKey }[] = [
+  { to: paths.feed, label: 'nav.feed' },
+  { to: paths.studies, label: 'nav.studies' },
+  { to: paths.chat, label: 'nav.chat' },
+  { to: paths.notifications, label: 'nav.notifications' },
+  { to: paths.search, label: 'nav.search' },
+];
+
+/** Moves focus to the new page's heading after client-side navigation (not on first load). */
+function useFocusOnNavigate(main: RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const target = main.current?.querySelector<HTMLElement>('h1') ?? main.current;
+    target?.focus();
+  }, [main, pathname]);
+}
+
+export function RootLayout() {
+  const t = useT();
+  const auth = useAuth();
+  const navigation = useNavigation();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigate(main);
+  useSessionEvents();
+
+  const user = auth.status === 'authenticated' ? auth.user : null;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {navigation.state === 'loading' ? <div className="progress" aria-hidden="true" /> : null}
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link className="brand" to={paths.feed}>
+            <span className="brand__mark" aria-hidden="true">
+              O
+            </span>
+            {t('app.name')}
+          </Link>
+          <nav className="site-nav" aria-label={t('nav.label')}>
+            <ul className="site-nav__list">
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink className="site-nav__link" to={item.to} end={item.to === paths.feed}>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+              {user ? (
+                <li>
+                  <NavLink className="site-nav__link" to={hrefs.profile(user.id)}>
+                    {t('nav.profile')}
+                  </NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <div className="site-header__actions">
+            <LanguageSwitch />
+            {user ? (
+              <>
+                <span className="user-chip">{t('nav.user', { nickname: user.nickname })}</span>
+                <NavLink className="site-header__link" to={paths.sessions}>
+                  {t('nav.sessions')}
+                </NavLink>
+                <LogoutButton />
+              </>
+            ) : (
+              <>
+                <Link className="button button--ghost" to={paths.login}>
+                  {t('nav.login')}
+                </Link>
+                <Link className="button button--primary" to={paths.signup}>
+                  {t('nav.signup')}
+                </Link>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main className="site-main" id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.name')} — {t('app.tagline')}
+        </p>
+      </footer>
+    </div>
+  );
+}

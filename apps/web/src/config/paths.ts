@@ -1,0 +1,28 @@
+/** Route patterns and href builders; pages and links never spell a path by hand. */
+export const paths = {
+  chat: '/chat',
+  feed: '/',
+  login: '/login',
+  notifications: '/notifications',
+  profile: '/users/:id',
+  search: '/search',
+  sessions: '/settings/sessions',
+  signup: '/signup',
+  studies: '/studies',
+} as const;
+
+export const hrefs = {
+  login: (next?: string) =>
+    next && next !== paths.feed ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login,
+  profile: (id: string) => `/users/${encodeURIComponent(id)}`,
+  signup: (next?: string) =>
+    next && next !== paths.feed ? `${paths.signup}?${new URLSearchParams({ next })}` : paths.signup,
+};
+
+/** Only same-origin app paths: `//evil.example` or `/\evil` would leave the site. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return paths.feed;
+  }
+  return next;
+}

@@ -1,0 +1,49 @@
+import type { AuthTokens, Me } from './api-types';
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'authenticated'; accessToken: string; expiresAt: number; user: Me };
+
+export type AuthListener = (state: AuthState, previous: AuthState) => void;
+
+export interface AuthSessionStore {
+  getState(): AuthState;
+  getAccessToken(): string | null;
+  signIn(tokens: AuthTokens): void;
+  signOut(): void;
+  subscribe(listener: AuthListener): () => void;
+}
+
+/** In-memory only: the access token never touches storage; the refresh token lives in an httpOnly cookie. */
+export function createAuthSession(now: () => number = Date.now): AuthSessionStore {
+  let state: AuthState = { status: 'loading' };
+  const listeners = new Set<AuthListener>();
+
+  const set = (next: AuthState) => {
+    const previous = state;
+    state = next;
+    listeners.forEach((listener) => listener(next, previous));
+  };
+
+  return {
+    getState: () => state,
+    getAccessToken: () => (state.status === 'authenticated' ? state.accessToken : null),
+    signIn: (tokens) =>
+      set({
+        status: 'authenticated',
+        accessToken: tokens.accessToken,
+        expiresAt: now() + tokens.expiresIn * 1000,
+        user: tokens.user,
+      }),
+    signOut: () => {
+      if (state.status !== 'anonymous') set({ status: 'anonymous' });
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export const authSession = createAuthSession();

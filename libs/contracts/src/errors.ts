@@ -1,0 +1,44 @@
+/** Every stable error code the API can answer with, over HTTP and in socket acks. */
+export const ErrorCodes = [
+  'AUTH_CREDENTIALS_INVALID',
+  'AUTH_CSRF_FAILED',
+  'AUTH_EMAIL_TAKEN',
+  'AUTH_PASSWORD_TOO_COMMON',
+  'AUTH_REFRESH_INVALID',
+  'AUTH_REFRESH_REUSED',
+  'AUTH_SESSION_NOT_FOUND',
+  'AUTH_SESSION_REVOKED',
+  'AUTH_TOKEN_INVALID',
+  'AUTH_UNAUTHENTICATED',
+  'COMMON_FORBIDDEN',
+  'COMMON_INTERNAL',
+  'COMMON_NOT_FOUND',
+  'COMMON_ORIGIN_FORBIDDEN',
+  'COMMON_PAYLOAD_TOO_LARGE',
+  'COMMON_RATE_LIMITED',
+  'COMMON_VALIDATION_FAILED',
+  'REALTIME_EVENT_UNKNOWN',
+  'REALTIME_SLOW_CONSUMER',
+  'USER_NICKNAME_TAKEN',
+] as const;
+
+export type ErrorCode = (typeof ErrorCodes)[number];
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** RFC 9457 problem details with our stable `code`; also the `error` of a failed socket ack. */
+export interface ApiErrorBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; errors?: FieldError[] } };

@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './realtime/rooms';
+export * from './realtime/user.socket';
