@@ -19,9 +19,12 @@ const MIN = 60_000;
 
 const results = [];
 let current;
+let browserApi;
 
 function fmt(ms) {
-  return ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${((ms % 60_000) / 1000).toFixed(0)}s` : `${(ms / 1000).toFixed(1)}s`;
+  return ms >= 60_000
+    ? `${Math.floor(ms / 60_000)}m${((ms % 60_000) / 1000).toFixed(0)}s`
+    : `${(ms / 1000).toFixed(1)}s`;
 }
 
 function banner(text) {
@@ -45,14 +48,16 @@ function exec(cmd, args, { env = {}, timeoutMs = 10 * MIN, cwd = ROOT } = {}) {
       console.error(`!! ${cmd} timed out after ${fmt(timeoutMs)}; killing it`);
       killTree(child.pid, 'SIGKILL');
     }, timeoutMs);
-    child.on('error', (err) => {
-      console.error(`!! ${cmd}: ${err.message}`);
-    });
-    child.on('close', (code, signal) => {
+    const finish = (code) => {
       clearTimeout(timer);
       current = undefined;
-      resolve(timedOut ? 124 : (code ?? (signal ? 128 : 1)));
+      resolve(code);
+    };
+    child.once('error', (err) => {
+      console.error(`!! ${cmd}: ${err.message}`);
+      finish(127);
     });
+    child.once('close', (code, signal) => finish(timedOut ? 124 : (code ?? (signal ? 128 : 1))));
   });
 }
 
@@ -98,7 +103,12 @@ async function commandStep(name, cmd, args, opts) {
 async function checkStep(name, cmd, args, opts) {
   return step(name, async () => {
     const code = await exec(cmd, args, opts);
-    return { ok: code === 0, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, counted: true };
+    return {
+      ok: code === 0,
+      passed: code === 0 ? 1 : 0,
+      failed: code === 0 ? 0 : 1,
+      counted: true,
+    };
   });
 }
 
@@ -163,7 +173,8 @@ function portOpen(port) {
 
 // The built API serving the built SPA, as the browser tests expect it.
 async function startBrowserApi(env) {
-  if (await portOpen(BROWSER_API_PORT)) throw new Error(`port ${BROWSER_API_PORT} is already in use`);
+  if (await portOpen(BROWSER_API_PORT))
+    throw new Error(`port ${BROWSER_API_PORT} is already in use`);
   const code = await exec(process.execPath, [SERVICES, 'createdb', BROWSER_DB]);
   if (code !== 0) throw new Error(`could not create database ${BROWSER_DB}`);
   const dbUrl = new URL(env.DATABASE_URL);
@@ -179,7 +190,9 @@ async function startBrowserApi(env) {
     NODE_ENV: 'test',
     PUBLIC_ORIGIN: `http://localhost:${BROWSER_API_PORT}`,
   };
-  console.log(`$ node apps/api/dist/main.js  (PORT=${BROWSER_API_PORT}, log: ${path.relative(ROOT, logFile)})`);
+  console.log(
+    `$ node apps/api/dist/main.js  (PORT=${BROWSER_API_PORT}, log: ${path.relative(ROOT, logFile)})`,
+  );
   const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: ROOT,
     env: apiEnv,
@@ -188,7 +201,11 @@ async function startBrowserApi(env) {
   });
   fs.closeSync(out);
   let exited = false;
-  api.once('exit', () => (exited = true));
+  browserApi = api;
+  api.once('exit', () => {
+    exited = true;
+    browserApi = undefined;
+  });
   const stop = async () => {
     if (exited) return;
     killTree(api.pid, 'SIGTERM');
@@ -273,16 +290,24 @@ async function main() {
             '--reporter=json',
             `--outputFile.json=${report}`,
           ],
-          { env: { ...env, WEB_BASE_URL: `http://localhost:${BROWSER_API_PORT}` }, timeoutMs: 8 * MIN },
+          {
+            env: { ...env, WEB_BASE_URL: `http://localhost:${BROWSER_API_PORT}` },
+            timeoutMs: 8 * MIN,
+          },
         );
         return countsFrom(report, code);
       } finally {
         await stopApi();
       }
     });
-    await checkStep('openapi drift check', pnpm, ['--filter', '@orgo/api', 'run', 'check:openapi'], {
-      env,
-    });
+    await checkStep(
+      'openapi drift check',
+      pnpm,
+      ['--filter', '@orgo/api', 'run', 'check:openapi'],
+      {
+        env,
+      },
+    );
     await checkStep(
       'migration drift check',
       pnpm,
@@ -290,7 +315,9 @@ async function main() {
       { env },
     );
   } finally {
-    await commandStep('services down', node, [SERVICES, 'down']);
+    if (process.env.ORGO_KEEP_SERVICES === '1')
+      console.log('\nORGO_KEEP_SERVICES=1: services left running');
+    else await commandStep('services down', node, [SERVICES, 'down']);
   }
 
   const passed = results.reduce((n, r) => n + r.passed, 0);
@@ -306,7 +333,7 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    if (current) killTree(current.pid, 'SIGTERM');
+    for (const child of [current, browserApi]) if (child) killTree(child.pid, 'SIGTERM');
     const down = spawn(process.execPath, [SERVICES, 'down'], { cwd: ROOT, stdio: 'inherit' });
     down.on('close', () => process.exit(130));
   });

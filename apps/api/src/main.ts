@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
   app.useWebSocketAdapter(
     new OrgoIoAdapter(app, config, app.get<SocketAuthenticator>(SOCKET_AUTHENTICATOR), app.get(RedisClients), app.get(RateLimitService)),
   );

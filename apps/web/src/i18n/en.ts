@@ -117,7 +117,8 @@ export const en: Messages = {
   },
   sessions: {
     current: 'This session',
-    description: 'Browsers and devices logged in to this account. Log out any device you do not recognise.',
+    description:
+      'Browsers and devices logged in to this account. Log out any device you do not recognise.',
     empty: 'No active sessions.',
     ip: 'IP {ip}',
     lastUsedAt: 'Last used {date}',

@@ -118,7 +118,8 @@ export const ko = {
   },
   sessions: {
     current: '현재 세션',
-    description: '이 계정으로 로그인된 브라우저와 기기입니다. 모르는 기기가 있다면 로그아웃시키세요.',
+    description:
+      '이 계정으로 로그인된 브라우저와 기기입니다. 모르는 기기가 있다면 로그아웃시키세요.',
     empty: '로그인된 세션이 없습니다.',
     ip: 'IP {ip}',
     lastUsedAt: '마지막 사용 {date}',

@@ -19,7 +19,11 @@ export interface ApiClient {
 }
 
 const REFRESHABLE_CODES = new Set<string>(['AUTH_TOKEN_INVALID', 'AUTH_UNAUTHENTICATED']);
-const ANONYMOUS_PATHS = new Set<string>(['/api/auth/login', '/api/auth/refresh', '/api/auth/signup']);
+const ANONYMOUS_PATHS = new Set<string>([
+  '/api/auth/login',
+  '/api/auth/refresh',
+  '/api/auth/signup',
+]);
 const REFRESH_LOCK = 'orgo.auth.refresh';
 
 export const csrfHeaders = { 'X-CSRF': '1' } as const;

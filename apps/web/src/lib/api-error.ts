@@ -34,7 +34,11 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 
 export function toApiError(response: Response, body: unknown): ApiError {
   const problem = typeof body === 'object' && body !== null ? (body as Partial<ApiErrorBody>) : {};
-  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiError(
+    response.status,
+    problem,
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
 }
 
 interface FetchResult<T> {

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -25,6 +26,7 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
 /** Everything HTTP-wide: security headers, CORS, parsing, validation, docs, SPA, metrics. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
   app.set('trust proxy', config.env.TRUST_PROXY.split(',').map((s) => s.trim()));
   app.disable('x-powered-by');
   app.use(
@@ -67,6 +69,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs.json` });
   serveSpa(app, config);
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** First middleware: every response, even a body-parser failure, carries a request id. */
+function assignRequestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+  const given = req.header('x-request-id');
+  req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('X-Request-Id', req.id);
+  next();
 }
 
 function serveSpa(app: NestExpressApplication, config: AppConfig): void {

@@ -19,7 +19,10 @@ const fieldOfCode: Partial<Record<ErrorCode, AuthField>> = {
 // class-validator rule names the API reports in `errors[].code`.
 const messageOfRule: Record<string, Partial<Record<AuthField, MessageKey>>> = {
   isEmail: { email: 'auth.validation.emailInvalid' },
-  isNotEmpty: { email: 'auth.validation.emailRequired', password: 'auth.validation.passwordRequired' },
+  isNotEmpty: {
+    email: 'auth.validation.emailRequired',
+    password: 'auth.validation.passwordRequired',
+  },
   isLength: { password: 'auth.validation.passwordLength' },
   maxLength: { password: 'auth.validation.passwordLength' },
   minLength: { password: 'auth.validation.passwordLength' },

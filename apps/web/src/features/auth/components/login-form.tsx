@@ -86,7 +86,11 @@ export function LoginForm() {
           setFieldErrors((previous) => ({ ...previous, password: undefined }));
         }}
       />
-      <button className="button button--primary button--block" type="submit" disabled={logIn.isPending}>
+      <button
+        className="button button--primary button--block"
+        type="submit"
+        disabled={logIn.isPending}
+      >
         {logIn.isPending ? t('auth.login.pending') : t('auth.login.submit')}
       </button>
     </form>

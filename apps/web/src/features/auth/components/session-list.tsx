@@ -74,7 +74,9 @@ export function SessionList() {
                   </p>
                   <p className="session__meta">
                     {session.ip ? <span>{t('sessions.ip', { ip: session.ip })}</span> : null}
-                    <span>{t('sessions.signedInAt', { date: formatDateTime(session.createdAt) })}</span>
+                    <span>
+                      {t('sessions.signedInAt', { date: formatDateTime(session.createdAt) })}
+                    </span>
                     <span>
                       {t('sessions.lastUsedAt', { date: formatDateTime(session.lastUsedAt) })}
                     </span>

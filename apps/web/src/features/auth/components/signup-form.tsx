@@ -102,7 +102,11 @@ export function SignupForm() {
         error={fieldErrors.nickname}
         onChange={(event) => change('nickname', event.target.value)}
       />
-      <button className="button button--primary button--block" type="submit" disabled={signUp.isPending}>
+      <button
+        className="button button--primary button--block"
+        type="submit"
+        disabled={signUp.isPending}
+      >
         {signUp.isPending ? t('auth.signup.pending') : t('auth.signup.submit')}
       </button>
     </form>

@@ -1,0 +1,122 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ApiClient } from '../support/client';
+import { ApiProcess, startApi } from '../support/api-process';
+import { repoRoot } from '../support/env';
+
+let api: ApiProcess;
+
+beforeAll(async () => {
+  api = await startApi({ RATE_LIMIT_ANON_PER_MIN: '8' });
+});
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('health, metrics and docs', () => {
+  it('reports liveness and readiness of the database and Redis', async () => {
+    const c = new ApiClient(api.url);
+    expect((await c.get('/api/health/live')).status).toBe(200);
+    const ready = await c.get('/api/health/ready');
+    expect(ready.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const res = await new ApiClient(api.url).get('/api/metrics');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatch(/orgo_http_request_duration_seconds_bucket/);
+    expect(res.body).toMatch(/process_resident_memory_bytes/);
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const res = await new ApiClient(api.url).get('/api/docs.json');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/auth/refresh', '/api/auth/sessions/{id}']));
+  });
+});
+
+describe('HTTP hardening', () => {
+  it('sends a strict CSP, HSTS, nosniff and no-store', async () => {
+    const res = await new ApiClient(api.url).get('/api/health/live');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('allows CORS only for the app origin', async () => {
+    const c = new ApiClient(api.url);
+    const good = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: api.origin, 'access-control-request-method': 'POST' } });
+    expect(good.headers.get('access-control-allow-origin')).toBe(api.origin);
+    expect(good.headers.get('access-control-allow-credentials')).toBe('true');
+    const bad = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(bad.headers.get('access-control-allow-origin')).toBeNull();
+    const nullOrigin = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: 'null', 'access-control-request-method': 'POST' } });
+    expect(nullOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers unknown routes with a problem body and echoes a valid request id', async () => {
+    const res = await new ApiClient(api.url).get('/api/nope', { 'x-request-id': 'req-12345678' });
+    expect(res.status).toBe(404);
+    expect(res.body).toMatchObject({ status: 404, code: 'COMMON_NOT_FOUND', requestId: 'req-12345678' });
+    expect(res.headers.get('x-request-id')).toBe('req-12345678');
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await new ApiClient(api.url).request('POST', '/api/auth/login', { raw: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(200_000) }) });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('COMMON_PAYLOAD_TOO_LARGE');
+  });
+
+  it('limits anonymous traffic per address with RateLimit headers', async () => {
+    const c = new ApiClient(api.url);
+    const first = await c.get('/api/health/live');
+    expect(first.headers.get('ratelimit-limit')).toBe('8');
+    expect(first.headers.get('ratelimit-remaining')).toBe('7');
+    for (let i = 0; i < 7; i++) await c.get('/api/health/live');
+    const limited = await c.get('/api/health/live');
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('COMMON_RATE_LIMITED');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await new ApiClient(api.url).get('/api/health/live')).status).toBe(200);
+  });
+});
+
+describe('process lifecycle', () => {
+  it('fails fast with a clear message on invalid configuration', async () => {
+    const child = spawn(process.execPath, [join(repoRoot, 'apps/api/dist/main.js')], {
+      env: { PATH: process.env.PATH, PORT: 'not-a-port', JWT_SECRET: 'short' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(code).toBe(78);
+    expect(err).toMatch(/Invalid configuration/);
+    expect(err).toMatch(/PORT/);
+    expect(err).toMatch(/JWT_SECRET/);
+  });
+
+  it('drains and exits 0 on SIGTERM, closing open sockets', async () => {
+    const own = await startApi();
+    const c = new ApiClient(own.url);
+    await c.signup();
+    const s = c.socket('/user');
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    const closed = new Promise((r) => s.once('disconnect', r));
+    const code = await own.stop('SIGTERM');
+    expect(code).toBe(0);
+    await closed;
+    s.disconnect();
+  });
+});

@@ -1,0 +1,121 @@
+import type { Socket } from 'socket.io-client';
+import { ApiClient, connected, connectError, nextEvent } from '../support/client';
+import { ApiProcess, startApi } from '../support/api-process';
+
+let a: ApiProcess;
+let b: ApiProcess;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  [a, b] = await Promise.all([startApi(), startApi()]);
+});
+
+afterEach(() => {
+  for (const s of sockets.splice(0)) s.disconnect();
+});
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+function track(s: Socket): Socket {
+  sockets.push(s);
+  return s;
+}
+
+describe('socket handshake', () => {
+  it('accepts a valid access token in the auth payload', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    await connected(track(c.socket('/user')));
+  });
+
+  it('refuses a missing, forged or query-string token with a code', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    expect((await connectError(track(c.socket('/user', { token: null })))).data?.code).toBe('AUTH_UNAUTHENTICATED');
+    expect((await connectError(track(c.socket('/user', { token: 'x.y.z' })))).data?.code).toBe('AUTH_TOKEN_INVALID');
+    const viaQuery = track(c.socket('/user', { token: null, query: { token: c.accessToken! } }));
+    expect((await connectError(viaQuery)).data?.code).toBe('AUTH_TOKEN_INVALID');
+  });
+
+  it('refuses an Origin that is not on the allowlist and accepts the app origin', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    await connectError(track(c.socket('/user', { origin: 'https://evil.example' })));
+    await connected(track(c.socket('/user', { origin: a.origin })));
+  });
+
+  it('refuses the token of a revoked session', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    const token = c.accessToken!;
+    await c.post('/api/auth/logout');
+    expect((await connectError(track(c.socket('/user', { token })))).data?.code).toBe('AUTH_SESSION_REVOKED');
+  });
+});
+
+describe('acks and validation', () => {
+  it('answers an event with { ok: true, data } and refuses unknown fields with a code', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    const s = track(c.socket('/user'));
+    await connected(s);
+    const ok = await s.timeout(5000).emitWithAck('session.list', {});
+    expect(ok.ok).toBe(true);
+    expect(ok.data).toHaveLength(1);
+    expect(JSON.stringify(ok.data)).not.toMatch(/@/);
+  });
+
+  it('drops events over the per-socket limit and says so in the ack', async () => {
+    const c = new ApiClient(a.url);
+    await c.signup();
+    const s = track(c.socket('/user'));
+    await connected(s);
+    const acks = await Promise.all(Array.from({ length: 25 }, () => s.timeout(5000).emitWithAck('session.list', {})));
+    const limited = acks.filter((r) => !r.ok);
+    expect(acks.filter((r) => r.ok)).toHaveLength(20);
+    expect(limited).toHaveLength(5);
+    expect(limited[0].error.code).toBe('COMMON_RATE_LIMITED');
+  });
+});
+
+describe('across two API processes sharing Redis', () => {
+  it('delivers an event raised on one instance to a socket on the other', async () => {
+    const onA = new ApiClient(a.url);
+    const { email, password } = await onA.signup();
+    const s = track(onA.socket('/user'));
+    await connected(s);
+    const created = nextEvent(s, 'session.created');
+    const onB = new ApiClient(b.url);
+    const login = await onB.post('/api/auth/login', { email, password });
+    expect(login.status).toBe(200);
+    const event = await created;
+    expect(event.ip).toBe(onB.ip);
+    expect(event).not.toHaveProperty('email');
+  });
+
+  it('disconnects a revoked session’s sockets on every instance within 2 s', async () => {
+    const c = new ApiClient(a.url);
+    const { email, password } = await c.signup();
+    const victim = new ApiClient(b.url);
+    victim.accessToken = (await victim.post('/api/auth/login', { email, password })).body.accessToken;
+    const onB = track(victim.socket('/user'));
+    const onA = track(new ApiClient(a.url).socket('/user', { token: victim.accessToken }));
+    await Promise.all([connected(onB), connected(onA)]);
+    const keeper = track(c.socket('/user'));
+    await connected(keeper);
+
+    const sessions = (await c.get('/api/auth/sessions')).body as { id: string; current: boolean }[];
+    const target = sessions.find((x) => !x.current)!;
+    const started = Date.now();
+    const gone = Promise.all([nextEvent(onA, 'disconnect', 2000), nextEvent(onB, 'disconnect', 2000)]);
+    const revoked = nextEvent(keeper, 'session.revoked', 2000);
+    expect((await c.delete(`/api/auth/sessions/${target.id}`)).status).toBe(204);
+    const reasons = await gone;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(reasons).toEqual(['io server disconnect', 'io server disconnect']);
+    expect(await revoked).toEqual({ id: target.id });
+    expect(keeper.connected).toBe(true);
+  });
+});

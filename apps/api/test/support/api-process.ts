@@ -1,0 +1,84 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { readState, repoRoot, serviceEnv } from './env';
+
+export interface ApiProcess {
+  url: string;
+  origin: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+const nodeBin = process.execPath;
+
+/** Starts the built API (apps/api/dist/main.js) as a real process on a free port. */
+export async function startApi(extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
+  const state = readState();
+  const services = serviceEnv();
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  let log = '';
+  const child = spawn(nodeBin, [join(repoRoot, 'apps/api/dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_ORIGIN: origin,
+      DATABASE_URL: state.databaseUrl,
+      REDIS_URL: services.REDIS_URL,
+      REDIS_PREFIX: state.redisPrefix,
+      JWT_SECRET: state.jwtSecret,
+      TRUST_PROXY: 'loopback',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '5',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(url, child, () => log);
+  return {
+    url,
+    origin,
+    child,
+    output: () => log,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+}
+
+async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`API did not become ready:\n${log()}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RefreshResult } from './api-client';
+import { createSocketManager, type SocketManager } from './socket';
+
+type AuthCallback = (cb: (data: object) => void) => void;
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function authError(code: string) {
+  return Object.assign(new Error(code), { data: { code, message: code } });
+}
+
+describe('socket manager', () => {
+  let token: string | null = 'token-a';
+  let sockets: SocketManager | undefined;
+
+  afterEach(() => {
+    sockets?.disconnect();
+    token = 'token-a';
+  });
+
+  function setup(refresh: () => Promise<RefreshResult> = async () => 'refreshed') {
+    const refreshSession = vi.fn(refresh);
+    sockets = createSocketManager({
+      url: 'http://localhost:3000',
+      getAccessToken: () => token,
+      refreshSession,
+    });
+    const socket = sockets.socket('/user');
+    // No network in unit tests: connecting is observed, not performed.
+    const connect = vi.spyOn(socket, 'connect').mockReturnThis();
+    const disconnect = vi.spyOn(socket, 'disconnect').mockReturnThis();
+    return { sockets, socket, refreshSession, connect, disconnect };
+  }
+
+  it('sends the current access token in the handshake auth callback, never in the URL', () => {
+    const { sockets, socket } = setup();
+    const auth = socket.auth as AuthCallback;
+    const cb = vi.fn();
+
+    auth(cb);
+    token = 'token-b';
+    auth(cb);
+
+    expect(cb).toHaveBeenNthCalledWith(1, { token: 'token-a' });
+    expect(cb).toHaveBeenNthCalledWith(2, { token: 'token-b' });
+    expect(sockets.manager.opts.transports).toEqual(['websocket']);
+    expect(sockets.manager.opts.query).toBeUndefined();
+    expect(sockets.manager.opts.autoConnect).toBe(false);
+  });
+
+  it('reuses one socket per namespace on one manager', () => {
+    const { sockets, socket } = setup();
+    expect(sockets.socket('/user')).toBe(socket);
+    expect(sockets.socket('/chat').io).toBe(socket.io);
+  });
+
+  it('refreshes once on AUTH_TOKEN_INVALID and connects again', async () => {
+    const { sockets, socket, refreshSession, connect } = setup();
+    sockets.connect();
+    expect(connect).toHaveBeenCalledTimes(1);
+
+    socket
+      .listeners('connect_error')
+      .forEach((listener) => listener(authError('AUTH_TOKEN_INVALID')));
+    socket
+      .listeners('connect_error')
+      .forEach((listener) => listener(authError('AUTH_TOKEN_INVALID')));
+    await flush();
+
+    expect(refreshSession).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores other connection errors', async () => {
+    const { sockets, socket, refreshSession } = setup();
+    sockets.connect();
+    socket.listeners('connect_error').forEach((listener) => listener(new Error('xhr poll error')));
+    await flush();
+    expect(refreshSession).not.toHaveBeenCalled();
+  });
+
+  it('stays disconnected when the server cut the socket and the session is gone', async () => {
+    const { sockets, socket, refreshSession, connect } = setup(async () => 'rejected');
+    sockets.connect();
+
+    socket.listeners('disconnect').forEach((listener) => listener('io server disconnect'));
+    await flush();
+
+    expect(refreshSession).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('re-authenticates with disconnect + connect after a token refresh', () => {
+    const { sockets, connect, disconnect } = setup();
+    sockets.connect();
+    sockets.reauthenticate();
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+});
