@@ -20,6 +20,7 @@ const MIN = 60_000;
 const results = [];
 let current;
 let browserApi;
+let stopping = false;
 
 function fmt(ms) {
   return ms >= 60_000
@@ -33,6 +34,7 @@ function banner(text) {
 
 // Runs a command with inherited output; resolves with its exit code (a timeout kills it).
 function exec(cmd, args, { env = {}, timeoutMs = 10 * MIN, cwd = ROOT } = {}) {
+  if (stopping) return Promise.resolve(130);
   return new Promise((resolve) => {
     console.log(`$ ${[cmd, ...args].join(' ')}`);
     const child = spawn(cmd, args, {
@@ -193,6 +195,7 @@ async function startBrowserApi(env) {
   console.log(
     `$ node apps/api/dist/main.js  (PORT=${BROWSER_API_PORT}, log: ${path.relative(ROOT, logFile)})`,
   );
+  if (stopping) throw new Error('interrupted');
   const api = spawn(process.execPath, ['apps/api/dist/main.js'], {
     cwd: ROOT,
     env: apiEnv,
@@ -320,6 +323,7 @@ async function main() {
     else await commandStep('services down', node, [SERVICES, 'down']);
   }
 
+  if (stopping) return;
   const passed = results.reduce((n, r) => n + r.passed, 0);
   const failed = results.reduce((n, r) => n + r.failed, 0);
   banner(`summary (${fmt(Date.now() - started)} total)`);
@@ -333,9 +337,14 @@ async function main() {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    stopping = true;
     for (const child of [current, browserApi]) if (child) killTree(child.pid, 'SIGTERM');
+    console.log(`\n${signal}: stopping the current step and the services`);
     const down = spawn(process.execPath, [SERVICES, 'down'], { cwd: ROOT, stdio: 'inherit' });
-    down.on('close', () => process.exit(130));
+    down.on('close', () => {
+      console.log('interrupted: 0 passed, 1 failed');
+      process.exit(130);
+    });
   });
 }
 

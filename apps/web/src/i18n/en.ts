@@ -11,7 +11,7 @@ export const en: Messages = {
     fields: {
       email: 'Email',
       nickname: 'Nickname (optional)',
-      nicknameHint: 'The name other people see.',
+      nicknameHint: 'The name other people see. Leave it empty and we will pick one.',
       password: 'Password',
       passwordHint: '8 to 256 characters',
     },

@@ -12,7 +12,7 @@ export const ko = {
     fields: {
       email: '이메일',
       nickname: '닉네임 (선택)',
-      nicknameHint: '다른 사람에게 보이는 이름입니다.',
+      nicknameHint: '다른 사람에게 보이는 이름입니다. 비워 두면 자동으로 지어 드립니다.',
       password: '비밀번호',
       passwordHint: '8자 이상 256자 이하',
     },

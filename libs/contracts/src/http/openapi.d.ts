@@ -4,6 +4,54 @@
  */
 
 export interface paths {
+    "/api/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["User_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/signup": {
         parameters: {
             query?: never;
@@ -13,7 +61,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_signup"];
+        post: operations["Auth_signup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -29,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_login"];
+        post: operations["Auth_login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -45,7 +93,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_refresh"];
+        post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -61,7 +109,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_logout"];
+        post: operations["Auth_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,7 +125,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AuthController_logoutAll"];
+        post: operations["Auth_logoutAll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,7 +139,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["AuthController_listSessions"];
+        get: operations["Auth_sessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -110,55 +158,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["AuthController_revokeSession"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/users/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["UserController_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/live": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_live"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/health/ready": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
+        delete: operations["Auth_revokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -168,39 +168,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SignupDto: {
-            /** Format: email */
-            email: string;
-            password: string;
-            nickname?: string;
-            useCookie?: boolean;
-        };
-        LoginDto: {
-            /** Format: email */
-            email: string;
-            password: string;
-            useCookie?: boolean;
-        };
-        RefreshDto: {
-            refreshToken?: string;
-            useCookie?: boolean;
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "error";
+            checks: {
+                [key: string]: "up" | "down" | "disabled";
+            };
         };
         MeDto: {
+            /** Format: uuid */
             id: string;
             email: string;
             nickname: string;
             /** Format: date-time */
             createdAt: string;
         };
+        SignupDto: {
+            /** @example climber@example.com */
+            email: string;
+            password: string;
+            /** @description Defaults to a Korean "adjective + animal" name. */
+            nickname?: string;
+            /** @description Browser clients: put the refresh token in an httpOnly cookie instead of the body. */
+            useCookie?: boolean;
+        };
         AuthTokensDto: {
             accessToken: string;
-            /** @description Access token lifetime in seconds */
+            /** @description Access token lifetime in seconds. */
             expiresIn: number;
-            /** @description Omitted when the cookie is used */
+            /** @description Only when the cookie was not requested. */
             refreshToken?: string;
             user: components["schemas"]["MeDto"];
         };
+        LoginDto: {
+            /** @example climber@example.com */
+            email: string;
+            password: string;
+            useCookie?: boolean;
+        };
+        RefreshDto: {
+            /** @description API clients send the token here; browsers rely on the cookie. */
+            refreshToken?: string;
+            useCookie?: boolean;
+        };
         SessionDto: {
+            /** Format: uuid */
             id: string;
             userAgent: string | null;
             ip: string | null;
@@ -209,6 +221,27 @@ export interface components {
             /** Format: date-time */
             lastUsedAt: string;
             current: boolean;
+        };
+        /** @enum {string} */
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_TAKEN" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_NICKNAME_TAKEN";
+        FieldErrorDto: {
+            /** @example email */
+            field: string;
+            /** @example isEmail */
+            code: string;
+            message: string;
+        };
+        ProblemDto: {
+            /** @example about:blank */
+            type: string;
+            /** @example Bad Request */
+            title: string;
+            /** @example 400 */
+            status: number;
+            code: components["schemas"]["ErrorCode"];
+            message: string;
+            errors?: components["schemas"]["FieldErrorDto"][];
+            requestId?: string;
         };
     };
     responses: never;
@@ -219,7 +252,99 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    AuthController_signup: {
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    User_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Auth_signup: {
         parameters: {
             query?: never;
             header?: never;
@@ -232,7 +357,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Account created and signed in */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -241,23 +365,18 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description AUTH_PASSWORD_TOO_COMMON or COMMON_VALIDATION_FAILED */
-            400: {
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description AUTH_EMAIL_TAKEN */
-            409: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
-                content?: never;
             };
         };
     };
-    AuthController_login: {
+    Auth_login: {
         parameters: {
             query?: never;
             header?: never;
@@ -270,7 +389,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -279,29 +397,21 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description AUTH_CREDENTIALS_INVALID */
-            401: {
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description COMMON_RATE_LIMITED (Retry-After header) */
-            429: {
-                headers: {
-                    [name: string]: unknown;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
-                content?: never;
             };
         };
     };
-    AuthController_refresh: {
+    Auth_refresh: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Required (value 1) when the refresh token comes from the cookie */
-                "X-CSRF"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -311,7 +421,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Rotated tokens */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -320,16 +429,18 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description AUTH_REFRESH_INVALID or AUTH_REFRESH_REUSED */
-            401: {
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
-    AuthController_logout: {
+    Auth_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -338,16 +449,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Session ended and refresh cookie cleared */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    AuthController_logoutAll: {
+    Auth_logoutAll: {
         parameters: {
             query?: never;
             header?: never;
@@ -356,16 +475,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Every session of the user ended */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    AuthController_listSessions: {
+    Auth_sessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -374,7 +501,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Active sessions of the current user */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -383,9 +509,18 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"][];
                 };
             };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    AuthController_revokeSession: {
+    Auth_revokeSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -396,90 +531,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Session revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description AUTH_SESSION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    UserController_me: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The signed-in user */
-            200: {
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeDto"];
-                };
-            };
-        };
-    };
-    HealthController_live: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The process is up */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                        checks: {
-                            [key: string]: string;
-                        };
-                    };
-                };
-            };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Dependencies are reachable */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                        checks: {
-                            [key: string]: string;
-                        };
-                    };
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

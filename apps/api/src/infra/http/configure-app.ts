@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { httpRequestDuration } from '../health/metrics';
+import { ProblemDto } from './problem.dto';
 import { validationPipe } from './validation';
 
 export const API_PREFIX = 'api';
@@ -20,7 +21,18 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
     .setVersion('1.0.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, doc, { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, doc, {
+    extraModels: [ProblemDto],
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+  });
+  const problem = {
+    description: 'Problem details (RFC 9457) with a stable `code`',
+    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+  };
+  for (const item of Object.values(document.paths)) {
+    for (const op of [item.get, item.post, item.put, item.patch, item.delete]) if (op) op.responses['4XX'] = problem;
+  }
+  return document;
 }
 
 /** Everything HTTP-wide: security headers, CORS, parsing, validation, docs, SPA, metrics. */
