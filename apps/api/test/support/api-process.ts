@@ -14,12 +14,12 @@ export interface ApiProcess {
 const nodeBin = process.execPath;
 
 /** Starts the built API (apps/api/dist/main.js) as a real process on a free port. */
-export async function startApi(extraEnv: Record<string, string> = {}): Promise<ApiProcess> {
-  const state = readState();
-  const services = serviceEnv();
+export async function startApi(extraEnv: Record<string, string> = {}, opts: { embedded?: boolean } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';
+  // The embedded default runs with no DATABASE_URL / REDIS_URL at all, exactly like `pnpm start`.
+  const services = opts.embedded ? {} : sharedServices();
   const child = spawn(nodeBin, [join(repoRoot, 'apps/api/dist/main.js')], {
     env: {
       PATH: process.env.PATH,
@@ -27,13 +27,10 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<A
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: origin,
-      DATABASE_URL: state.databaseUrl,
-      REDIS_URL: services.REDIS_URL,
-      REDIS_PREFIX: state.redisPrefix,
-      JWT_SECRET: state.jwtSecret,
       TRUST_PROXY: 'loopback',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '5',
+      ...services,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,8 +53,18 @@ export async function startApi(extraEnv: Record<string, string> = {}): Promise<A
   };
 }
 
+function sharedServices(): Record<string, string> {
+  const state = readState();
+  return {
+    DATABASE_URL: state.databaseUrl,
+    REDIS_URL: serviceEnv().REDIS_URL,
+    REDIS_PREFIX: state.redisPrefix,
+    JWT_SECRET: state.jwtSecret,
+  };
+}
+
 async function waitReady(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}:\n${log()}`);
     try {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/app.config';
 
@@ -17,13 +17,19 @@ export async function startEmbeddedPostgres(config: AppConfig, log: (msg: string
   const databaseDir = join(config.dataDir, 'pg');
   const port = config.env.EMBEDDED_PG_PORT;
   stopStalePostmaster(databaseDir);
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  // As root, postgres runs as the `postgres` user, which must be able to reach the data dir.
+  if (asRoot) {
+    mkdirSync(config.dataDir, { recursive: true });
+    chmodSync(config.dataDir, statSync(config.dataDir).mode | 0o711);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: (m: string) => process.env.EMBEDDED_PG_DEBUG && log(m),
     onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
