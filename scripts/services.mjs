@@ -202,6 +202,9 @@ function ensurePackages() {
 // so then the cluster lives in the temp dir and .test-services/pg points at it.
 function pgDir() {
   const link = path.join(DIR, 'pg');
+  if (fs.lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink() && !fs.existsSync(link)) {
+    fs.mkdirSync(fs.readlinkSync(link), { recursive: true }); // the temp dir was cleaned
+  }
   if (fs.existsSync(link)) return fs.realpathSync(link);
   fs.mkdirSync(DIR, { recursive: true });
   if (sh('runuser', ['-u', 'postgres', '--', 'test', '-x', DIR]).ok) {

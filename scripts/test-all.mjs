@@ -188,7 +188,7 @@ async function startBrowserApi(env) {
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: env.REDIS_URL,
     PORT: String(BROWSER_API_PORT),
-    WEB_DIST: 'apps/web/dist',
+    WEB_DIST: path.join(ROOT, 'apps/web/dist'),
     NODE_ENV: 'test',
     PUBLIC_ORIGIN: `http://localhost:${BROWSER_API_PORT}`,
   };

@@ -3,7 +3,14 @@ import type { AuthTokens, Me } from './api-types';
 export type AuthState =
   | { status: 'loading' }
   | { status: 'anonymous' }
-  | { status: 'authenticated'; accessToken: string; expiresAt: number; user: Me };
+  | {
+      status: 'authenticated';
+      accessToken: string;
+      expiresAt: number;
+      /** The server-side session behind the token (`sid` claim), when the token names one. */
+      sessionId: string | null;
+      user: Me;
+    };
 
 export type AuthListener = (state: AuthState, previous: AuthState) => void;
 
@@ -13,6 +20,19 @@ export interface AuthSessionStore {
   signIn(tokens: AuthTokens): void;
   signOut(): void;
   subscribe(listener: AuthListener): () => void;
+}
+
+/** Reads the `sid` claim without verifying: only used to recognise our own session in events. */
+export function sessionIdOf(accessToken: string): string | null {
+  try {
+    const payload = accessToken.split('.')[1];
+    if (!payload) return null;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const sid = (JSON.parse(json) as { sid?: unknown }).sid;
+    return typeof sid === 'string' ? sid : null;
+  } catch {
+    return null;
+  }
 }
 
 /** In-memory only: the access token never touches storage; the refresh token lives in an httpOnly cookie. */
@@ -34,6 +54,7 @@ export function createAuthSession(now: () => number = Date.now): AuthSessionStor
         status: 'authenticated',
         accessToken: tokens.accessToken,
         expiresAt: now() + tokens.expiresIn * 1000,
+        sessionId: sessionIdOf(tokens.accessToken),
         user: tokens.user,
       }),
     signOut: () => {

@@ -7,14 +7,19 @@ export function LogoutButton() {
   const t = useT();
   const navigate = useNavigate();
   const logOut = useLogOut();
+
+  // Not mutate()'s callbacks: logging out unmounts this button before they would run.
+  const onClick = async () => {
+    await logOut.mutateAsync().catch(() => undefined);
+    await navigate(paths.login, { replace: true });
+  };
+
   return (
     <button
       className="button button--ghost"
       type="button"
       disabled={logOut.isPending}
-      onClick={() =>
-        logOut.mutate(undefined, { onSettled: () => void navigate(paths.login, { replace: true }) })
-      }
+      onClick={() => void onClick()}
     >
       {logOut.isPending ? t('auth.logout.pending') : t('nav.logout')}
     </button>

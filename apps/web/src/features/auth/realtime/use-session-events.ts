@@ -13,8 +13,12 @@ export function useSessionEvents() {
   useEffect(() => {
     const invalidate = () => void queryClient.invalidateQueries({ queryKey: authKeys.sessions() });
     const onRevoked = ({ id }: { id: string }) => {
+      const state = authSession.getState();
       const sessions = queryClient.getQueryData(sessionsQueryOptions().queryKey);
-      if (sessions?.some((session) => session.id === id && session.current)) {
+      const isCurrent =
+        (state.status === 'authenticated' && state.sessionId === id) ||
+        sessions?.some((session) => session.id === id && session.current);
+      if (isCurrent) {
         authSession.signOut();
         return;
       }
