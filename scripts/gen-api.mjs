@@ -32,10 +32,16 @@ let drift = 0;
 for (const key of ['json', 'dts']) {
   const committed = existsSync(targets[key]) ? readFileSync(targets[key], 'utf8') : '';
   if (committed !== readFileSync(out[key], 'utf8')) {
-    console.error(`${targets[key].replace(root, '')} is stale: run \`pnpm gen:api\` and commit the result`);
+    console.error(
+      `${targets[key].replace(root, '')} is stale: run \`pnpm gen:api\` and commit the result`,
+    );
     drift++;
   }
 }
 rmSync(dir, { recursive: true, force: true });
-console.log(drift ? `openapi check: 0 passed, 1 failed` : 'openapi check: openapi.json and the web types are up to date');
+console.log(
+  drift
+    ? `openapi check: 0 passed, 1 failed`
+    : 'openapi check: openapi.json and the web types are up to date',
+);
 process.exit(drift ? 1 : 0);

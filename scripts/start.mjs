@@ -20,21 +20,42 @@ function newest(dir) {
 
 const builds = [
   { pkg: '@orgo/contracts', src: ['libs/contracts/src'], out: 'libs/contracts/dist/index.js' },
-  { pkg: '@orgo/web', src: ['apps/web/src', 'apps/web/index.html', 'libs/contracts/src'], out: 'apps/web/dist/index.html' },
+  {
+    pkg: '@orgo/web',
+    src: ['apps/web/src', 'apps/web/index.html', 'libs/contracts/src'],
+    out: 'apps/web/dist/index.html',
+  },
   { pkg: '@orgo/api', src: ['apps/api/src'], out: 'apps/api/dist/main.js' },
 ];
 for (const b of builds) {
   const out = join(root, b.out);
-  const srcTime = Math.max(...b.src.map((s) => (statSync(join(root, s), { throwIfNoEntry: false })?.isDirectory() ? newest(join(root, s)) : statSync(join(root, s), { throwIfNoEntry: false })?.mtimeMs ?? 0)));
+  const srcTime = Math.max(
+    ...b.src.map((s) =>
+      statSync(join(root, s), { throwIfNoEntry: false })?.isDirectory()
+        ? newest(join(root, s))
+        : (statSync(join(root, s), { throwIfNoEntry: false })?.mtimeMs ?? 0),
+    ),
+  );
   if (existsSync(out) && statSync(out).mtimeMs >= srcTime) continue;
   console.log(`[orgo] building ${b.pkg}…`);
-  execFileSync('pnpm', ['--filter', b.pkg, 'run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('pnpm', ['--filter', b.pkg, 'run', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
-const env = { ...process.env, PORT: process.env.PORT ?? '3000', DATA_DIR: process.env.DATA_DIR ?? join(root, '.data') };
+const env = {
+  ...process.env,
+  PORT: process.env.PORT ?? '3000',
+  DATA_DIR: process.env.DATA_DIR ?? join(root, '.data'),
+};
 env.PUBLIC_ORIGIN ??= `http://localhost:${env.PORT}`;
 console.log(`[orgo] starting on ${env.PUBLIC_ORIGIN} (data in ${env.DATA_DIR})`);
-const api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], { cwd: root, env, stdio: 'inherit' });
+const api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 
 // Ctrl-C reaches the whole process group; the API shuts down its embedded PostgreSQL, we wait for it.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => api.kill(sig));

@@ -22,11 +22,18 @@ export class AppModule {
           pinoHttp: {
             level: config.env.LOG_LEVEL,
             // Humans running `pnpm start` in a terminal get readable lines; everything else gets JSON.
-            transport: config.env.NODE_ENV === 'development' && process.stdout.isTTY ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            transport:
+              config.env.NODE_ENV === 'development' && process.stdout.isTTY
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
             // configureApp assigns the id first, so body-parser errors carry it too.
             genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
             customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'res.headers["set-cookie"]',
+            ],
             autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
           },
         }),

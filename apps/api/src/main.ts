@@ -11,7 +11,8 @@ import { RedisClients } from './infra/redis/redis.module';
 import { OrgoIoAdapter } from './infra/realtime/orgo-io.adapter';
 import { SOCKET_AUTHENTICATOR, SocketAuthenticator } from './infra/realtime/socket-auth';
 
-const log = (msg: string) => process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
+const log = (msg: string) =>
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
@@ -23,17 +24,29 @@ async function bootstrap(): Promise<void> {
   }
 
   let embedded: EmbeddedDatabase | undefined;
-  const databaseUrl = config.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(config, log)).url;
+  const databaseUrl =
+    config.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(config, log)).url;
   const applied = await runMigrations(databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    { bufferLogs: true, bodyParser: false },
+  );
   app.useWebSocketAdapter(
-    new OrgoIoAdapter(app, config, app.get<SocketAuthenticator>(SOCKET_AUTHENTICATOR), app.get(RedisClients), app.get(RateLimitService)),
+    new OrgoIoAdapter(
+      app,
+      config,
+      app.get<SocketAuthenticator>(SOCKET_AUTHENTICATOR),
+      app.get(RedisClients),
+      app.get(RateLimitService),
+    ),
   );
   configureApp(app, config);
   await app.listen(config.env.PORT, config.env.HOST);
-  log(`OrGo listening on ${config.env.PUBLIC_ORIGIN} (port ${config.env.PORT}${embedded ? ', embedded PostgreSQL' : ''}${config.env.REDIS_URL ? ', Redis' : ', in-process bus'})`);
+  log(
+    `OrGo listening on ${config.env.PUBLIC_ORIGIN} (port ${config.env.PORT}${embedded ? ', embedded PostgreSQL' : ''}${config.env.REDIS_URL ? ', Redis' : ', in-process bus'})`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -41,4 +41,6 @@ export interface ApiErrorBody {
   requestId?: string;
 }
 
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; errors?: FieldError[] } };
+export type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string; errors?: FieldError[] } };

@@ -9,12 +9,16 @@ describe('env schema', () => {
   });
 
   it('fails fast with every problem named', () => {
-    expect(() => parseEnv({ PORT: 'abc', ACCESS_TOKEN_TTL_SEC: '3600', JWT_SECRET: 'short' })).toThrow(
+    expect(() =>
+      parseEnv({ PORT: 'abc', ACCESS_TOKEN_TTL_SEC: '3600', JWT_SECRET: 'short' }),
+    ).toThrow(
       /PORT[\s\S]*JWT_SECRET: JWT_SECRET must be at least 32 characters[\s\S]*ACCESS_TOKEN_TTL_SEC|PORT[\s\S]*ACCESS_TOKEN_TTL_SEC[\s\S]*JWT_SECRET/,
     );
   });
 
   it('requires a database and a secret in production', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production[\s\S]*DATABASE_URL: required in production/);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: required in production[\s\S]*DATABASE_URL: required in production/,
+    );
   });
 });

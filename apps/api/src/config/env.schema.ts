@@ -1,17 +1,13 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
-const csv = z
-  .string()
-  .transform((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** The one place that reads process.env; anything invalid stops the boot with a clear message. */
 export const envSchema = z
@@ -22,7 +18,9 @@ export const envSchema = z
     PUBLIC_ORIGIN: z.url().default('http://localhost:3000'),
     CORS_ORIGINS: csv.default([]),
     TRUST_PROXY: z.string().default('loopback'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     DATA_DIR: z.string().default('.data'),
     WEB_DIST: z.string().optional(),
 
@@ -36,8 +34,16 @@ export const envSchema = z
     JWT_ISSUER: z.string().default('orgo'),
     JWT_AUDIENCE: z.string().default('orgo-api'),
     ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(900).default(600),
-    REFRESH_IDLE_TTL_SEC: z.coerce.number().int().min(60).default(7 * 24 * 3600),
-    REFRESH_ABSOLUTE_TTL_SEC: z.coerce.number().int().min(60).default(30 * 24 * 3600),
+    REFRESH_IDLE_TTL_SEC: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(7 * 24 * 3600),
+    REFRESH_ABSOLUTE_TTL_SEC: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(30 * 24 * 3600),
     REFRESH_GRACE_SEC: z.coerce.number().int().min(0).max(60).default(10),
     COOKIE_SECURE: bool.default(true),
 
@@ -45,7 +51,11 @@ export const envSchema = z
     RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(100),
     RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(200),
     SOCKET_EVENTS_PER_MIN: z.coerce.number().int().min(1).default(600),
-    SOCKET_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+    SOCKET_MAX_BUFFERED_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
     SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
 
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
@@ -64,7 +74,9 @@ export type Env = z.infer<typeof envSchema>;
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`,
+    );
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;

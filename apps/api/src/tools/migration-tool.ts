@@ -12,7 +12,10 @@ async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL (an admin connection) is required');
-  if (command !== 'check' && !(command === 'generate' && name && /^[A-Z][A-Za-z0-9]+$/.test(name))) {
+  if (
+    command !== 'check' &&
+    !(command === 'generate' && name && /^[A-Z][A-Za-z0-9]+$/.test(name))
+  ) {
     throw new Error('usage: migration-tool check | generate <PascalCaseName>');
   }
   const scratch = await createScratchDatabase(adminUrl, 'orgo_migrations');
@@ -26,7 +29,9 @@ async function main(): Promise<void> {
     const down = sql.downQueries.map((q) => q.query).reverse();
     if (command === 'check') {
       if (up.length) {
-        process.stderr.write(`Entities and migrations disagree; missing statements:\n${up.join(';\n')}\n`);
+        process.stderr.write(
+          `Entities and migrations disagree; missing statements:\n${up.join(';\n')}\n`,
+        );
         process.stdout.write('migration check: 0 passed, 1 failed\n');
         process.exit(1);
       }
@@ -38,7 +43,16 @@ async function main(): Promise<void> {
       return;
     }
     const ts = Date.now();
-    const file = join(__dirname, '..', '..', 'src', 'infra', 'database', 'migrations', `${ts}-${name}.ts`);
+    const file = join(
+      __dirname,
+      '..',
+      '..',
+      'src',
+      'infra',
+      'database',
+      'migrations',
+      `${ts}-${name}.ts`,
+    );
     const q = (s: string) => `    await queryRunner.query(${JSON.stringify(s)});`;
     writeFileSync(
       file,

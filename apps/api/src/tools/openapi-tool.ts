@@ -11,12 +11,17 @@ import { API_PREFIX, buildOpenApi } from '../infra/http/configure-app';
 async function main(): Promise<void> {
   const out = process.argv[2];
   if (!out) throw new Error('usage: openapi-tool <output.json>');
-  const config = new AppConfig(parseEnv({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://preview/none' }));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, 'postgres://preview/none'), {
-    preview: true,
-    logger: false,
-    abortOnError: false,
-  });
+  const config = new AppConfig(
+    parseEnv({ JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://preview/none' }),
+  );
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, 'postgres://preview/none'),
+    {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    },
+  );
   app.setGlobalPrefix(API_PREFIX);
   const doc = buildOpenApi(app);
   writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);

@@ -13,7 +13,11 @@ afterAll(async () => {
 
 const client = () => new ApiClient(api.url);
 
-function expectProblem(res: { status: number; body: any; headers: Headers }, status: number, code: string) {
+function expectProblem(
+  res: { status: number; body: any; headers: Headers },
+  status: number,
+  code: string,
+) {
   expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
   expect(typeof res.body.message).toBe('string');
@@ -36,11 +40,23 @@ describe('sign up', () => {
     ['missing fields', {}, 'COMMON_VALIDATION_FAILED'],
     ['bad email', { email: 'nope', password: 'long enough pass' }, 'COMMON_VALIDATION_FAILED'],
     ['short password', { email: 'a@b.co', password: 'short' }, 'COMMON_VALIDATION_FAILED'],
-    ['password over 256', { email: 'a@b.co', password: 'x'.repeat(257) }, 'COMMON_VALIDATION_FAILED'],
-    ['unknown field', { email: 'a@b.co', password: 'long enough pass', admin: true }, 'COMMON_VALIDATION_FAILED'],
+    [
+      'password over 256',
+      { email: 'a@b.co', password: 'x'.repeat(257) },
+      'COMMON_VALIDATION_FAILED',
+    ],
+    [
+      'unknown field',
+      { email: 'a@b.co', password: 'long enough pass', admin: true },
+      'COMMON_VALIDATION_FAILED',
+    ],
     ['wrong types', { email: 42, password: ['x'] }, 'COMMON_VALIDATION_FAILED'],
     ['common password', { email: 'common@b.co', password: 'baseball' }, 'AUTH_PASSWORD_TOO_COMMON'],
-    ['nickname too long', { email: 'a@b.co', password: 'long enough pass', nickname: 'n'.repeat(21) }, 'COMMON_VALIDATION_FAILED'],
+    [
+      'nickname too long',
+      { email: 'a@b.co', password: 'long enough pass', nickname: 'n'.repeat(21) },
+      'COMMON_VALIDATION_FAILED',
+    ],
   ])('refuses %s with 400 and a code', async (_name, body, code) => {
     const res = await client().post('/api/auth/signup', body);
     expectProblem(res, 400, code);
@@ -48,18 +64,28 @@ describe('sign up', () => {
 
   it('lists field errors', async () => {
     const res = await client().post('/api/auth/signup', { email: 'bad', password: 'short' });
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it('refuses a taken email (case-insensitive) with 409 and writes nothing', async () => {
     const { email } = await client().signup();
-    const res = await client().post('/api/auth/signup', { email: email.toUpperCase(), password: 'another good pass' });
+    const res = await client().post('/api/auth/signup', {
+      email: email.toUpperCase(),
+      password: 'another good pass',
+    });
     expectProblem(res, 409, 'AUTH_EMAIL_TAKEN');
   });
 
   it('refuses a taken nickname with 409', async () => {
     const first = await client().signup();
-    const res = await client().post('/api/auth/signup', { email: `x${Date.now()}@example.com`, password: 'another good pass', nickname: first.body.user.nickname });
+    const res = await client().post('/api/auth/signup', {
+      email: `x${Date.now()}@example.com`,
+      password: 'another good pass',
+      nickname: first.body.user.nickname,
+    });
     expectProblem(res, 409, 'USER_NICKNAME_TAKEN');
   });
 
@@ -71,7 +97,10 @@ describe('sign up', () => {
   it('limits sign-ups per address: 5 per 30 minutes', async () => {
     const c = client();
     for (let i = 0; i < 5; i++) await c.signup();
-    const res = await c.post('/api/auth/signup', { email: 'sixth@example.com', password: 'good enough pass' });
+    const res = await c.post('/api/auth/signup', {
+      email: 'sixth@example.com',
+      password: 'good enough pass',
+    });
     expectProblem(res, 429, 'COMMON_RATE_LIMITED');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
@@ -84,21 +113,34 @@ describe('log in', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.refreshToken).toBeTruthy();
     const wrong = await client().post('/api/auth/login', { email, password: 'not the password' });
-    const unknown = await client().post('/api/auth/login', { email: 'nobody@example.com', password: 'not the password' });
+    const unknown = await client().post('/api/auth/login', {
+      email: 'nobody@example.com',
+      password: 'not the password',
+    });
     expectProblem(wrong, 401, 'AUTH_CREDENTIALS_INVALID');
     expectProblem(unknown, 401, 'AUTH_CREDENTIALS_INVALID');
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
   it('refuses bad input with 400', async () => {
-    expectProblem(await client().post('/api/auth/login', { email: 'a@b.co' }), 400, 'COMMON_VALIDATION_FAILED');
-    expectProblem(await client().post('/api/auth/login', { email: 'a@b.co', password: 'x'.repeat(300) }), 400, 'COMMON_VALIDATION_FAILED');
+    expectProblem(
+      await client().post('/api/auth/login', { email: 'a@b.co' }),
+      400,
+      'COMMON_VALIDATION_FAILED',
+    );
+    expectProblem(
+      await client().post('/api/auth/login', { email: 'a@b.co', password: 'x'.repeat(300) }),
+      400,
+      'COMMON_VALIDATION_FAILED',
+    );
   });
 
   it('locks an account after 5 failed logins in 30 minutes, from any address', async () => {
     const { email, password } = await client().signup();
     for (let i = 0; i < 5; i++) {
-      expect((await client().post('/api/auth/login', { email, password: `wrong-${i}-password` })).status).toBe(401);
+      expect(
+        (await client().post('/api/auth/login', { email, password: `wrong-${i}-password` })).status,
+      ).toBe(401);
     }
     const locked = await client().post('/api/auth/login', { email, password });
     expectProblem(locked, 429, 'COMMON_RATE_LIMITED');
@@ -108,7 +150,11 @@ describe('log in', () => {
   it('limits one address to 25 login attempts per 5 minutes', async () => {
     const c = client();
     const statuses: number[] = [];
-    for (let i = 0; i < 26; i++) statuses.push((await c.post('/api/auth/login', { email: `n${i}@example.com`, password: 'whatever pass' })).status);
+    for (let i = 0; i < 26; i++)
+      statuses.push(
+        (await c.post('/api/auth/login', { email: `n${i}@example.com`, password: 'whatever pass' }))
+          .status,
+      );
     expect(statuses.slice(0, 25).every((s) => s === 401)).toBe(true);
     expect(statuses[25]).toBe(429);
   });
@@ -143,7 +189,10 @@ describe('refresh rotation', () => {
   it('two tabs refreshing at once both succeed', async () => {
     const c = client();
     const { refreshToken } = await c.signup();
-    const [a, b] = await Promise.all([c.post('/api/auth/refresh', { refreshToken }), c.post('/api/auth/refresh', { refreshToken })]);
+    const [a, b] = await Promise.all([
+      c.post('/api/auth/refresh', { refreshToken }),
+      c.post('/api/auth/refresh', { refreshToken }),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.refreshToken).toBe(b.body.refreshToken);
   });
@@ -156,14 +205,26 @@ describe('refresh rotation', () => {
     await new Promise((r) => setTimeout(r, 2500));
     const reuse = await c.post('/api/auth/refresh', { refreshToken });
     expectProblem(reuse, 401, 'AUTH_REFRESH_REUSED');
-    expectProblem(await c.post('/api/auth/refresh', { refreshToken: rotated.body.refreshToken }), 401, 'AUTH_REFRESH_INVALID');
+    expectProblem(
+      await c.post('/api/auth/refresh', { refreshToken: rotated.body.refreshToken }),
+      401,
+      'AUTH_REFRESH_INVALID',
+    );
     expectProblem(await c.get('/api/users/me'), 401, 'AUTH_SESSION_REVOKED');
   });
 
   it('refuses unknown, missing and malformed tokens with 4xx', async () => {
-    expectProblem(await client().post('/api/auth/refresh', { refreshToken: 'nope' }), 401, 'AUTH_REFRESH_INVALID');
+    expectProblem(
+      await client().post('/api/auth/refresh', { refreshToken: 'nope' }),
+      401,
+      'AUTH_REFRESH_INVALID',
+    );
     expectProblem(await client().post('/api/auth/refresh', {}), 401, 'AUTH_REFRESH_INVALID');
-    expectProblem(await client().post('/api/auth/refresh', { refreshToken: 12 }), 400, 'COMMON_VALIDATION_FAILED');
+    expectProblem(
+      await client().post('/api/auth/refresh', { refreshToken: 12 }),
+      400,
+      'COMMON_VALIDATION_FAILED',
+    );
   });
 
   it('with the cookie, demands the CSRF header and an allowed Origin', async () => {
@@ -172,7 +233,15 @@ describe('refresh rotation', () => {
     const login = await c.post('/api/auth/login', { email, password, useCookie: true });
     const cookie = `__Host-rt=${cookieValue(login.headers, '__Host-rt')}`;
     expectProblem(await c.post('/api/auth/refresh', {}, { cookie }), 403, 'AUTH_CSRF_FAILED');
-    expectProblem(await c.post('/api/auth/refresh', {}, { cookie, 'x-csrf': '1', origin: 'https://evil.example' }), 403, 'AUTH_CSRF_FAILED');
+    expectProblem(
+      await c.post(
+        '/api/auth/refresh',
+        {},
+        { cookie, 'x-csrf': '1', origin: 'https://evil.example' },
+      ),
+      403,
+      'AUTH_CSRF_FAILED',
+    );
     const ok = await c.post('/api/auth/refresh', {}, { cookie, 'x-csrf': '1', origin: api.origin });
     expect(ok.status).toBe(200);
     expect(ok.body.refreshToken).toBeUndefined();
@@ -206,7 +275,11 @@ describe('sessions', () => {
     const bSession = (await b.get('/api/auth/sessions')).body[0].id;
     expectProblem(await a.delete(`/api/auth/sessions/${bSession}`), 404, 'AUTH_SESSION_NOT_FOUND');
     expect((await b.get('/api/users/me')).status).toBe(200);
-    expectProblem(await a.delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'), 404, 'AUTH_SESSION_NOT_FOUND');
+    expectProblem(
+      await a.delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'),
+      404,
+      'AUTH_SESSION_NOT_FOUND',
+    );
     expectProblem(await a.delete('/api/auth/sessions/not-a-uuid'), 400, 'COMMON_VALIDATION_FAILED');
   });
 
@@ -236,8 +309,16 @@ describe('sessions', () => {
     const { body } = await c.signup();
     expectProblem(await client().get('/api/users/me'), 401, 'AUTH_UNAUTHENTICATED');
     const [h, p] = (body.accessToken as string).split('.');
-    expectProblem(await client().get('/api/users/me', { authorization: `Bearer ${h}.${p}.forged` }), 401, 'AUTH_TOKEN_INVALID');
+    expectProblem(
+      await client().get('/api/users/me', { authorization: `Bearer ${h}.${p}.forged` }),
+      401,
+      'AUTH_TOKEN_INVALID',
+    );
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-    expectProblem(await client().get('/api/users/me', { authorization: `Bearer ${none}.${p}.` }), 401, 'AUTH_TOKEN_INVALID');
+    expectProblem(
+      await client().get('/api/users/me', { authorization: `Bearer ${none}.${p}.` }),
+      401,
+      'AUTH_TOKEN_INVALID',
+    );
   });
 });

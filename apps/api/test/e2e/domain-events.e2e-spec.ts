@@ -23,7 +23,9 @@ beforeAll(async () => {
   new CommitFlushSubscriber(ds, events);
   new AuthSessionSubscriber(ds, events);
   for (const name of ['auth.session.created', 'auth.session.revoked']) {
-    emitter.on(name, (p: { sessionId: string }) => seen.push({ name, sessionId: p.sessionId, at: phase }));
+    emitter.on(name, (p: { sessionId: string }) =>
+      seen.push({ name, sessionId: p.sessionId, at: phase }),
+    );
   }
 });
 
@@ -38,12 +40,25 @@ beforeEach(() => {
 
 async function newUser(): Promise<UserEntity> {
   const tag = randomBytes(5).toString('hex');
-  return ds.getRepository(UserEntity).save({ email: `ev-${tag}@example.com`, nickname: `ev${tag}`, passwordHash: null, emailVerifiedAt: null });
+  return ds.getRepository(UserEntity).save({
+    email: `ev-${tag}@example.com`,
+    nickname: `ev${tag}`,
+    passwordHash: null,
+    emailVerifiedAt: null,
+  });
 }
 
 function sessionFor(userId: string): Partial<AuthSessionEntity> {
   const now = new Date();
-  return { userId, userAgent: 'jest', ip: null, lastUsedAt: now, expiresAt: new Date(now.getTime() + 3600_000), revokedAt: null, revokedReason: null };
+  return {
+    userId,
+    userAgent: 'jest',
+    ip: null,
+    lastUsedAt: now,
+    expiresAt: new Date(now.getTime() + 3600_000),
+    revokedAt: null,
+    revokedReason: null,
+  };
 }
 
 describe('domain events are released after commit', () => {

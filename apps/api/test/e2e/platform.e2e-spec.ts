@@ -32,7 +32,9 @@ describe('health, metrics and docs', () => {
   it('serves the OpenAPI document', async () => {
     const res = await new ApiClient(api.url).get('/api/docs.json');
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/auth/refresh', '/api/auth/sessions/{id}']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/signup', '/api/auth/refresh', '/api/auth/sessions/{id}']),
+    );
   });
 });
 
@@ -45,7 +47,9 @@ describe('HTTP hardening', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=31536000; includeSubDomains/);
+    expect(res.headers.get('strict-transport-security')).toMatch(
+      /max-age=31536000; includeSubDomains/,
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-powered-by')).toBeNull();
@@ -53,24 +57,36 @@ describe('HTTP hardening', () => {
 
   it('allows CORS only for the app origin', async () => {
     const c = new ApiClient(api.url);
-    const good = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: api.origin, 'access-control-request-method': 'POST' } });
+    const good = await c.request('OPTIONS', '/api/auth/login', {
+      headers: { origin: api.origin, 'access-control-request-method': 'POST' },
+    });
     expect(good.headers.get('access-control-allow-origin')).toBe(api.origin);
     expect(good.headers.get('access-control-allow-credentials')).toBe('true');
-    const bad = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const bad = await c.request('OPTIONS', '/api/auth/login', {
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(bad.headers.get('access-control-allow-origin')).toBeNull();
-    const nullOrigin = await c.request('OPTIONS', '/api/auth/login', { headers: { origin: 'null', 'access-control-request-method': 'POST' } });
+    const nullOrigin = await c.request('OPTIONS', '/api/auth/login', {
+      headers: { origin: 'null', 'access-control-request-method': 'POST' },
+    });
     expect(nullOrigin.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers unknown routes with a problem body and echoes a valid request id', async () => {
     const res = await new ApiClient(api.url).get('/api/nope', { 'x-request-id': 'req-12345678' });
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ status: 404, code: 'COMMON_NOT_FOUND', requestId: 'req-12345678' });
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'COMMON_NOT_FOUND',
+      requestId: 'req-12345678',
+    });
     expect(res.headers.get('x-request-id')).toBe('req-12345678');
   });
 
   it('refuses an oversized body with 413', async () => {
-    const res = await new ApiClient(api.url).request('POST', '/api/auth/login', { raw: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(200_000) }) });
+    const res = await new ApiClient(api.url).request('POST', '/api/auth/login', {
+      raw: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(200_000) }),
+    });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('COMMON_PAYLOAD_TOO_LARGE');
   });

@@ -33,8 +33,12 @@ describe('socket handshake', () => {
   it('refuses a missing, forged or query-string token with a code', async () => {
     const c = new ApiClient(a.url);
     await c.signup();
-    expect((await connectError(track(c.socket('/user', { token: null })))).data?.code).toBe('AUTH_UNAUTHENTICATED');
-    expect((await connectError(track(c.socket('/user', { token: 'x.y.z' })))).data?.code).toBe('AUTH_TOKEN_INVALID');
+    expect((await connectError(track(c.socket('/user', { token: null })))).data?.code).toBe(
+      'AUTH_UNAUTHENTICATED',
+    );
+    expect((await connectError(track(c.socket('/user', { token: 'x.y.z' })))).data?.code).toBe(
+      'AUTH_TOKEN_INVALID',
+    );
     const viaQuery = track(c.socket('/user', { token: null, query: { token: c.accessToken! } }));
     expect((await connectError(viaQuery)).data?.code).toBe('AUTH_TOKEN_INVALID');
   });
@@ -51,7 +55,9 @@ describe('socket handshake', () => {
     await c.signup();
     const token = c.accessToken!;
     await c.post('/api/auth/logout');
-    expect((await connectError(track(c.socket('/user', { token })))).data?.code).toBe('AUTH_SESSION_REVOKED');
+    expect((await connectError(track(c.socket('/user', { token })))).data?.code).toBe(
+      'AUTH_SESSION_REVOKED',
+    );
   });
 });
 
@@ -72,7 +78,9 @@ describe('acks and validation', () => {
     await c.signup();
     const s = track(c.socket('/user'));
     await connected(s);
-    const acks = await Promise.all(Array.from({ length: 25 }, () => s.timeout(5000).emitWithAck('session.list', {})));
+    const acks = await Promise.all(
+      Array.from({ length: 25 }, () => s.timeout(5000).emitWithAck('session.list', {})),
+    );
     const limited = acks.filter((r) => !r.ok);
     expect(acks.filter((r) => r.ok)).toHaveLength(20);
     expect(limited).toHaveLength(5);
@@ -99,7 +107,9 @@ describe('across two API processes sharing Redis', () => {
     const c = new ApiClient(a.url);
     const { email, password } = await c.signup();
     const victim = new ApiClient(b.url);
-    victim.accessToken = (await victim.post('/api/auth/login', { email, password })).body.accessToken;
+    victim.accessToken = (
+      await victim.post('/api/auth/login', { email, password })
+    ).body.accessToken;
     const onB = track(victim.socket('/user'));
     const onA = track(new ApiClient(a.url).socket('/user', { token: victim.accessToken }));
     await Promise.all([connected(onB), connected(onA)]);
@@ -109,7 +119,10 @@ describe('across two API processes sharing Redis', () => {
     const sessions = (await c.get('/api/auth/sessions')).body as { id: string; current: boolean }[];
     const target = sessions.find((x) => !x.current)!;
     const started = Date.now();
-    const gone = Promise.all([nextEvent(onA, 'disconnect', 2000), nextEvent(onB, 'disconnect', 2000)]);
+    const gone = Promise.all([
+      nextEvent(onA, 'disconnect', 2000),
+      nextEvent(onB, 'disconnect', 2000),
+    ]);
     const revoked = nextEvent(keeper, 'session.revoked', 2000);
     expect((await c.delete(`/api/auth/sessions/${target.id}`)).status).toBe(204);
     const reasons = await gone;

@@ -14,7 +14,10 @@ export interface ApiProcess {
 const nodeBin = process.execPath;
 
 /** Starts the built API (apps/api/dist/main.js) as a real process on a free port. */
-export async function startApi(extraEnv: Record<string, string> = {}, opts: { embedded?: boolean } = {}): Promise<ApiProcess> {
+export async function startApi(
+  extraEnv: Record<string, string> = {},
+  opts: { embedded?: boolean } = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   let log = '';

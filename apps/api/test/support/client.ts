@@ -23,9 +23,14 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = any>(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<HttpResult<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    opts: { body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = { 'x-forwarded-for': this.ip, ...opts.headers };
-    if (this.accessToken && !('authorization' in headers)) headers.authorization = `Bearer ${this.accessToken}`;
+    if (this.accessToken && !('authorization' in headers))
+      headers.authorization = `Bearer ${this.accessToken}`;
     let payload: string | undefined = opts.raw;
     if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
@@ -33,7 +38,12 @@ export class ApiClient {
     } else if (opts.raw !== undefined) {
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: payload, redirect: 'manual' });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: payload,
+      redirect: 'manual',
+    });
     const text = await res.text();
     let body: unknown = text;
     try {
@@ -60,13 +70,27 @@ export class ApiClient {
   async signup(overrides: Partial<{ email: string; password: string; nickname: string }> = {}) {
     const email = overrides.email ?? `u${randomBytes(5).toString('hex')}@example.com`;
     const password = overrides.password ?? `climb-${randomBytes(6).toString('hex')}`;
-    const res = await this.post('/api/auth/signup', { email, password, ...(overrides.nickname ? { nickname: overrides.nickname } : {}) });
-    if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await this.post('/api/auth/signup', {
+      email,
+      password,
+      ...(overrides.nickname ? { nickname: overrides.nickname } : {}),
+    });
+    if (res.status !== 201)
+      throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.accessToken = res.body.accessToken;
-    return { email, password, refreshToken: res.body.refreshToken as string, userId: res.body.user.id as string, body: res.body };
+    return {
+      email,
+      password,
+      refreshToken: res.body.refreshToken as string,
+      userId: res.body.user.id as string,
+      body: res.body,
+    };
   }
 
-  socket(namespace: string, opts: { token?: string | null; origin?: string; query?: Record<string, string> } = {}): Socket {
+  socket(
+    namespace: string,
+    opts: { token?: string | null; origin?: string; query?: Record<string, string> } = {},
+  ): Socket {
     const token = opts.token === undefined ? this.accessToken : opts.token;
     return io(`${this.baseUrl}${namespace}`, {
       transports: ['websocket'],
@@ -93,7 +117,10 @@ export function connected(socket: Socket, timeoutMs = 5000): Promise<void> {
   });
 }
 
-export function connectError(socket: Socket, timeoutMs = 5000): Promise<Error & { data?: { code: string } }> {
+export function connectError(
+  socket: Socket,
+  timeoutMs = 5000,
+): Promise<Error & { data?: { code: string } }> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('expected connect_error')), timeoutMs);
     socket.once('connect', () => reject(new Error('socket connected but should not have')));

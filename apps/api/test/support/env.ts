@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..', '..', '..');
@@ -7,10 +7,15 @@ const stateFile = join(repoRoot, '.test-services', 'e2e-state.json');
 /** The real services the harness started (scripts/services.mjs writes env.json). */
 export function serviceEnv(): Record<string, string> {
   const file = join(repoRoot, '.test-services', 'env.json');
-  const fromFile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+  const fromFile = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>)
+    : {};
   const env = { ...fromFile, ...pick(process.env, Object.keys(fromFile)) };
   for (const key of ['DATABASE_URL', 'REDIS_URL']) {
-    if (!env[key]) throw new Error(`${key} is not set: start the services with \`node scripts/services.mjs up\` (pnpm test does it).`);
+    if (!env[key])
+      throw new Error(
+        `${key} is not set: start the services with \`node scripts/services.mjs up\` (pnpm test does it).`,
+      );
   }
   return env;
 }
@@ -23,7 +28,7 @@ export interface E2eState {
 }
 
 export function writeState(state: E2eState): void {
-  require('node:fs').writeFileSync(stateFile, JSON.stringify(state));
+  writeFileSync(stateFile, JSON.stringify(state));
 }
 
 export function readState(): E2eState {

@@ -16,5 +16,8 @@ export interface UserServerEvents {
 
 /** Client → server events on `/user`; every one answers through its ack. */
 export interface UserClientEvents {
-  'session.list': (payload: Record<string, never>, ack: (res: Ack<SessionSummary[]>) => void) => void;
+  'session.list': (
+    payload: Record<string, never>,
+    ack: (res: Ack<SessionSummary[]>) => void,
+  ) => void;
 }

@@ -8,7 +8,9 @@ export class DatabaseModule {
   static forRoot(url: string, poolSize: number): DynamicModule {
     return {
       module: DatabaseModule,
-      imports: [TypeOrmModule.forRoot({ ...dataSourceOptions(url, poolSize), autoLoadEntities: false })],
+      imports: [
+        TypeOrmModule.forRoot({ ...dataSourceOptions(url, poolSize), autoLoadEntities: false }),
+      ],
     };
   }
 }

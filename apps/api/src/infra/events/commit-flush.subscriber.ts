@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  EntitySubscriberInterface,
+  TransactionCommitEvent,
+  TransactionRollbackEvent,
+} from 'typeorm';
 import { DomainEventsService } from './domain-events.service';
 
 /** Releases or drops the events buffered for a transaction when it ends. */

@@ -19,7 +19,11 @@ export class DomainEventsService {
 
   constructor(@Inject(EventEmitter2) private readonly emitter: EventEmitter2) {}
 
-  record<N extends DomainEventName>(queryRunner: QueryRunner | undefined, name: N, payload: DomainEventMap[N]): void {
+  record<N extends DomainEventName>(
+    queryRunner: QueryRunner | undefined,
+    name: N,
+    payload: DomainEventMap[N],
+  ): void {
     const event = { name, payload } as DomainEvent;
     if (!queryRunner || !queryRunner.isTransactionActive) {
       this.release([event]);

@@ -1,5 +1,11 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiExcludeEndpoint,
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -10,7 +16,10 @@ export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] })
   status: 'ok' | 'error';
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', enum: ['up', 'down', 'disabled'] } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['up', 'down', 'disabled'] },
+  })
   checks: Record<string, 'up' | 'down' | 'disabled'>;
 }
 
@@ -36,7 +45,10 @@ export class HealthController {
       withTimeout(this.db.query('SELECT 1').then(() => true)),
       this.redis.enabled ? withTimeout(this.redis.ping()) : Promise.resolve(null),
     ]);
-    const checks = { database: db ? 'up' : 'down', redis: redis === null ? 'disabled' : redis ? 'up' : 'down' } as const;
+    const checks = {
+      database: db ? 'up' : 'down',
+      redis: redis === null ? 'disabled' : redis ? 'up' : 'down',
+    } as const;
     const ok = db && redis !== false;
     if (!ok) res.status(503);
     return { status: ok ? 'ok' : 'error', checks };
@@ -53,7 +65,10 @@ export class HealthController {
 async function withTimeout(p: Promise<boolean>, ms = 2000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p.catch(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)))]);
+    return await Promise.race([
+      p.catch(() => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { httpRequestDuration } from '../health/metrics';
@@ -17,20 +17,24 @@ export const API_PREFIX = 'api';
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('OrGo API')
-    .setDescription('REST API of OrGo. Errors are RFC 9457 problem details with a stable `code`. Realtime events are documented in libs/contracts.')
+    .setDescription(
+      'REST API of OrGo. Errors are RFC 9457 problem details with a stable `code`. Realtime events are documented in libs/contracts.',
+    )
     .setVersion('1.0.0')
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, doc, {
     extraModels: [ProblemDto],
-    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
+    operationIdFactory: (controller, method) =>
+      `${controller.replace(/Controller$/, '')}_${method}`,
   });
   const problem = {
     description: 'Problem details (RFC 9457) with a stable `code`',
     content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
   };
   for (const item of Object.values(document.paths)) {
-    for (const op of [item.get, item.post, item.put, item.patch, item.delete]) if (op) op.responses['4XX'] = problem;
+    for (const op of [item.get, item.post, item.put, item.patch, item.delete])
+      if (op) op.responses['4XX'] = problem;
   }
   return document;
 }
@@ -39,7 +43,10 @@ export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
-  app.set('trust proxy', config.env.TRUST_PROXY.split(',').map((s) => s.trim()));
+  app.set(
+    'trust proxy',
+    config.env.TRUST_PROXY.split(',').map((s) => s.trim()),
+  );
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -63,9 +70,16 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     }),
   );
   app.enableCors({
-    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin) ? origin ?? false : false),
+    origin: (origin, cb) =>
+      cb(null, !origin || config.corsOrigins.includes(origin) ? (origin ?? false) : false),
     credentials: true,
-    exposedHeaders: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'X-Request-Id'],
+    exposedHeaders: [
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'Retry-After',
+      'X-Request-Id',
+    ],
   });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '100kb' });
@@ -73,13 +87,20 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Origin, Authorization, Cookie');
     const end = httpRequestDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+    res.on('finish', () =>
+      end({
+        route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
+        status: String(res.statusCode),
+      }),
+    );
     next();
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe);
 
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX}/docs.json` });
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), {
+    jsonDocumentUrl: `${API_PREFIX}/docs.json`,
+  });
   serveSpa(app, config);
 }
 
@@ -94,12 +115,26 @@ function assignRequestId(req: Request & { id?: string }, res: Response, next: Ne
 }
 
 function serveSpa(app: NestExpressApplication, config: AppConfig): void {
-  const dist = config.env.WEB_DIST ?? join(__dirname, '..', '..', '..', '..', 'web', 'dist');
+  const dist = resolve(
+    config.env.WEB_DIST ?? join(__dirname, '..', '..', '..', '..', 'web', 'dist'),
+  );
   if (!existsSync(join(dist, 'index.html'))) return;
-  app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') });
+  app.useStaticAssets(dist, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, path) =>
+      path.includes('/assets/') &&
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+  });
   const index = join(dist, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}` || req.path.startsWith('/socket.io')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith(`/${API_PREFIX}/`) ||
+      req.path === `/${API_PREFIX}` ||
+      req.path.startsWith('/socket.io')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

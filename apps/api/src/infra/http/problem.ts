@@ -43,8 +43,14 @@ export function toProblem(error: unknown, requestId?: string): Problem {
     status = error.getStatus();
     const res = error.getResponse();
     if (status < 500) {
-      code = status === 400 || status === 422 ? 'COMMON_VALIDATION_FAILED' : (codeByStatus[status] ?? 'COMMON_VALIDATION_FAILED');
-      message = typeof res === 'string' ? res : ((res as { message?: unknown }).message?.toString() ?? error.message);
+      code =
+        status === 400 || status === 422
+          ? 'COMMON_VALIDATION_FAILED'
+          : (codeByStatus[status] ?? 'COMMON_VALIDATION_FAILED');
+      message =
+        typeof res === 'string'
+          ? res
+          : ((res as { message?: unknown }).message?.toString() ?? error.message);
     }
   } else if (isBodyParserError(error)) {
     status = error.status;
@@ -67,17 +73,31 @@ export function toProblem(error: unknown, requestId?: string): Problem {
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {
-  return typeof e === 'object' && e !== null && typeof (e as { type?: unknown }).type === 'string' && typeof (e as { status?: unknown }).status === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { type?: unknown }).type === 'string' &&
+    typeof (e as { status?: unknown }).status === 'number'
+  );
 }
 
 export function validationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, code: rule, message }));
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
+      field,
+      code: rule,
+      message,
+    }));
     return [...own, ...validationErrors(e.children ?? [], field)];
   });
 }
 
 export function validationFailed(errors: ValidationError[]): AppError {
-  return new AppError('COMMON_VALIDATION_FAILED', 400, 'The request has invalid fields.', validationErrors(errors));
+  return new AppError(
+    'COMMON_VALIDATION_FAILED',
+    400,
+    'The request has invalid fields.',
+    validationErrors(errors),
+  );
 }

@@ -44,7 +44,10 @@ export class RateLimitService {
     let count: number;
     let ttlMs: number;
     if (this.redis.command) {
-      const [n, ttl] = (await this.redis.command.eval(INCR_SCRIPT, 1, key, windowMs)) as [number, number];
+      const [n, ttl] = (await this.redis.command.eval(INCR_SCRIPT, 1, key, windowMs)) as [
+        number,
+        number,
+      ];
       count = n;
       ttlMs = ttl > 0 ? ttl : windowMs;
     } else {
@@ -74,7 +77,10 @@ export class RateLimitService {
     let count = 0;
     let ttlMs = rule.windowSec * 1000;
     if (this.redis.command) {
-      const [raw, ttl] = await Promise.all([this.redis.command.get(key), this.redis.command.pttl(key)]);
+      const [raw, ttl] = await Promise.all([
+        this.redis.command.get(key),
+        this.redis.command.pttl(key),
+      ]);
       count = raw ? Number(raw) : 0;
       if (ttl > 0) ttlMs = ttl;
     } else {
@@ -99,7 +105,10 @@ export class RateLimitService {
   }
 
   /** Throws 429 with Retry-After when the state is over its limit. */
-  static assertWithin(state: RateLimitState, message = 'Too many requests. Try again later.'): void {
+  static assertWithin(
+    state: RateLimitState,
+    message = 'Too many requests. Try again later.',
+  ): void {
     if (state.exceeded) {
       throw new AppError('COMMON_RATE_LIMITED', 429, message, undefined, {
         'Retry-After': String(state.resetSec),

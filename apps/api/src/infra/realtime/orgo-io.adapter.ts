@@ -52,7 +52,11 @@ export class OrgoIoAdapter extends IoAdapter {
       },
     } as ServerOptions);
     if (this.redis.enabled) {
-      server.adapter(createAdapter(this.redis.create(), this.redis.create(), { key: `${this.redis.prefix}socket.io` }));
+      server.adapter(
+        createAdapter(this.redis.create(), this.redis.create(), {
+          key: `${this.redis.prefix}socket.io`,
+        }),
+      );
     }
     this.io = server;
     this.sweep = setInterval(() => this.dropSlowConsumers(), 1000);
@@ -60,7 +64,10 @@ export class OrgoIoAdapter extends IoAdapter {
     return server;
   }
 
-  override create(port: number, options?: ServerOptions & { namespace?: string; server?: Server }): Server {
+  override create(
+    port: number,
+    options?: ServerOptions & { namespace?: string; server?: Server },
+  ): Server {
     const created = super.create(port, options) as Server | Namespace;
     const ns = created instanceof Namespace ? created : created.of('/');
     this.secure(ns);
@@ -87,23 +94,33 @@ export class OrgoIoAdapter extends IoAdapter {
     this.secured.add(ns);
     ns.use((socket, next) => {
       if (socket.handshake.query?.token !== undefined) {
-        return next(socketError('AUTH_TOKEN_INVALID', 'Send the access token in the auth payload, never in the URL.'));
+        return next(
+          socketError(
+            'AUTH_TOKEN_INVALID',
+            'Send the access token in the auth payload, never in the URL.',
+          ),
+        );
       }
-      this.authenticator.authenticateSocket((socket.handshake.auth as { token?: unknown } | undefined)?.token).then(
-        (principal) => {
-          (socket.data as SocketData).principal = principal;
-          next();
-        },
-        (err: unknown) => {
-          const { body } = toProblem(err);
-          next(socketError(body.code, body.message));
-        },
-      );
+      this.authenticator
+        .authenticateSocket((socket.handshake.auth as { token?: unknown } | undefined)?.token)
+        .then(
+          (principal) => {
+            (socket.data as SocketData).principal = principal;
+            next();
+          },
+          (err: unknown) => {
+            const { body } = toProblem(err);
+            next(socketError(body.code, body.message));
+          },
+        );
     });
     ns.on('connection', (socket) => {
       const { principal } = socket.data as SocketData;
       void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
-      limitInbound(socket, { perMinute: this.config.env.SOCKET_EVENTS_PER_MIN, perEventPer10s: 20 });
+      limitInbound(socket, {
+        perMinute: this.config.env.SOCKET_EVENTS_PER_MIN,
+        perEventPer10s: 20,
+      });
     });
   }
 

@@ -11,6 +11,13 @@ export class SocketAckFilter implements WsExceptionFilter {
     const { body } = toProblem(exception);
     if (body.status >= 500) this.logger.error({ err: exception }, 'socket handler failed');
     const ack = host.getArgs().find((a): a is (res: Ack<never>) => void => typeof a === 'function');
-    ack?.({ ok: false, error: { code: body.code, message: body.message, ...(body.errors ? { errors: body.errors } : {}) } });
+    ack?.({
+      ok: false,
+      error: {
+        code: body.code,
+        message: body.message,
+        ...(body.errors ? { errors: body.errors } : {}),
+      },
+    });
   }
 }

@@ -29,14 +29,20 @@ export function limitInbound(socket: Socket, limits: InboundLimits): void {
     if (minuteCount <= limits.perMinute && perEvent <= limits.perEventPer10s) return next();
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function') {
-      (ack as (res: Ack<never>) => void)({ ok: false, error: { code: 'COMMON_RATE_LIMITED', message: 'Too many events. Slow down.' } });
+      (ack as (res: Ack<never>) => void)({
+        ok: false,
+        error: { code: 'COMMON_RATE_LIMITED', message: 'Too many events. Slow down.' },
+      });
     }
   });
 }
 
 /** Disconnects sockets whose unsent outbound data grows past the limit (slow consumers). */
 export function outboundBacklog(socket: Socket): number {
-  const conn = socket.conn as unknown as { writeBuffer?: unknown[]; transport?: { socket?: { bufferedAmount?: number } } };
+  const conn = socket.conn as unknown as {
+    writeBuffer?: unknown[];
+    transport?: { socket?: { bufferedAmount?: number } };
+  };
   const queued = (conn.writeBuffer?.length ?? 0) * 256;
   return queued + (conn.transport?.socket?.bufferedAmount ?? 0);
 }

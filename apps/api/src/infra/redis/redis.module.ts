@@ -20,7 +20,10 @@ export class RedisClients implements OnApplicationShutdown {
 
   /** A new connection (subscribers need their own). */
   create(): Redis {
-    const client = new Redis(this.config.env.REDIS_URL!, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
+    const client = new Redis(this.config.env.REDIS_URL!, {
+      maxRetriesPerRequest: 3,
+      enableAutoPipelining: true,
+    });
     this.extra.push(client);
     return client;
   }

@@ -1,5 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app.config';
 import { AuthErrors } from './auth.errors';
@@ -21,25 +40,41 @@ export class AuthController {
 
   @Post('signup')
   @ApiCreatedResponse({ type: AuthTokensDto })
-  async signup(@Body() dto: SignupDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthTokensDto> {
+  async signup(
+    @Body() dto: SignupDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokensDto> {
     return this.deliver(await this.auth.signup(dto, meta(req)), dto.useCookie, res);
   }
 
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthTokensDto> {
+  async login(
+    @Body() dto: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokensDto> {
     return this.deliver(await this.auth.login(dto, meta(req)), dto.useCookie, res);
   }
 
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
-  async refresh(@Body() dto: RefreshDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<AuthTokensDto> {
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthTokensDto> {
     const token = dto.refreshToken ?? this.cookieToken(req);
     if (!token) throw AuthErrors.refreshInvalid();
     try {
-      return this.deliver(await this.auth.refresh(token, meta(req)), dto.useCookie ?? !dto.refreshToken, res);
+      return this.deliver(
+        await this.auth.refresh(token, meta(req)),
+        dto.useCookie ?? !dto.refreshToken,
+        res,
+      );
     } catch (err) {
       if (!dto.refreshToken) this.clearCookie(res);
       throw err;
@@ -51,7 +86,10 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(principal.sessionId);
     this.clearCookie(res);
   }
@@ -61,7 +99,10 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
-  async logoutAll(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logoutAll(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logoutAll(principal.userId);
     this.clearCookie(res);
   }
@@ -79,18 +120,31 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
-  revokeSession(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+  revokeSession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
     return this.auth.revokeSession(principal, id);
   }
 
   private cookieToken(req: Request): string | undefined {
     const token = (req.cookies as Record<string, string> | undefined)?.[REFRESH_COOKIE];
     if (!token) return undefined;
-    if (!isCsrfSafe({ csrf: req.header('x-csrf'), origin: req.header('origin') }, this.config.corsOrigins)) throw AuthErrors.csrfFailed();
+    if (
+      !isCsrfSafe(
+        { csrf: req.header('x-csrf'), origin: req.header('origin') },
+        this.config.corsOrigins,
+      )
+    )
+      throw AuthErrors.csrfFailed();
     return token;
   }
 
-  private deliver(tokens: IssuedTokens, useCookie: boolean | undefined, res: Response): AuthTokensDto {
+  private deliver(
+    tokens: IssuedTokens,
+    useCookie: boolean | undefined,
+    res: Response,
+  ): AuthTokensDto {
     if (!useCookie) return tokens;
     res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
       httpOnly: true,
@@ -104,7 +158,12 @@ export class AuthController {
   }
 
   private clearCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure: this.config.env.COOKIE_SECURE, sameSite: 'strict', path: '/' });
+    res.clearCookie(REFRESH_COOKIE, {
+      httpOnly: true,
+      secure: this.config.env.COOKIE_SECURE,
+      sameSite: 'strict',
+      path: '/',
+    });
   }
 }
 

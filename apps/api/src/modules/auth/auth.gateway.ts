@@ -1,6 +1,11 @@
 import { Inject, UseFilters, UsePipes } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { ConnectedSocket, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
 import { Namespaces, sessionRoom, userRoom } from '@orgo/contracts';
 import type { Ack, SessionSummary, UserClientEvents, UserServerEvents } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
@@ -10,7 +15,12 @@ import type { SocketData } from '../../infra/realtime/socket-auth';
 import type { SessionEventPayload } from './auth.events';
 import { AuthService } from './auth.service';
 
-type UserNamespace = Namespace<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>;
+type UserNamespace = Namespace<
+  UserClientEvents,
+  UserServerEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** Session events on `/user` (the namespace of the signed-in user's own live state). */
 @WebSocketGateway({ namespace: '/user' })
@@ -23,7 +33,10 @@ export class AuthGateway {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 
   @SubscribeMessage('session.list')
-  async listSessions(@ConnectedSocket() socket: Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>): Promise<Ack<SessionSummary[]>> {
+  async listSessions(
+    @ConnectedSocket()
+    socket: Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>,
+  ): Promise<Ack<SessionSummary[]>> {
     const sessions = await this.auth.listSessions(socket.data.principal);
     return { ok: true, data: sessions.map(({ current: _c, ...s }) => s) };
   }
@@ -43,6 +56,7 @@ export class AuthGateway {
   @OnEvent('auth.session.revoked')
   sessionRevoked(e: { sessionId: string; userId: string }): void {
     this.ns.to(userRoom(e.userId)).emit('session.revoked', { id: e.sessionId });
-    for (const name of Namespaces) this.ns.server.of(name).in(sessionRoom(e.sessionId)).disconnectSockets(true);
+    for (const name of Namespaces)
+      this.ns.server.of(name).in(sessionRoom(e.sessionId)).disconnectSockets(true);
   }
 }

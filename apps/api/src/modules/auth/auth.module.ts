@@ -24,12 +24,22 @@ import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
           issuer: config.env.JWT_ISSUER,
           audience: config.env.JWT_AUDIENCE,
         },
-        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: config.env.JWT_ISSUER, audience: config.env.JWT_AUDIENCE },
+        verifyOptions: {
+          algorithms: [JWT_ALGORITHM],
+          issuer: config.env.JWT_ISSUER,
+          audience: config.env.JWT_AUDIENCE,
+        },
       }),
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, AuthSessionSubscriber, AuthGateway, { provide: SOCKET_AUTHENTICATOR, useExisting: AuthService }],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    AuthSessionSubscriber,
+    AuthGateway,
+    { provide: SOCKET_AUTHENTICATOR, useExisting: AuthService },
+  ],
   exports: [AuthService, SOCKET_AUTHENTICATOR],
 })
 export class AuthModule {}

@@ -5,11 +5,17 @@ const day = 24 * 3600 * 1000;
 
 describe('auth policy', () => {
   it('accepts a live session and refuses revoked, expired and idle ones', () => {
-    const live = { expiresAt: new Date(now.getTime() + day), lastUsedAt: new Date(now.getTime() - 1000), revokedAt: null };
+    const live = {
+      expiresAt: new Date(now.getTime() + day),
+      lastUsedAt: new Date(now.getTime() - 1000),
+      revokedAt: null,
+    };
     expect(isSessionUsable(live, 7 * 86400, now)).toBe(true);
     expect(isSessionUsable({ ...live, revokedAt: now }, 7 * 86400, now)).toBe(false);
     expect(isSessionUsable({ ...live, expiresAt: now }, 7 * 86400, now)).toBe(false);
-    expect(isSessionUsable({ ...live, lastUsedAt: new Date(now.getTime() - 8 * day) }, 7 * 86400, now)).toBe(false);
+    expect(
+      isSessionUsable({ ...live, lastUsedAt: new Date(now.getTime() - 8 * day) }, 7 * 86400, now),
+    ).toBe(false);
   });
 
   it('keeps a rotated token usable only inside the grace window', () => {

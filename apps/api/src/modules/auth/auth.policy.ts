@@ -17,7 +17,10 @@ export function isWithinGrace(rotatedAt: Date, graceSec: number, now = new Date(
 }
 
 /** Browser refresh/logout with the cookie must prove same-site intent: header plus allowed origin. */
-export function isCsrfSafe(headers: { csrf?: string; origin?: string }, allowedOrigins: string[]): boolean {
+export function isCsrfSafe(
+  headers: { csrf?: string; origin?: string },
+  allowedOrigins: string[],
+): boolean {
   if (headers.csrf !== '1') return false;
   return headers.origin === undefined || allowedOrigins.includes(headers.origin);
 }

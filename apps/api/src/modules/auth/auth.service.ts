@@ -38,7 +38,12 @@ export interface IssuedTokens extends Omit<AuthTokensDto, 'refreshToken'> {
 }
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const HASH_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const AuthLimits = {
   signupPerIp: { name: 'signup-ip', limit: 5, windowSec: 30 * 60 },
@@ -62,23 +67,41 @@ export class AuthService implements SocketAuthenticator {
   }
 
   async signup(dto: SignupDto, meta: ClientMeta): Promise<IssuedTokens> {
-    await this.limitHit(AuthLimits.signupPerIp, meta.ip ?? 'unknown', 'Too many sign-ups from this address. Try again later.');
+    await this.limitHit(
+      AuthLimits.signupPerIp,
+      meta.ip ?? 'unknown',
+      'Too many sign-ups from this address. Try again later.',
+    );
     if (isCommonPassword(dto.password)) throw AuthErrors.passwordTooCommon();
     const passwordHash = await argon2.hash(dto.password, HASH_OPTIONS);
     return this.db.transaction(async (tx) => {
-      const user = await this.users.createWithPassword(tx, { email: dto.email, passwordHash, nickname: dto.nickname });
+      const user = await this.users.createWithPassword(tx, {
+        email: dto.email,
+        passwordHash,
+        nickname: dto.nickname,
+      });
       if (!user) throw AuthErrors.emailTaken();
       return this.openSession(tx, user, meta);
     });
   }
 
   async login(dto: LoginDto, meta: ClientMeta): Promise<IssuedTokens> {
-    await this.limitHit(AuthLimits.loginPerIp, meta.ip ?? 'unknown', 'Too many login attempts from this address. Try again later.');
+    await this.limitHit(
+      AuthLimits.loginPerIp,
+      meta.ip ?? 'unknown',
+      'Too many login attempts from this address. Try again later.',
+    );
     const failures = await this.limits.peek(AuthLimits.loginFailuresPerAccount, dto.email);
-    if (this.limits.enabled) RateLimitService.assertWithin(failures, 'Too many failed logins for this account. Try again later.');
+    if (this.limits.enabled)
+      RateLimitService.assertWithin(
+        failures,
+        'Too many failed logins for this account. Try again later.',
+      );
     const user = await this.users.findByEmail(dto.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal which accounts exist.
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.getDummyHash()), dto.password).catch(() => false);
+    const ok = await argon2
+      .verify(user?.passwordHash ?? (await this.getDummyHash()), dto.password)
+      .catch(() => false);
     if (!user || !user.passwordHash || !ok) {
       await this.limits.hit(AuthLimits.loginFailuresPerAccount, dto.email);
       throw AuthErrors.credentialsInvalid();
@@ -91,11 +114,18 @@ export class AuthService implements SocketAuthenticator {
   async refresh(token: string, meta: ClientMeta): Promise<IssuedTokens> {
     const tokenHash = sha256Hex(token);
     const outcome = await this.db.transaction(async (tx) => {
-      const row = await tx.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+      const row = await tx
+        .getRepository(RefreshTokenEntity)
+        .findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw AuthErrors.refreshInvalid();
-      const session = await tx.getRepository(AuthSessionEntity).findOne({ where: { id: row.sessionId }, lock: { mode: 'pessimistic_write' } });
-      if (!session || !isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC)) throw AuthErrors.refreshInvalid();
-      const user = await tx.getRepository(UserEntity).findOne({ where: { id: session.userId, deletedAt: IsNull() } });
+      const session = await tx
+        .getRepository(AuthSessionEntity)
+        .findOne({ where: { id: row.sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session || !isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC))
+        throw AuthErrors.refreshInvalid();
+      const user = await tx
+        .getRepository(UserEntity)
+        .findOne({ where: { id: session.userId, deletedAt: IsNull() } });
       if (!user) throw AuthErrors.refreshInvalid();
 
       if (row.rotatedAt) {
@@ -111,7 +141,9 @@ export class AuthService implements SocketAuthenticator {
       row.rotatedAt = new Date();
       row.successorSealed = this.sealer.seal(successor);
       await tx.save(row);
-      await tx.getRepository(RefreshTokenEntity).insert({ sessionId: session.id, tokenHash: sha256Hex(successor) });
+      await tx
+        .getRepository(RefreshTokenEntity)
+        .insert({ sessionId: session.id, tokenHash: sha256Hex(successor) });
       session.lastUsedAt = new Date();
       session.ip = meta.ip;
       session.userAgent = meta.userAgent;
@@ -125,20 +157,26 @@ export class AuthService implements SocketAuthenticator {
 
   /** Resolves the session a refresh token belongs to (for logout by cookie). */
   async sessionOfRefreshToken(token: string): Promise<string | null> {
-    const row = await this.db.getRepository(RefreshTokenEntity).findOne({ where: { tokenHash: sha256Hex(token) } });
+    const row = await this.db
+      .getRepository(RefreshTokenEntity)
+      .findOne({ where: { tokenHash: sha256Hex(token) } });
     return row?.sessionId ?? null;
   }
 
   async logout(sessionId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const session = await tx.getRepository(AuthSessionEntity).findOne({ where: { id: sessionId, revokedAt: IsNull() } });
+      const session = await tx
+        .getRepository(AuthSessionEntity)
+        .findOne({ where: { id: sessionId, revokedAt: IsNull() } });
       if (session) await this.revokeSessions(tx, [session], 'logout');
     });
   }
 
   async logoutAll(userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const sessions = await tx.getRepository(AuthSessionEntity).find({ where: { userId, revokedAt: IsNull() } });
+      const sessions = await tx
+        .getRepository(AuthSessionEntity)
+        .find({ where: { userId, revokedAt: IsNull() } });
       await this.revokeSessions(tx, sessions, 'logout_all');
     });
   }
@@ -146,7 +184,9 @@ export class AuthService implements SocketAuthenticator {
   async revokeSession(principal: Principal, sessionId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       // Another user's session id answers exactly like a missing one.
-      const session = await tx.getRepository(AuthSessionEntity).findOne({ where: { id: sessionId, userId: principal.userId, revokedAt: IsNull() } });
+      const session = await tx
+        .getRepository(AuthSessionEntity)
+        .findOne({ where: { id: sessionId, userId: principal.userId, revokedAt: IsNull() } });
       if (!session) throw AuthErrors.sessionNotFound();
       await this.revokeSessions(tx, [session], 'revoked');
     });
@@ -171,15 +211,20 @@ export class AuthService implements SocketAuthenticator {
 
   /** Checks verified access-token claims against the live session row (revocation is immediate). */
   async principalFromClaims(claims: AccessClaims): Promise<Principal> {
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw AuthErrors.tokenInvalid();
-    const session = await this.db.getRepository(AuthSessionEntity).findOne({ where: { id: claims.sid } });
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+      throw AuthErrors.tokenInvalid();
+    const session = await this.db
+      .getRepository(AuthSessionEntity)
+      .findOne({ where: { id: claims.sid } });
     if (!session || session.userId !== claims.sub) throw AuthErrors.tokenInvalid();
-    if (!isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC)) throw AuthErrors.sessionRevoked();
+    if (!isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC))
+      throw AuthErrors.sessionRevoked();
     return { userId: session.userId, sessionId: session.id };
   }
 
   async authenticateSocket(token: unknown): Promise<SocketPrincipal> {
-    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) throw AuthErrors.unauthenticated();
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
+      throw AuthErrors.unauthenticated();
     let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token);
@@ -189,7 +234,11 @@ export class AuthService implements SocketAuthenticator {
     return this.principalFromClaims(claims);
   }
 
-  private async openSession(tx: EntityManager, user: UserEntity, meta: ClientMeta): Promise<IssuedTokens> {
+  private async openSession(
+    tx: EntityManager,
+    user: UserEntity,
+    meta: ClientMeta,
+  ): Promise<IssuedTokens> {
     const now = new Date();
     const session = await tx.getRepository(AuthSessionEntity).save(
       tx.getRepository(AuthSessionEntity).create({
@@ -203,16 +252,27 @@ export class AuthService implements SocketAuthenticator {
       }),
     );
     const refreshToken = newRefreshToken();
-    await tx.getRepository(RefreshTokenEntity).insert({ sessionId: session.id, tokenHash: sha256Hex(refreshToken) });
+    await tx
+      .getRepository(RefreshTokenEntity)
+      .insert({ sessionId: session.id, tokenHash: sha256Hex(refreshToken) });
     return this.issue(user, session, refreshToken);
   }
 
   private issue(user: UserEntity, session: AuthSessionEntity, refreshToken: string): IssuedTokens {
     const accessToken = this.jwt.sign({ typ: 'access', sid: session.id }, { subject: user.id });
-    return { accessToken, expiresIn: this.config.env.ACCESS_TOKEN_TTL_SEC, refreshToken, user: toMeDto(user) };
+    return {
+      accessToken,
+      expiresIn: this.config.env.ACCESS_TOKEN_TTL_SEC,
+      refreshToken,
+      user: toMeDto(user),
+    };
   }
 
-  private async revokeSessions(tx: EntityManager, sessions: AuthSessionEntity[], reason: string): Promise<void> {
+  private async revokeSessions(
+    tx: EntityManager,
+    sessions: AuthSessionEntity[],
+    reason: string,
+  ): Promise<void> {
     if (sessions.length === 0) return;
     const now = new Date();
     for (const s of sessions) {

@@ -17,6 +17,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 }
 
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => {
+    return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
+  },
+);

@@ -43,11 +43,20 @@ export class UserService {
         continue;
       }
       try {
-        const user = repo.create({ email: input.email, passwordHash: input.passwordHash, nickname, emailVerifiedAt: null });
+        const user = repo.create({
+          email: input.email,
+          passwordHash: input.passwordHash,
+          nickname,
+          emailVerifiedAt: null,
+        });
         // A savepoint keeps the outer transaction usable when a concurrent insert wins the race.
         return await manager.transaction((tx) => tx.getRepository(UserEntity).save(user));
       } catch (err) {
-        if (!(err instanceof QueryFailedError) || (err.driverError as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+        if (
+          !(err instanceof QueryFailedError) ||
+          (err.driverError as { code?: string }).code !== UNIQUE_VIOLATION
+        )
+          throw err;
         const constraint = (err.driverError as { constraint?: string }).constraint;
         if (constraint === 'uq_app_user_email') return null;
         if (input.nickname) throw UserErrors.nicknameTaken();

@@ -4,7 +4,8 @@ import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'cla
 import { MeDto } from '../../user/dto/me.dto';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password.policy';
 
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trimLower = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SignupDto {
   @ApiProperty({ example: 'climber@example.com', maxLength: 254 })
@@ -18,13 +19,20 @@ export class SignupDto {
   @Length(PASSWORD_MIN, PASSWORD_MAX)
   password: string;
 
-  @ApiPropertyOptional({ minLength: 2, maxLength: 20, description: 'Defaults to a Korean "adjective + animal" name.' })
+  @ApiPropertyOptional({
+    minLength: 2,
+    maxLength: 20,
+    description: 'Defaults to a Korean "adjective + animal" name.',
+  })
   @IsOptional()
   @IsString()
   @Length(2, 20)
   nickname?: string;
 
-  @ApiPropertyOptional({ description: 'Browser clients: put the refresh token in an httpOnly cookie instead of the body.' })
+  @ApiPropertyOptional({
+    description:
+      'Browser clients: put the refresh token in an httpOnly cookie instead of the body.',
+  })
   @IsOptional()
   @IsBoolean()
   useCookie?: boolean;
@@ -49,7 +57,9 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: 'API clients send the token here; browsers rely on the cookie.' })
+  @ApiPropertyOptional({
+    description: 'API clients send the token here; browsers rely on the cookie.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -17,5 +17,10 @@ export class MeDto {
 }
 
 export function toMeDto(user: UserEntity): MeDto {
-  return { id: user.id, email: user.email, nickname: user.nickname, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    nickname: user.nickname,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
