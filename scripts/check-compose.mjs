@@ -214,7 +214,14 @@ check(
 
 console.log('CI');
 const ciRun = read(path.join(ROOT, '.ci/run'));
-check('.ci/run runs the test line', /pnpm install --frozen-lockfile && pnpm test\s*$/m.test(ciRun));
+const readmeTestLine = read(path.join(ROOT, 'README.md'))
+  .split('\n')
+  .find((l) => /pnpm test\s*$/.test(l) && l.includes('pnpm install'))
+  ?.trim();
+check(
+  ".ci/run runs exactly the README's test line",
+  Boolean(readmeTestLine) && ciRun.split('\n').some((l) => l.trim() === readmeTestLine),
+);
 const workflow = parse(read(path.join(ROOT, '.github/workflows/ci.yml'))) ?? {};
 const steps = Object.values(workflow.jobs ?? {}).flatMap((job) => job.steps ?? []);
 check(
