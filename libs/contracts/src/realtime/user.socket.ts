@@ -21,3 +21,10 @@ export interface UserClientEvents {
     ack: (res: Ack<SessionSummary[]>) => void,
   ) => void;
 }
+
+/** A user as every payload shows them: never the email. */
+export interface UserSummary {
+  id: string;
+  nickname: string;
+  avatarUrl: string | null;
+}

@@ -28,6 +28,17 @@ export class UserEntity {
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt: Date | null;
 
+  @Column({ type: 'varchar', length: 500, default: '' })
+  about: string;
+
+  /** Profile links, each `{ label, url }` with an http(s) url. */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  links: { label: string; url: string }[];
+
+  /** Storage key of the current avatar (media module); null when none. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  avatarKey: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
