@@ -32,7 +32,7 @@ export class UserEntity {
   about: string;
 
   /** Profile links, each `{ label, url }` with an http(s) url. */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   links: { label: string; url: string }[];
 
   /** Storage key of the current avatar (media module); null when none. */

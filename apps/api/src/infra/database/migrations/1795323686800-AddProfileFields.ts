@@ -1,15 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddProfileFields1795323668069 implements MigrationInterface {
-  name = 'AddProfileFields1795323668069';
+export class AddProfileFields1795323686800 implements MigrationInterface {
+  name = 'AddProfileFields1795323686800';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       'ALTER TABLE "app_user" ADD "about" character varying(500) NOT NULL DEFAULT \'\'',
     );
-    await queryRunner.query(
-      'ALTER TABLE "app_user" ADD "links" jsonb NOT NULL DEFAULT \'[]\'::jsonb',
-    );
+    await queryRunner.query('ALTER TABLE "app_user" ADD "links" jsonb NOT NULL DEFAULT \'[]\'');
     await queryRunner.query('ALTER TABLE "app_user" ADD "avatar_key" character varying(200)');
   }
 
