@@ -132,3 +132,40 @@ describe('across two API processes sharing Redis', () => {
     expect(keeper.connected).toBe(true);
   });
 });
+
+describe('slow consumers', () => {
+  it('disconnects a client that stops reading instead of buffering without limit', async () => {
+    const api = await startApi({ SOCKET_MAX_BUFFERED_BYTES: '1024' });
+    try {
+      const c = new ApiClient(api.url);
+      const { email, password } = await c.signup();
+      const headers = { 'x-forwarded-for': c.ip };
+      // Engine.IO long-polling by hand: connect, join /user, then never poll again.
+      const hs = await (
+        await fetch(`${api.url}/socket.io/?EIO=4&transport=polling`, { headers })
+      ).text();
+      const sid = (JSON.parse(hs.slice(1)) as { sid: string }).sid;
+      const poll = `${api.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`;
+      const join = await fetch(poll, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain' },
+        body: `40/user,${JSON.stringify({ token: c.accessToken })}`,
+      });
+      expect(join.status).toBe(200);
+
+      // Each login pushes a session.created event (~200 bytes) into the unread buffer.
+      for (let i = 0; i < 8; i++)
+        expect(
+          (await new ApiClient(api.url).post('/api/auth/login', { email, password })).status,
+        ).toBe(200);
+      await new Promise((r) => setTimeout(r, 1500));
+
+      const late = await fetch(poll, { headers });
+      const body = await late.text();
+      // The server has closed the session: unknown sid (400) or a close packet.
+      expect(late.status === 400 || body.startsWith('1')).toBe(true);
+    } finally {
+      await api.stop();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { RateLimitService } from '../http/rate-limit.service';
 import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData } from './socket-auth';
-import { limitInbound, outboundBacklog } from './socket-limits';
+import { forceClose, limitInbound, outboundBacklog } from './socket-limits';
 
 const HANDSHAKES_PER_IP = { name: 'ws-handshake-ip', limit: 30, windowSec: 60 };
 
@@ -131,7 +131,7 @@ export class OrgoIoAdapter extends IoAdapter {
       for (const socket of ns.sockets.values()) {
         if (outboundBacklog(socket) > max) {
           this.log.warn({ socketId: socket.id }, 'disconnecting slow consumer');
-          socket.conn.close();
+          forceClose(socket);
         }
       }
     }

@@ -37,12 +37,34 @@ export function limitInbound(socket: Socket, limits: InboundLimits): void {
   });
 }
 
-/** Disconnects sockets whose unsent outbound data grows past the limit (slow consumers). */
+/**
+ * Drops a connection now. Engine.IO's own close waits for the write buffer to drain, which a slow
+ * consumer never does; the client catches up from the database after reconnecting.
+ */
+export function forceClose(socket: Socket): void {
+  const conn = socket.conn as unknown as {
+    writeBuffer: unknown[];
+    close: (discard?: boolean) => void;
+    transport?: { socket?: { terminate?: () => void } };
+  };
+  conn.writeBuffer.length = 0;
+  conn.close(true);
+  conn.transport?.socket?.terminate?.();
+}
+
+interface EnginePacket {
+  data?: string | ArrayBuffer | Buffer;
+}
+
+/** Bytes queued for a connection and not yet taken by the client (engine buffer + WebSocket buffer). */
 export function outboundBacklog(socket: Socket): number {
   const conn = socket.conn as unknown as {
-    writeBuffer?: unknown[];
+    writeBuffer?: EnginePacket[];
     transport?: { socket?: { bufferedAmount?: number } };
   };
-  const queued = (conn.writeBuffer?.length ?? 0) * 256;
+  let queued = 0;
+  for (const p of conn.writeBuffer ?? []) {
+    queued += typeof p.data === 'string' ? p.data.length : (p.data?.byteLength ?? 0);
+  }
   return queued + (conn.transport?.socket?.bufferedAmount ?? 0);
 }
