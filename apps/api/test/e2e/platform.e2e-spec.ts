@@ -27,6 +27,7 @@ describe('health, metrics and docs', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatch(/orgo_http_request_duration_seconds_bucket/);
     expect(res.body).toMatch(/process_resident_memory_bytes/);
+    expect(res.body).toMatch(/orgo_socket_connections_total/);
   });
 
   it('serves the OpenAPI document', async () => {

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import { Namespace, Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../../config/app.config';
+import { socketConnections } from '../health/metrics';
 import { RateLimitService } from '../http/rate-limit.service';
 import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
@@ -116,6 +117,7 @@ export class OrgoIoAdapter extends IoAdapter {
     });
     ns.on('connection', (socket) => {
       const { principal } = socket.data as SocketData;
+      socketConnections.inc({ namespace: ns.name });
       void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
       limitInbound(socket, {
         perMinute: this.config.env.SOCKET_EVENTS_PER_MIN,
