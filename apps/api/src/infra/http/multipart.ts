@@ -31,6 +31,9 @@ function badForm(field: string, message: string): AppError {
  */
 export function singleFileUpload(req: Request, opts: SingleFileOptions): Readable {
   const out = new PassThrough();
+  // The reader may still be awaiting something else (a rate limit) when this fails; it sees the
+  // error when it starts reading (stream.errored), so an early error must not crash the process.
+  out.on('error', () => undefined);
   const fail = (err: Error) => process.nextTick(() => out.destroy(err));
 
   if (!req.is('multipart/form-data')) {
@@ -50,7 +53,7 @@ export function singleFileUpload(req: Request, opts: SingleFileOptions): Readabl
       limits: {
         files: 1,
         fields: 0,
-        parts: 1,
+        parts: 2,
         fileSize: opts.maxBytes,
         headerPairs: 16,
         fieldNameSize: 100,
@@ -88,7 +91,6 @@ export function singleFileUpload(req: Request, opts: SingleFileOptions): Readabl
   parser.on('field', tooManyParts);
   parser.on('fieldsLimit', tooManyParts);
   parser.on('filesLimit', tooManyParts);
-  parser.on('partsLimit', tooManyParts);
   parser.on('error', () => stop(badForm(opts.field, 'The multipart body is malformed.')));
   parser.on('close', () => {
     if (settled) return;
