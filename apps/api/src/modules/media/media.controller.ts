@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { MediaQueryDto } from './dto/media-query.dto';
@@ -14,6 +14,11 @@ export class MediaController {
 
   /** Streams the stored bytes through the API (same origin, cacheable); see README "Media". */
   @Get(':key')
+  @ApiOperation({
+    summary: 'Download an image',
+    description:
+      'Public images (avatars) are cacheable forever: a key never changes its bytes. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
+  })
   @ApiParam({ name: 'key', format: 'uuid' })
   @ApiProduces('image/webp')
   @ApiOkResponse({

@@ -1,5 +1,12 @@
 import { Controller, Delete, Inject, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
@@ -20,6 +27,11 @@ export class AvatarController {
   ) {}
 
   @Put()
+  @ApiOperation({
+    summary: 'Upload or replace my avatar',
+    description:
+      'One multipart part named `file`. Refusals: 413 MEDIA_TOO_LARGE (over 10 MB), 415 MEDIA_TYPE_UNSUPPORTED (not JPEG/PNG/WebP/GIF by content), 422 MEDIA_DIMENSIONS_TOO_LARGE (over 33 MP) or MEDIA_IMAGE_INVALID, 429 after 30 uploads in 30 minutes. The previous avatar is deleted.',
+  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AvatarUploadDto })
   @ApiOkResponse({ type: UserSummaryDto })
@@ -29,6 +41,7 @@ export class AvatarController {
   }
 
   @Delete()
+  @ApiOperation({ summary: 'Remove my avatar (idempotent)' })
   @ApiOkResponse({ type: UserSummaryDto })
   remove(@CurrentPrincipal() principal: Principal): Promise<UserSummaryDto> {
     return this.avatars.remove(principal.userId);
