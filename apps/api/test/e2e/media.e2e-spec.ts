@@ -306,6 +306,7 @@ describe.each([
         expect(served.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
         expect(served.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
         expect(served.headers.get('content-length')).toBe(String(served.bytes.length));
+        expect(served.headers.get('ratelimit-limit')).toBe('1200');
       }
       const etag = full.headers.get('etag')!;
       const again = await fetch(`${api.url}${res.body.avatarUrl}`, {

@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { ApiRateLimit } from '../../infra/http/rate-limit.interceptor';
 import { MediaQueryDto } from './dto/media-query.dto';
+import { MediaLimits } from './media.policy';
 import { MediaDownload, MediaService } from './media.service';
 
 const YEAR = 365 * 24 * 3600;
@@ -12,8 +14,9 @@ const YEAR = 365 * 24 * 3600;
 export class MediaController {
   constructor(@Inject(MediaService) private readonly media: MediaService) {}
 
-  /** Streams the stored bytes through the API (same origin, cacheable); see README "Media". */
+  /** Streams the bytes through the API for both drivers (why: README, "API for clients"). */
   @Get(':key')
+  @ApiRateLimit(MediaLimits.downloadsPerIp)
   @ApiOperation({
     summary: 'Download an image',
     description:

@@ -7,6 +7,8 @@ export const MEDIA_MAX_PIXELS = 33_177_600;
 
 export const MediaLimits = {
   uploadsPerUser: { name: 'media-upload-user', limit: 30, windowSec: 30 * 60 },
+  // <img> requests carry no token, and one feed page shows many avatars: a roomier per-IP budget.
+  downloadsPerIp: { name: 'media-download-ip', limit: 1200, windowSec: 60 },
 } satisfies Record<string, RateLimitRule>;
 
 /** Decided by magic bytes only; the client's filename and Content-Type are never consulted. */
