@@ -98,7 +98,9 @@ export function singleFileUpload(req: Request, opts: SingleFileOptions): Readabl
     settled = true;
     out.end();
   });
-  req.on('aborted', () => stop(new Error('client aborted the upload')));
+  req.on('aborted', () =>
+    stop(new AppError('COMMON_VALIDATION_FAILED', 400, 'The upload was interrupted.')),
+  );
   // The consumer gave up (a rule failed before the end): stop reading the request.
   out.on('close', () => {
     if (!out.writableFinished) stop(new Error('upload consumer closed early'));

@@ -25,8 +25,8 @@ export class LocalDiskDriver implements StorageDriver {
     return path;
   }
 
-  async put(name: string, body: Buffer | Readable, contentType: string): Promise<void> {
-    void contentType; // the media table records it; files carry no metadata
+  // Files carry no metadata; the media table records the content type.
+  async put(name: string, body: Buffer | Readable, _contentType: string): Promise<void> {
     const path = this.pathOf(name);
     await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${randomBytes(6).toString('hex')}${TMP_SUFFIX}`;
