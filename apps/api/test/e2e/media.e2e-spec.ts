@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
   S3Client,
@@ -110,7 +111,13 @@ function s3Bucket(): StorageProbe {
         throw err;
       }
     },
-    cleanup: async () => client.destroy(),
+    cleanup: async () => {
+      for (const name of await list())
+        await client.send(
+          new DeleteObjectCommand({ Bucket: env.S3_BUCKET, Key: `${prefix}${name}` }),
+        );
+      client.destroy();
+    },
   };
 }
 
