@@ -8,7 +8,9 @@ import { EventsModule } from './infra/events/events.module';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { MediaModule } from './modules/media/media.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -41,6 +43,8 @@ export class AppModule {
         RedisModule,
         EventsModule,
         HttpModule,
+        StorageModule,
+        MediaModule,
         UserModule,
         AuthModule,
       ],

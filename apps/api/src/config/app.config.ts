@@ -9,12 +9,14 @@ export class AppConfig {
   readonly dataDir: string;
   readonly jwtSecret: string;
   readonly corsOrigins: string[];
+  readonly mediaDir: string;
 
   constructor(env: Env) {
     this.env = env;
     this.dataDir = resolve(env.DATA_DIR);
     this.jwtSecret = env.JWT_SECRET ?? loadOrCreateSecret(this.dataDir);
     this.corsOrigins = [...new Set([env.PUBLIC_ORIGIN, ...env.CORS_ORIGINS])];
+    this.mediaDir = resolve(env.MEDIA_DIR ?? join(this.dataDir, 'media'));
   }
 
   static fromProcess(): AppConfig {
@@ -23,6 +25,10 @@ export class AppConfig {
 
   get isEmbeddedDb(): boolean {
     return !this.env.DATABASE_URL;
+  }
+
+  get storageDriver(): 'local' | 's3' {
+    return this.env.S3_BUCKET ? 's3' : 'local';
   }
 }
 

@@ -21,4 +21,14 @@ describe('env schema', () => {
       /JWT_SECRET: required in production[\s\S]*DATABASE_URL: required in production/,
     );
   });
+
+  it('uses local disk unless a bucket is set, and wants S3 keys in pairs', () => {
+    const env = parseEnv({});
+    expect(env.S3_BUCKET).toBeUndefined();
+    expect(env.S3_FORCE_PATH_STYLE).toBe(true);
+    expect(() => parseEnv({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'id' })).toThrow(
+      /S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/,
+    );
+    expect(() => parseEnv({ S3_KEY_PREFIX: 'no-slash' })).toThrow(/S3_KEY_PREFIX/);
+  });
 });

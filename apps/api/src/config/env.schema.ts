@@ -58,6 +58,21 @@ export const envSchema = z
       .default(1024 * 1024),
     SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
 
+    /** Local-disk media root; defaults to `<DATA_DIR>/media`. Ignored when S3_BUCKET is set. */
+    MEDIA_DIR: z.string().optional(),
+    /** Setting a bucket switches media storage to S3 (any S3-compatible store). */
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: bool.default(true),
+    /** Prepended to every object key, so several deployments (or test runs) can share a bucket. */
+    S3_KEY_PREFIX: z
+      .string()
+      .regex(/^([A-Za-z0-9._-]+\/)*$/, 'S3_KEY_PREFIX must be empty or end with "/"')
+      .default(''),
+
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   })
   .superRefine((env, ctx) => {
@@ -66,6 +81,13 @@ export const envSchema = z
     }
     if (env.NODE_ENV === 'production' && !env.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'required in production' });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_SECRET_ACCESS_KEY'],
+        message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+      });
     }
   });
 

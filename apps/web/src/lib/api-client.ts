@@ -18,7 +18,7 @@ export interface ApiClient {
   refreshSession: () => Promise<RefreshResult>;
 }
 
-const REFRESHABLE_CODES = new Set<string>(['AUTH_TOKEN_INVALID', 'AUTH_UNAUTHENTICATED']);
+export const REFRESHABLE_CODES = new Set<string>(['AUTH_TOKEN_INVALID', 'AUTH_UNAUTHENTICATED']);
 const ANONYMOUS_PATHS = new Set<string>([
   '/api/auth/login',
   '/api/auth/refresh',

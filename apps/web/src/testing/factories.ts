@@ -2,6 +2,7 @@ import type { AuthTokens, Me, Session } from '@/lib/api-types';
 
 export function buildMe(overrides: Partial<Me> = {}): Me {
   return {
+    avatarUrl: null,
     createdAt: '2025-01-02T03:04:05.000Z',
     email: 'jiwoo@example.com',
     id: '1',

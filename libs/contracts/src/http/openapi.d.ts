@@ -36,6 +36,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/media/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an image
+         * @description Public images (avatars) are cacheable forever: a key never changes its bytes. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.
+         */
+        get: operations["Media_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me": {
         parameters: {
             query?: never;
@@ -47,6 +67,27 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Upload or replace my avatar
+         * @description One multipart part named `file`. Refusals: 413 MEDIA_TOO_LARGE (over 10 MB), 415 MEDIA_TYPE_UNSUPPORTED (not JPEG/PNG/WebP/GIF by content), 422 MEDIA_DIMENSIONS_TOO_LARGE (over 33 MP) or MEDIA_IMAGE_INVALID, 429 after 30 uploads in 30 minutes. The previous avatar is deleted.
+         */
+        put: operations["Avatar_replace"];
+        post?: never;
+        /** Remove my avatar (idempotent) */
+        delete: operations["Avatar_remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -180,8 +221,24 @@ export interface components {
             id: string;
             email: string;
             nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        AvatarUploadDto: {
+            /**
+             * Format: binary
+             * @description JPEG, PNG, WebP or GIF (checked by content), at most 10 MB and 33 megapixels. Re-encoded as WebP without metadata.
+             */
+            file: string;
+        };
+        UserSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
         };
         SignupDto: {
             /** @example climber@example.com */
@@ -223,7 +280,7 @@ export interface components {
             current: boolean;
         };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_TAKEN" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_TAKEN" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -316,6 +373,40 @@ export interface operations {
             };
         };
     };
+    Media_download: {
+        parameters: {
+            query?: {
+                /** @description `thumb` is a small version (at most 256 px) for lists. */
+                size?: "full" | "thumb";
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The re-encoded image. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     User_me: {
         parameters: {
             query?: never;
@@ -331,6 +422,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Avatar_replace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AvatarUploadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Avatar_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserSummaryDto"];
                 };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */

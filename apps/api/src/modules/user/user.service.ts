@@ -64,4 +64,23 @@ export class UserService {
     }
     throw UserErrors.nicknameTaken();
   }
+
+  /** Swaps the avatar key under a row lock, so concurrent uploads each learn the key they replaced. */
+  async setAvatarKey(
+    userId: string,
+    key: string | null,
+  ): Promise<{ user: UserEntity; previousKey: string | null }> {
+    return this.users.manager.transaction(async (tx) => {
+      const repo = tx.getRepository(UserEntity);
+      const user = await repo.findOne({
+        where: { id: userId, deletedAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw UserErrors.notFound();
+      const previousKey = user.avatarKey;
+      await repo.update({ id: userId }, { avatarKey: key });
+      user.avatarKey = key;
+      return { user, previousKey };
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from '../entities/user.entity';
+import { avatarUrl } from './user-summary.dto';
 
 /** The signed-in user's own view; the only payload that may carry the email. */
 export class MeDto {
@@ -12,6 +13,13 @@ export class MeDto {
   @ApiProperty()
   nickname: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Same-origin URL of the avatar image, or null.',
+  })
+  avatarUrl: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
@@ -21,6 +29,7 @@ export function toMeDto(user: UserEntity): MeDto {
     id: user.id,
     email: user.email,
     nickname: user.nickname,
+    avatarUrl: avatarUrl(user.avatarKey),
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { ComingSoon } from '@/components/coming-soon';
 import { Page } from '@/components/page';
 import { useAuth } from '@/features/auth/hooks/use-auth';
+import { AvatarUploader } from '@/features/user/components/avatar-uploader';
 import { ProfileCard } from '@/features/user/components/profile-card';
 import { useT } from '@/i18n/i18n-provider';
 
@@ -15,7 +16,10 @@ export function ProfileRoute() {
 
   return (
     <Page title={t('nav.profile')} description={t('pages.profile')}>
-      <ProfileCard />
+      <div className="stack">
+        <AvatarUploader />
+        <ProfileCard />
+      </div>
     </Page>
   );
 }

@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { MediaService } from '../media/media.service';
+import { toUserSummary, UserSummaryDto } from './dto/user-summary.dto';
+import { UserService } from './user.service';
+
+@Injectable()
+export class AvatarService {
+  private readonly logger = new Logger(AvatarService.name);
+
+  constructor(
+    @Inject(UserService) private readonly users: UserService,
+    @Inject(MediaService) private readonly media: MediaService,
+  ) {}
+
+  /** Stores the new picture, points the profile at it, then deletes the one it replaced. */
+  async replace(userId: string, file: Readable): Promise<UserSummaryDto> {
+    const stored = await this.media.ingestImage(userId, file, 'avatar');
+    let swap: Awaited<ReturnType<UserService['setAvatarKey']>>;
+    try {
+      swap = await this.users.setAvatarKey(userId, stored.id);
+    } catch (err) {
+      await this.discard(userId, stored.id);
+      throw err;
+    }
+    if (swap.previousKey) await this.discard(userId, swap.previousKey);
+    return toUserSummary(swap.user);
+  }
+
+  async remove(userId: string): Promise<UserSummaryDto> {
+    const swap = await this.users.setAvatarKey(userId, null);
+    if (swap.previousKey) await this.discard(userId, swap.previousKey);
+    return toUserSummary(swap.user);
+  }
+
+  // The profile change already happened; a storage hiccup leaves an orphan row to clean, not an error.
+  private async discard(userId: string, key: string): Promise<void> {
+    await this.media
+      .deleteOwned(userId, key)
+      .catch((err: unknown) => this.logger.error({ err, key }, 'could not delete an old avatar'));
+  }
+}

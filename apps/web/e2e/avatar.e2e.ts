@@ -1,0 +1,88 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ko } from '../src/i18n/ko';
+
+const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
+if (!baseUrl) {
+  throw new Error('WEB_BASE_URL is not set (see e2e/auth.e2e.ts).');
+}
+
+// A 4×4 PNG: small enough to inline, real enough for the server to decode and re-encode.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz38LRwzEcQB2Uhix4YJvIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+describe('avatar upload in the browser', () => {
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    const context = await browser.newContext({ baseURL: baseUrl, locale: 'ko-KR' });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy|blocked/i.test(message.text()))
+        problems.push(message.text());
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const avatar = () => page.getByRole('img', { name: ko.avatar.alt });
+
+  it('uploads, shows, replaces and removes an avatar on my profile', async () => {
+    await page.goto('/signup');
+    await page.getByLabel(ko.auth.fields.email).fill(`avatar-${suffix}@example.com`);
+    await page.getByLabel(ko.auth.fields.password).fill(`orgo-avatar-${suffix}-Pw!`);
+    await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
+    await page.waitForURL(`${baseUrl}/`);
+    await page.getByRole('link', { name: ko.nav.profile, exact: true }).click();
+    await page.getByRole('heading', { name: ko.avatar.title }).waitFor();
+
+    await page.getByLabel(ko.avatar.choose).setInputFiles({
+      name: 'me.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await page.getByText(ko.avatar.uploaded).waitFor();
+    const first = await avatar().getAttribute('src');
+    expect(first).toMatch(/^\/api\/media\/[0-9a-f-]{36}\?size=thumb$/);
+    await expect
+      .poll(() => avatar().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeGreaterThan(0);
+
+    await page.getByLabel(ko.avatar.replace).setInputFiles({
+      name: 'again.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await expect.poll(() => avatar().getAttribute('src')).not.toBe(first);
+    expect((await page.request.get(first!)).status()).toBe(404);
+
+    await page.getByRole('button', { name: ko.avatar.remove }).click();
+    await page.getByText(ko.avatar.removed).waitFor();
+    await page.getByRole('img', { name: ko.avatar.none }).waitFor();
+
+    await page.getByLabel(ko.avatar.choose).setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('not an image'),
+    });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: ko.errorCode.MEDIA_TYPE_UNSUPPORTED })
+      .waitFor();
+    expect(problems).toEqual([]);
+  });
+});
