@@ -67,7 +67,13 @@ describe('avatar upload in the browser', () => {
       mimeType: 'image/png',
       buffer: PNG,
     });
-    await expect.poll(() => avatar().getAttribute('src')).not.toBe(first);
+    // The preview (a blob: URL) shows while the upload runs; wait for the stored picture.
+    await expect
+      .poll(async () => {
+        const src = await avatar().getAttribute('src');
+        return src !== first && /^\/api\/media\//.test(src ?? '');
+      })
+      .toBe(true);
     expect((await page.request.get(first!)).status()).toBe(404);
 
     await page.getByRole('button', { name: ko.avatar.remove }).click();
