@@ -7,6 +7,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
+import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { UserModule } from './modules/user/user.module';
@@ -41,6 +42,7 @@ export class AppModule {
         RedisModule,
         EventsModule,
         HttpModule,
+        MailModule,
         UserModule,
         AuthModule,
       ],

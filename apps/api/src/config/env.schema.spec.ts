@@ -21,4 +21,16 @@ describe('env schema', () => {
       /JWT_SECRET: required in production[\s\S]*DATABASE_URL: required in production/,
     );
   });
+
+  it('takes mail settings: SMTP only as smtp(s)://, ten-minute codes by default', () => {
+    const env = parseEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe('OrGo <no-reply@orgo.local>');
+    expect(env.EMAIL_CODE_TTL_SEC).toBe(600);
+    expect(env.PASSWORD_RESET_TTL_SEC).toBe(1800);
+    expect(parseEnv({ SMTP_URL: 'smtps://user:pass@mail.example:465' }).SMTP_URL).toBe(
+      'smtps://user:pass@mail.example:465',
+    );
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+  });
 });

@@ -58,6 +58,14 @@ export const envSchema = z
       .default(1024 * 1024),
     SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
 
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('OrGo <no-reply@orgo.local>'),
+    EMAIL_CODE_TTL_SEC: z.coerce.number().int().min(1).max(3600).default(600),
+    EMAIL_RESEND_COOLDOWN_SEC: z.coerce.number().int().min(1).max(3600).default(60),
+    PASSWORD_RESET_TTL_SEC: z.coerce.number().int().min(1).max(86400).default(1800),
+
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   })
   .superRefine((env, ctx) => {
