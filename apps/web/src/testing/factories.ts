@@ -4,6 +4,7 @@ export function buildMe(overrides: Partial<Me> = {}): Me {
   return {
     createdAt: '2025-01-02T03:04:05.000Z',
     email: 'jiwoo@example.com',
+    emailVerified: true,
     id: '1',
     nickname: '지우',
     ...overrides,

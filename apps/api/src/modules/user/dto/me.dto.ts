@@ -12,6 +12,9 @@ export class MeDto {
   @ApiProperty()
   nickname: string;
 
+  @ApiProperty({ description: 'Unverified accounts cannot post, comment, chat or join studies.' })
+  emailVerified: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
@@ -21,6 +24,7 @@ export function toMeDto(user: UserEntity): MeDto {
     id: user.id,
     email: user.email,
     nickname: user.nickname,
+    emailVerified: user.emailVerifiedAt !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }
