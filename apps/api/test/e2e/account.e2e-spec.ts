@@ -154,6 +154,7 @@ describe('change password', () => {
   it('tells a social-only account to set a password through forgot/reset', async () => {
     const { c, email, userId } = await twoSessions();
     await db.query('UPDATE app_user SET password_hash = NULL WHERE id = $1', [userId]);
+    expect((await c.get('/api/users/me')).body.hasPassword).toBe(false);
     expectProblem(
       await c.post('/api/auth/password/change', {
         currentPassword: 'anything-at-all',
@@ -169,7 +170,8 @@ describe('change password', () => {
     expect(
       (await client().post('/api/auth/password/reset', { token, newPassword: fresh })).status,
     ).toBe(204);
-    expect((await client().post('/api/auth/login', { email, password: fresh })).status).toBe(200);
+    const login = await client().post('/api/auth/login', { email, password: fresh });
+    expect(login.body.user.hasPassword).toBe(true);
   });
 });
 

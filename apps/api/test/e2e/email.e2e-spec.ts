@@ -38,6 +38,7 @@ describe('email verification', () => {
   it('mails a 6-digit code and a link on sign-up; the code verifies the account', async () => {
     const { c, email, body, mail } = await signedUp();
     expect(body.user.emailVerified).toBe(false);
+    expect(body.user.hasPassword).toBe(true);
     expect(mail.subject).toContain('이메일 인증');
     expect(mail.html).toContain('/verify-email?token=');
     const code = codeOf(mail);

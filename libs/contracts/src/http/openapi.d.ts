@@ -303,6 +303,8 @@ export interface components {
             nickname: string;
             /** @description Unverified accounts cannot post, comment, chat or join studies. */
             emailVerified: boolean;
+            /** @description False for social-only accounts: they set one through a reset link. */
+            hasPassword: boolean;
             /** Format: date-time */
             createdAt: string;
         };

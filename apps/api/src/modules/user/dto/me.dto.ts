@@ -15,6 +15,11 @@ export class MeDto {
   @ApiProperty({ description: 'Unverified accounts cannot post, comment, chat or join studies.' })
   emailVerified: boolean;
 
+  @ApiProperty({
+    description: 'False for social-only accounts: they set one through a reset link.',
+  })
+  hasPassword: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
@@ -25,6 +30,7 @@ export function toMeDto(user: UserEntity): MeDto {
     email: user.email,
     nickname: user.nickname,
     emailVerified: user.emailVerifiedAt !== null,
+    hasPassword: user.passwordHash !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }
