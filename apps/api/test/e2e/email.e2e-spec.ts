@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApiProcess, startApi } from '../support/api-process';
+import { ApiProcess, freePort, startApi } from '../support/api-process';
 import { ApiClient, connected, nextEvent } from '../support/client';
 import { expectProblem } from '../support/expect-problem';
 import {
@@ -183,6 +183,32 @@ describe('email verification expiry', () => {
       'AUTH_EMAIL_LINK_INVALID',
     );
     expect((await c.get('/api/users/me')).body.emailVerified).toBe(false);
+  });
+});
+
+describe('with the mail server down', () => {
+  let noMail: ApiProcess;
+
+  beforeAll(async () => {
+    const closedPort = await freePort();
+    noMail = await startApi({
+      SMTP_URL: `smtp://127.0.0.1:${closedPort}`,
+      EMAIL_RESEND_COOLDOWN_SEC: '1',
+    });
+  });
+
+  afterAll(async () => {
+    await noMail?.stop();
+  });
+
+  it('still signs up (the code can be resent later); a resend reports the fault', async () => {
+    const c = new ApiClient(noMail.url);
+    const { body, email } = await c.signup({ email: uniqueEmail('down') });
+    expect(body.user.emailVerified).toBe(false);
+    await sleep(1100);
+    expectProblem(await c.post('/api/auth/email/resend'), 500, 'COMMON_INTERNAL');
+    // A reset request for a real account answers as always; the failed mail is only logged.
+    expect((await c.post('/api/auth/password/forgot', { email })).status).toBe(202);
   });
 });
 

@@ -28,7 +28,15 @@ export class MailService implements OnApplicationShutdown {
   private nextId = 1;
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
-    this.transport = config.env.SMTP_URL ? createTransport(config.env.SMTP_URL) : null;
+    // Bounded waits: a dead mail server must not hold a request for nodemailer's default minutes.
+    this.transport = config.env.SMTP_URL
+      ? createTransport({
+          url: config.env.SMTP_URL,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 20_000,
+        })
+      : null;
   }
 
   /** The dev outbox exists only without SMTP and outside production. */

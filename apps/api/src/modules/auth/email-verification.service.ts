@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
-import { MailService } from '../../infra/mail/mail.service';
+import { MailMessage, MailService } from '../../infra/mail/mail.service';
 import { MeDto, toMeDto } from '../user/dto/me.dto';
 import { UserEntity } from '../user/entities/user.entity';
 import { UserService } from '../user/user.service';
@@ -40,16 +40,21 @@ export class EmailVerificationService {
     @Inject(RateLimitService) private readonly limits: RateLimitService,
   ) {}
 
-  /** The first code after sign-up. It counts toward the resend limits; a mail failure only logs. */
+  /**
+   * The first code after sign-up. It counts toward the resend limits. The mail is not awaited:
+   * sign-up does not wait for (or fail with) the mail server; the user can ask for another code.
+   */
   async sendAfterSignup(user: UserEntity): Promise<void> {
     if (this.limits.enabled) {
       await this.limits.hit(verifyMailCooldown(this.config.env.EMAIL_RESEND_COOLDOWN_SEC), user.id);
       await this.limits.hit(AccountLimits.verifyMailPerAccountDay, user.id);
     }
     try {
-      await this.issueAndSend(user);
+      const mail = await this.issue(user);
+      void this.mail.send(mail).catch((err: unknown) => this.mailFailed(err, user.id));
     } catch (err) {
-      this.logger.error({ err, userId: user.id }, 'verification mail failed');
+      // The account exists either way; the user can ask for a new code.
+      this.mailFailed(err, user.id);
     }
   }
 
@@ -66,7 +71,7 @@ export class EmailVerificationService {
       'Too many verification mails today. Try again tomorrow.',
     );
     await this.limitHit(AccountLimits.mailPerIpDay, ip, 'Too many mails from this address today.');
-    await this.issueAndSend(user);
+    await this.mail.send(await this.issue(user));
     return { cooldownSec };
   }
 
@@ -117,7 +122,8 @@ export class EmailVerificationService {
     });
   }
 
-  private async issueAndSend(user: UserEntity): Promise<void> {
+  /** Stores a fresh code and link (replacing any pending one) and returns the mail that carries them. */
+  private async issue(user: UserEntity): Promise<MailMessage> {
     const code = newNumericCode();
     const token = newLinkToken();
     const ttlSec = this.config.env.EMAIL_CODE_TTL_SEC;
@@ -132,15 +138,17 @@ export class EmailVerificationService {
       ['userId'],
     );
     const link = `${this.config.env.PUBLIC_ORIGIN}/verify-email?${new URLSearchParams({ token })}`;
-    await this.mail.send(
-      verificationMail({
-        to: user.email,
-        nickname: user.nickname,
-        code,
-        link,
-        ttlMin: Math.max(1, Math.round(ttlSec / 60)),
-      }),
-    );
+    return verificationMail({
+      to: user.email,
+      nickname: user.nickname,
+      code,
+      link,
+      ttlMin: Math.max(1, Math.round(ttlSec / 60)),
+    });
+  }
+
+  private mailFailed(err: unknown, userId: string): void {
+    this.logger.error({ err, userId }, 'verification mail failed');
   }
 
   private hashCode(userId: string, code: string): string {

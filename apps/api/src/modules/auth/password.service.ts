@@ -73,7 +73,7 @@ export class PasswordService {
   async reset(token: string, newPassword: string): Promise<void> {
     if (isCommonPassword(newPassword)) throw AuthErrors.passwordTooCommon('newPassword');
     const passwordHash = await argon2.hash(newPassword, HASH_OPTIONS);
-    const email = await this.db.transaction(async (tx) => {
+    const { email, userId } = await this.db.transaction(async (tx) => {
       const resets = tx.getRepository(PasswordResetEntity);
       const row = await resets.findOne({
         where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) },
@@ -89,9 +89,12 @@ export class PasswordService {
       await resets.delete({ userId: user.id });
       await tx.getRepository(EmailVerificationEntity).delete({ userId: user.id });
       await this.auth.revokeUserSessions(tx, user.id, 'password_reset');
-      return user.email;
+      return { email: user.email, userId: user.id };
     });
-    if (this.limits.enabled) await this.limits.reset(AuthLimits.loginFailuresPerAccount, email);
+    if (this.limits.enabled) {
+      await this.limits.reset(AuthLimits.loginFailuresPerAccount, email);
+      await this.limits.reset(AccountLimits.passwordFailuresPerAccount, userId);
+    }
   }
 
   /** Changes a known password; the other sessions end, this one stays. */
