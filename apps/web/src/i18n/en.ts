@@ -155,6 +155,8 @@ export const en: Messages = {
     description:
       'Mail the server sent in embedded mode (no SMTP_URL). Only the last 50 are kept, in memory.',
     empty: 'No mail sent yet.',
+    hint: 'This server runs in development mode and does not really send mail.',
+    open: 'Open the dev mailbox',
     refresh: 'Refresh',
     sentAt: 'Sent {date}',
     title: 'Dev mailbox',

@@ -153,6 +153,8 @@ export const ko = {
     description:
       '내장 모드(SMTP_URL 없음)에서 서버가 보낸 메일입니다. 최근 50통만 메모리에 보관합니다.',
     empty: '아직 보낸 메일이 없습니다.',
+    hint: '이 서버는 메일을 실제로 보내지 않는 개발 모드입니다.',
+    open: '개발용 메일함 열기',
     refresh: '새로 고침',
     sentAt: '{date}에 보냄',
     title: '개발용 메일함',

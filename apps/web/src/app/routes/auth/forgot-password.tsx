@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { ForgotPasswordForm } from '@/features/auth/components/forgot-password-form';
+import { DevOutboxHint } from '@/features/dev/components/dev-outbox-hint';
 import { useT } from '@/i18n/i18n-provider';
 
 export function ForgotPasswordRoute() {
@@ -11,6 +12,7 @@ export function ForgotPasswordRoute() {
       <div className="card">
         <ForgotPasswordForm />
       </div>
+      <DevOutboxHint />
       <p className="form-switch">
         <Link to={paths.login}>{t('auth.forgot.backToLogin')}</Link>
       </p>

@@ -3,7 +3,7 @@ import { Route, Routes, useLocation } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ko } from '@/i18n/ko';
 import { authSession } from '@/lib/auth-session';
-import { createFakeFetch, noContent } from '@/testing/fake-fetch';
+import { createFakeFetch, noContent, problem } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
 import { VerifyEmailRoute } from './verify-email';
 
@@ -20,6 +20,7 @@ describe('VerifyEmailRoute', () => {
     vi.stubGlobal(
       'fetch',
       createFakeFetch({
+        'GET /api/dev/outbox': () => problem(404, 'COMMON_NOT_FOUND'),
         'POST /api/auth/email/verify-link': async (request) => {
           bodies.push(await request.json());
           return noContent();
@@ -46,7 +47,10 @@ describe('VerifyEmailRoute', () => {
   });
 
   it('asks an anonymous visitor without a link to log in first', () => {
-    vi.stubGlobal('fetch', createFakeFetch({}));
+    vi.stubGlobal(
+      'fetch',
+      createFakeFetch({ 'GET /api/dev/outbox': () => problem(404, 'COMMON_NOT_FOUND') }),
+    );
     renderWithProviders(<VerifyEmailRoute />, { route: '/verify-email' });
     expect(screen.getByText(ko.auth.verifyEmail.loginToUseCode)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: ko.auth.login.submit })).toHaveAttribute(

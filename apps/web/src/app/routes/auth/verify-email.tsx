@@ -6,6 +6,7 @@ import { hrefs, paths } from '@/config/paths';
 import { VerifyEmailForm } from '@/features/auth/components/verify-email-form';
 import { VerifyEmailLink } from '@/features/auth/components/verify-email-link';
 import { useAuth } from '@/features/auth/hooks/use-auth';
+import { DevOutboxHint } from '@/features/dev/components/dev-outbox-hint';
 import { useT } from '@/i18n/i18n-provider';
 
 interface VerifyEmailState {
@@ -69,6 +70,7 @@ export function VerifyEmailRoute() {
   return (
     <Page title={t('auth.verifyEmail.title')} isNarrow>
       <div className="card">{content}</div>
+      <DevOutboxHint />
     </Page>
   );
 }

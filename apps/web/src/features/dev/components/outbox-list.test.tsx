@@ -1,8 +1,9 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ko } from '@/i18n/ko';
 import { createFakeFetch, json, problem } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
+import { DevOutboxHint } from './dev-outbox-hint';
 import { OutboxList } from './outbox-list';
 
 describe('OutboxList', () => {
@@ -37,5 +38,25 @@ describe('OutboxList', () => {
     );
     renderWithProviders(<OutboxList />);
     expect(await screen.findByRole('alert')).toHaveTextContent(ko.devOutbox.unavailable);
+  });
+});
+
+describe('DevOutboxHint', () => {
+  it('links to the outbox only when the server keeps one', async () => {
+    vi.stubGlobal('fetch', createFakeFetch({ 'GET /api/dev/outbox': () => json(200, []) }));
+    const { unmount } = renderWithProviders(<DevOutboxHint />);
+    expect(await screen.findByRole('link', { name: ko.devOutbox.open })).toHaveAttribute(
+      'href',
+      '/dev/outbox',
+    );
+    unmount();
+
+    const hidden = createFakeFetch({
+      'GET /api/dev/outbox': () => problem(404, 'COMMON_NOT_FOUND'),
+    });
+    vi.stubGlobal('fetch', hidden);
+    renderWithProviders(<DevOutboxHint />);
+    await waitFor(() => expect(hidden).toHaveBeenCalled());
+    expect(screen.queryByRole('link', { name: ko.devOutbox.open })).not.toBeInTheDocument();
   });
 });
