@@ -161,7 +161,8 @@ export const en: Messages = {
     sentAt: 'Sent {date}',
     title: 'Dev mailbox',
     to: 'To {to}',
-    unavailable: 'The dev mailbox is off: SMTP is configured or the server runs in production.',
+    unavailable:
+      'The dev mailbox is off: SMTP is configured, the server runs in production, or you are not on the server machine.',
   },
   errors: {
     network: 'Cannot reach the server. Check your network.',

@@ -159,7 +159,8 @@ export const ko = {
     sentAt: '{date}에 보냄',
     title: '개발용 메일함',
     to: '받는 사람 {to}',
-    unavailable: 'SMTP가 설정되었거나 운영 모드라서 개발용 메일함이 꺼져 있습니다.',
+    unavailable:
+      '개발용 메일함이 꺼져 있습니다. SMTP가 설정되었거나, 운영 모드이거나, 서버가 아닌 다른 컴퓨터에서 열었습니다.',
   },
   errors: {
     network: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.',

@@ -43,7 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mail the server would have sent (embedded mode only: no SMTP_URL, not production) */
+        /** Mail the server would have sent (embedded mode only: no SMTP_URL, not production, asked from this machine) */
         get: operations["DevOutbox_outbox"];
         put?: never;
         post?: never;
