@@ -187,6 +187,7 @@ async function startBrowserApi(env) {
     ...process.env,
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: env.REDIS_URL,
+    SMTP_URL: env.SMTP_URL,
     PORT: String(BROWSER_API_PORT),
     WEB_DIST: path.join(ROOT, 'apps/web/dist'),
     NODE_ENV: 'test',

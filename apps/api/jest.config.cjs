@@ -29,7 +29,9 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
+  // jest-circus reads the timeout from the global config only; inside a project it is ignored and
+  // every e2e hook that starts an API process would get 5 s on a busy machine.
+  testTimeout: 60000,
 };

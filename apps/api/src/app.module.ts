@@ -7,6 +7,7 @@ import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
+import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -45,6 +46,7 @@ export class AppModule {
         HttpModule,
         StorageModule,
         MediaModule,
+        MailModule,
         UserModule,
         AuthModule,
       ],

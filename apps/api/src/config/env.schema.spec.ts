@@ -31,4 +31,16 @@ describe('env schema', () => {
     );
     expect(() => parseEnv({ S3_KEY_PREFIX: 'no-slash' })).toThrow(/S3_KEY_PREFIX/);
   });
+
+  it('takes mail settings: SMTP only as smtp(s)://, ten-minute codes by default', () => {
+    const env = parseEnv({});
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_FROM).toBe('OrGo <no-reply@orgo.local>');
+    expect(env.EMAIL_CODE_TTL_SEC).toBe(600);
+    expect(env.PASSWORD_RESET_TTL_SEC).toBe(1800);
+    expect(parseEnv({ SMTP_URL: 'smtps://user:pass@mail.example:465' }).SMTP_URL).toBe(
+      'smtps://user:pass@mail.example:465',
+    );
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
+  });
 });

@@ -72,6 +72,13 @@ export const envSchema = z
       .string()
       .regex(/^([A-Za-z0-9._-]+\/)*$/, 'S3_KEY_PREFIX must be empty or end with "/"')
       .default(''),
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('OrGo <no-reply@orgo.local>'),
+    EMAIL_CODE_TTL_SEC: z.coerce.number().int().min(1).max(3600).default(600),
+    EMAIL_RESEND_COOLDOWN_SEC: z.coerce.number().int().min(1).max(3600).default(60),
+    PASSWORD_RESET_TTL_SEC: z.coerce.number().int().min(1).max(86400).default(1800),
 
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   })

@@ -36,6 +36,28 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/auth/signup')).SignupRoute }),
       },
       {
+        path: paths.verifyEmail,
+        lazy: async () => ({
+          Component: (await import('./routes/auth/verify-email')).VerifyEmailRoute,
+        }),
+      },
+      {
+        path: paths.forgotPassword,
+        lazy: async () => ({
+          Component: (await import('./routes/auth/forgot-password')).ForgotPasswordRoute,
+        }),
+      },
+      {
+        path: paths.resetPassword,
+        lazy: async () => ({
+          Component: (await import('./routes/auth/reset-password')).ResetPasswordRoute,
+        }),
+      },
+      {
+        path: paths.devOutbox,
+        lazy: async () => ({ Component: (await import('./routes/dev/outbox')).DevOutboxRoute }),
+      },
+      {
         Component: RequireAuth,
         children: [
           {
@@ -46,6 +68,12 @@ export const routes: RouteObject[] = [
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('./routes/notifications')).NotificationsRoute,
+            }),
+          },
+          {
+            path: paths.account,
+            lazy: async () => ({
+              Component: (await import('./routes/settings/account')).AccountRoute,
             }),
           },
           {

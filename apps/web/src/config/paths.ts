@@ -1,14 +1,19 @@
 /** Route patterns and href builders; pages and links never spell a path by hand. */
 export const paths = {
+  account: '/settings/account',
   chat: '/chat',
+  devOutbox: '/dev/outbox',
   feed: '/',
+  forgotPassword: '/forgot-password',
   login: '/login',
   notifications: '/notifications',
   profile: '/users/:id',
+  resetPassword: '/reset-password',
   search: '/search',
   sessions: '/settings/sessions',
   signup: '/signup',
   studies: '/studies',
+  verifyEmail: '/verify-email',
 } as const;
 
 export const hrefs = {

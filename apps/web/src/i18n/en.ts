@@ -1,6 +1,37 @@
 import type { Messages } from './ko';
 
 export const en: Messages = {
+  account: {
+    changePassword: {
+      done: 'Password changed. Every other device has been logged out.',
+      notSet:
+        'This account signs in with a social login only and has no password yet. To create one, get a reset link by mail.',
+      notSetAction: 'Create a password',
+      pending: 'Changing…',
+      submit: 'Change password',
+      title: 'Change password',
+    },
+    deleteAccount: {
+      cancel: 'Cancel',
+      confirm: 'Delete',
+      confirmText:
+        'Your account and personal data will be erased and every device logged out. This cannot be undone.',
+      confirmTitle: 'Delete your account?',
+      description:
+        'Your email, nickname, about, links and avatar are erased, and the email can sign up again. Chat messages stay as "deleted user"; studies you run are handed over or closed.',
+      passwordHint: 'Enter your current password to confirm it is you.',
+      pending: 'Deleting…',
+      policyAnonymize: 'Keep my posts and comments as "deleted user"',
+      policyAnonymizeHint: 'Other people’s questions and answers stay readable.',
+      policyLegend: 'My posts and comments',
+      policyRemove: 'Remove all my posts and comments',
+      policyRemoveHint: 'Everything you wrote disappears.',
+      submit: 'Delete account',
+      title: 'Delete account',
+    },
+    description: 'Change your password or delete your account.',
+    title: 'Account settings',
+  },
   app: {
     loading: 'Loading…',
     name: 'OrGo',
@@ -9,11 +40,26 @@ export const en: Messages = {
   },
   auth: {
     fields: {
+      code: 'Verification code',
+      codeHint: 'The 6 digits from the email',
+      confirmPassword: 'Confirm new password',
+      currentPassword: 'Current password',
       email: 'Email',
       nickname: 'Nickname (optional)',
       nicknameHint: 'The name other people see. Leave it empty and we will pick one.',
+      newPassword: 'New password',
       password: 'Password',
       passwordHint: '8 to 256 characters',
+    },
+    forgot: {
+      backToLogin: 'Back to log in',
+      description:
+        'Enter the email you signed up with and we will send a link to choose a new password.',
+      link: 'Forgot your password?',
+      pending: 'Sending…',
+      sent: 'If an account uses this address, a reset link is on its way. Check your inbox; the link works for 30 minutes.',
+      submit: 'Send reset link',
+      title: 'Forgot password',
     },
     login: {
       description: 'Welcome back.',
@@ -26,6 +72,16 @@ export const en: Messages = {
     logout: {
       pending: 'Logging out…',
     },
+    reset: {
+      description: 'Choose a new password. Every device will be logged out.',
+      done: 'Your password has been changed. Log in with the new one.',
+      missingToken: 'No reset link here. Open the link from the email again or request a new one.',
+      pending: 'Saving…',
+      requestNew: 'Request a new link',
+      submit: 'Set password',
+      title: 'Reset password',
+      toLogin: 'Log in',
+    },
     signup: {
       description: 'All you need is an email address and a password.',
       hasAccount: 'Already have an account?',
@@ -37,8 +93,26 @@ export const en: Messages = {
     validation: {
       emailInvalid: 'Enter a valid email address.',
       emailRequired: 'Enter your email address.',
+      codeFormat: 'Enter the 6 digits.',
       passwordLength: 'The password must be {min} to {max} characters long.',
+      passwordMismatch: 'The new passwords do not match.',
       passwordRequired: 'Enter your password.',
+    },
+    verifyEmail: {
+      banner: 'Verify your email address to post, comment, chat and join studies.',
+      bannerAction: 'Verify now',
+      description: 'Enter the 6-digit code we sent to {email}, or open the link in that email.',
+      linkChecking: 'Checking the verification link…',
+      linkVerified: 'Your email address is verified.',
+      loginToUseCode: 'Log in first to verify with a code.',
+      pending: 'Checking…',
+      resend: 'Send a new code',
+      resendIn: 'You can ask again in {seconds} s',
+      resent: 'A new code is on its way. The previous code no longer works.',
+      submit: 'Verify',
+      title: 'Verify your email',
+      toFeed: 'Go to the feed',
+      verified: 'Your email address is verified. Everything is unlocked.',
     },
   },
   avatar: {
@@ -63,10 +137,20 @@ export const en: Messages = {
   errorCode: {
     AUTH_CREDENTIALS_INVALID: 'The email or password is incorrect.',
     AUTH_CSRF_FAILED: 'The request could not be verified. Reload the page and try again.',
+    AUTH_EMAIL_ALREADY_VERIFIED: 'This email address is already verified.',
+    AUTH_EMAIL_CODE_EXPIRED: 'The code has expired. Request a new one.',
+    AUTH_EMAIL_CODE_INVALID: 'The verification code is incorrect.',
+    AUTH_EMAIL_CODE_LOCKED: 'Too many wrong codes. Request a new code.',
+    AUTH_EMAIL_LINK_INVALID: 'This verification link is invalid, expired or already used.',
+    AUTH_EMAIL_NOT_VERIFIED: 'Verify your email address first.',
     AUTH_EMAIL_TAKEN: 'This email is already registered.',
+    AUTH_PASSWORD_INCORRECT: 'The password is incorrect.',
+    AUTH_PASSWORD_NOT_SET:
+      'This account has no password yet. Set one with "Forgot password" first.',
     AUTH_PASSWORD_TOO_COMMON: 'This password is too common. Choose another one.',
     AUTH_REFRESH_INVALID: 'Your login has expired. Please log in again.',
     AUTH_REFRESH_REUSED: 'You were logged out for your security. Please log in again.',
+    AUTH_RESET_TOKEN_INVALID: 'This reset link is invalid, expired or already used.',
     AUTH_SESSION_NOT_FOUND: 'This session has already ended.',
     AUTH_SESSION_REVOKED: 'This session has ended. Please log in again.',
     AUTH_TOKEN_INVALID: 'Your login has expired. Please log in again.',
@@ -87,6 +171,19 @@ export const en: Messages = {
     REALTIME_SLOW_CONSUMER: 'The connection was too slow; reconnecting.',
     USER_NICKNAME_TAKEN: 'This nickname is already taken.',
   },
+  devOutbox: {
+    description:
+      'Mail the server sent in embedded mode (no SMTP_URL). Only the last 50 are kept, in memory.',
+    empty: 'No mail sent yet.',
+    hint: 'This server runs in development mode and does not really send mail.',
+    open: 'Open the dev mailbox',
+    refresh: 'Refresh',
+    sentAt: 'Sent {date}',
+    title: 'Dev mailbox',
+    to: 'To {to}',
+    unavailable:
+      'The dev mailbox is off: SMTP is configured, the server runs in production, or you are not on the server machine.',
+  },
   errors: {
     network: 'Cannot reach the server. Check your network.',
     retryAfter: 'Try again in {seconds} seconds.',
@@ -103,6 +200,7 @@ export const en: Messages = {
     label: 'Language',
   },
   nav: {
+    account: 'Account',
     chat: 'Chat',
     feed: 'Feed',
     label: 'Main menu',

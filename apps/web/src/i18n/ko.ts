@@ -2,6 +2,36 @@ import type { ErrorCode } from '@orgo/contracts';
 
 /** The default language; `en.ts` must have exactly these keys (enforced by its type). */
 export const ko = {
+  account: {
+    changePassword: {
+      done: '비밀번호를 바꿨습니다. 다른 기기에서는 모두 로그아웃되었습니다.',
+      notSet:
+        '소셜 로그인만 쓰는 계정이라 아직 비밀번호가 없습니다. 비밀번호를 만들려면 재설정 메일을 받으세요.',
+      notSetAction: '비밀번호 만들기',
+      pending: '바꾸는 중…',
+      submit: '비밀번호 바꾸기',
+      title: '비밀번호 변경',
+    },
+    deleteAccount: {
+      cancel: '취소',
+      confirm: '탈퇴',
+      confirmText: '계정과 개인정보가 지워지고 모든 기기에서 로그아웃됩니다. 되돌릴 수 없습니다.',
+      confirmTitle: '정말 탈퇴할까요?',
+      description:
+        '이메일, 닉네임, 소개, 링크, 프로필 사진은 지워지고 같은 이메일로 다시 가입할 수 있습니다. 채팅 메시지는 "탈퇴한 사용자"로 남고, 운영하던 스터디는 다른 멤버에게 넘겨지거나 닫힙니다.',
+      passwordHint: '본인 확인을 위해 현재 비밀번호를 입력하세요.',
+      pending: '탈퇴하는 중…',
+      policyAnonymize: '글과 댓글을 "탈퇴한 사용자"로 남기기',
+      policyAnonymizeHint: '다른 사람의 질문과 답변이 끊기지 않습니다.',
+      policyLegend: '내가 쓴 글과 댓글',
+      policyRemove: '글과 댓글을 모두 지우기',
+      policyRemoveHint: '내가 쓴 글과 댓글이 사라집니다.',
+      submit: '회원 탈퇴',
+      title: '회원 탈퇴',
+    },
+    description: '비밀번호를 바꾸거나 계정을 삭제합니다.',
+    title: '계정 설정',
+  },
   app: {
     loading: '불러오는 중…',
     name: 'OrGo',
@@ -10,11 +40,25 @@ export const ko = {
   },
   auth: {
     fields: {
+      code: '인증 코드',
+      codeHint: '메일로 받은 숫자 6자리',
+      confirmPassword: '새 비밀번호 확인',
+      currentPassword: '현재 비밀번호',
       email: '이메일',
       nickname: '닉네임 (선택)',
+      newPassword: '새 비밀번호',
       nicknameHint: '다른 사람에게 보이는 이름입니다. 비워 두면 자동으로 지어 드립니다.',
       password: '비밀번호',
       passwordHint: '8자 이상 256자 이하',
+    },
+    forgot: {
+      backToLogin: '로그인으로 돌아가기',
+      description: '가입한 이메일을 입력하면 비밀번호를 다시 정할 수 있는 링크를 보내 드립니다.',
+      link: '비밀번호를 잊으셨나요?',
+      pending: '보내는 중…',
+      sent: '이 주소로 가입한 계정이 있다면 재설정 링크를 보냈습니다. 메일함을 확인하세요. 링크는 30분 동안 유효합니다.',
+      submit: '재설정 링크 받기',
+      title: '비밀번호 찾기',
     },
     login: {
       description: '다시 오신 것을 환영합니다.',
@@ -27,6 +71,16 @@ export const ko = {
     logout: {
       pending: '로그아웃 중…',
     },
+    reset: {
+      description: '새 비밀번호를 정하세요. 모든 기기에서 로그아웃됩니다.',
+      done: '비밀번호를 바꿨습니다. 새 비밀번호로 로그인하세요.',
+      missingToken: '재설정 링크가 없습니다. 메일의 링크를 다시 열거나 새 링크를 받으세요.',
+      pending: '바꾸는 중…',
+      requestNew: '새 링크 받기',
+      submit: '비밀번호 정하기',
+      title: '비밀번호 재설정',
+      toLogin: '로그인하기',
+    },
     signup: {
       description: '이메일과 비밀번호만 있으면 바로 시작할 수 있습니다.',
       hasAccount: '이미 계정이 있으신가요?',
@@ -38,8 +92,26 @@ export const ko = {
     validation: {
       emailInvalid: '올바른 이메일 주소를 입력하세요.',
       emailRequired: '이메일을 입력하세요.',
+      codeFormat: '숫자 6자리를 입력하세요.',
       passwordLength: '비밀번호는 {min}자 이상 {max}자 이하로 입력하세요.',
+      passwordMismatch: '새 비밀번호가 서로 다릅니다.',
       passwordRequired: '비밀번호를 입력하세요.',
+    },
+    verifyEmail: {
+      banner: '이메일 인증을 마쳐야 글, 댓글, 채팅, 스터디 참여를 할 수 있습니다.',
+      bannerAction: '지금 인증하기',
+      description: '{email}(으)로 보낸 6자리 코드를 입력하거나 메일의 링크를 여세요.',
+      linkChecking: '인증 링크를 확인하는 중…',
+      linkVerified: '이메일을 인증했습니다.',
+      loginToUseCode: '코드로 인증하려면 먼저 로그인하세요.',
+      pending: '확인하는 중…',
+      resend: '코드 다시 받기',
+      resendIn: '{seconds}초 후에 다시 받을 수 있습니다',
+      resent: '새 코드를 보냈습니다. 이전 코드는 더 이상 쓸 수 없습니다.',
+      submit: '인증하기',
+      title: '이메일 인증',
+      toFeed: '피드로 가기',
+      verified: '이메일을 인증했습니다. 이제 모든 기능을 쓸 수 있습니다.',
     },
   },
   avatar: {
@@ -64,10 +136,19 @@ export const ko = {
   errorCode: {
     AUTH_CREDENTIALS_INVALID: '이메일 또는 비밀번호가 올바르지 않습니다.',
     AUTH_CSRF_FAILED: '요청을 확인하지 못했습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+    AUTH_EMAIL_ALREADY_VERIFIED: '이미 인증된 이메일입니다.',
+    AUTH_EMAIL_CODE_EXPIRED: '코드가 만료되었습니다. 새 코드를 받으세요.',
+    AUTH_EMAIL_CODE_INVALID: '인증 코드가 올바르지 않습니다.',
+    AUTH_EMAIL_CODE_LOCKED: '잘못된 코드를 너무 많이 입력했습니다. 새 코드를 받으세요.',
+    AUTH_EMAIL_LINK_INVALID: '인증 링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다.',
+    AUTH_EMAIL_NOT_VERIFIED: '이메일 인증을 마친 뒤에 할 수 있습니다.',
     AUTH_EMAIL_TAKEN: '이미 가입된 이메일입니다.',
+    AUTH_PASSWORD_INCORRECT: '비밀번호가 올바르지 않습니다.',
+    AUTH_PASSWORD_NOT_SET: '아직 비밀번호가 없는 계정입니다. "비밀번호 찾기"로 먼저 설정하세요.',
     AUTH_PASSWORD_TOO_COMMON: '너무 흔한 비밀번호입니다. 다른 비밀번호를 쓰세요.',
     AUTH_REFRESH_INVALID: '로그인이 만료되었습니다. 다시 로그인하세요.',
     AUTH_REFRESH_REUSED: '보안을 위해 로그아웃되었습니다. 다시 로그인하세요.',
+    AUTH_RESET_TOKEN_INVALID: '재설정 링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다.',
     AUTH_SESSION_NOT_FOUND: '이미 종료된 세션입니다.',
     AUTH_SESSION_REVOKED: '이 세션은 종료되었습니다. 다시 로그인하세요.',
     AUTH_TOKEN_INVALID: '로그인이 만료되었습니다. 다시 로그인하세요.',
@@ -88,6 +169,19 @@ export const ko = {
     REALTIME_SLOW_CONSUMER: '연결이 느려 실시간 연결을 다시 맺습니다.',
     USER_NICKNAME_TAKEN: '이미 사용 중인 닉네임입니다.',
   } satisfies Record<ErrorCode, string>,
+  devOutbox: {
+    description:
+      '내장 모드(SMTP_URL 없음)에서 서버가 보낸 메일입니다. 최근 50통만 메모리에 보관합니다.',
+    empty: '아직 보낸 메일이 없습니다.',
+    hint: '이 서버는 메일을 실제로 보내지 않는 개발 모드입니다.',
+    open: '개발용 메일함 열기',
+    refresh: '새로 고침',
+    sentAt: '{date}에 보냄',
+    title: '개발용 메일함',
+    to: '받는 사람 {to}',
+    unavailable:
+      '개발용 메일함이 꺼져 있습니다. SMTP가 설정되었거나, 운영 모드이거나, 서버가 아닌 다른 컴퓨터에서 열었습니다.',
+  },
   errors: {
     network: '서버에 연결할 수 없습니다. 네트워크를 확인하세요.',
     retryAfter: '{seconds}초 후에 다시 시도하세요.',
@@ -104,6 +198,7 @@ export const ko = {
     label: '언어',
   },
   nav: {
+    account: '계정 설정',
     chat: '채팅',
     feed: '피드',
     label: '주 메뉴',

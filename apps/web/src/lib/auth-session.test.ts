@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildTokens } from '@/testing/factories';
+import { buildMe, buildTokens } from '@/testing/factories';
 import { createAuthSession, sessionIdOf } from './auth-session';
 
 const jwt = (payload: object) =>
@@ -19,6 +19,21 @@ describe('auth session store', () => {
       sessionId: 'session-7',
     });
     expect(listener).toHaveBeenCalledWith(session.getState(), { status: 'loading' });
+  });
+
+  it('updates the signed-in user only', () => {
+    const session = createAuthSession();
+    session.updateUser(buildMe({ emailVerified: true }));
+    expect(session.getState().status).toBe('loading');
+
+    session.signIn(buildTokens({ user: buildMe({ id: '1', emailVerified: false }) }));
+    const listener = vi.fn();
+    session.subscribe(listener);
+    session.updateUser(buildMe({ id: '2', emailVerified: true }));
+    expect(listener).not.toHaveBeenCalled();
+    session.updateUser(buildMe({ id: '1', emailVerified: true }));
+    expect(session.getState()).toMatchObject({ user: { id: '1', emailVerified: true } });
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('signs out once', () => {

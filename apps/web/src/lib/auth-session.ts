@@ -19,6 +19,8 @@ export interface AuthSessionStore {
   getAccessToken(): string | null;
   signIn(tokens: AuthTokens): void;
   signOut(): void;
+  /** Replaces the signed-in user's data (e.g. after verifying the email); ignored for anyone else. */
+  updateUser(user: Me): void;
   subscribe(listener: AuthListener): () => void;
 }
 
@@ -59,6 +61,9 @@ export function createAuthSession(now: () => number = Date.now): AuthSessionStor
       }),
     signOut: () => {
       if (state.status !== 'anonymous') set({ status: 'anonymous' });
+    },
+    updateUser: (user) => {
+      if (state.status === 'authenticated' && state.user.id === user.id) set({ ...state, user });
     },
     subscribe: (listener) => {
       listeners.add(listener);

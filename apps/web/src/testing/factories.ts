@@ -5,6 +5,8 @@ export function buildMe(overrides: Partial<Me> = {}): Me {
     avatarUrl: null,
     createdAt: '2025-01-02T03:04:05.000Z',
     email: 'jiwoo@example.com',
+    emailVerified: true,
+    hasPassword: true,
     id: '1',
     nickname: '지우',
     ...overrides,

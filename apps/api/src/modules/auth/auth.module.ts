@@ -4,9 +4,14 @@ import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app.config';
 import { SOCKET_AUTHENTICATOR } from '../../infra/realtime/socket-auth';
 import { UserModule } from '../user/user.module';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthGateway } from './auth.gateway';
 import { AuthService } from './auth.service';
+import { CredentialsController } from './credentials.controller';
+import { EmailVerificationService } from './email-verification.service';
+import { PasswordService } from './password.service';
 import { JwtStrategy, JWT_ALGORITHM } from './strategies/jwt.strategy';
 import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
 
@@ -32,9 +37,12 @@ import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, CredentialsController, AccountController],
   providers: [
     AuthService,
+    EmailVerificationService,
+    PasswordService,
+    AccountService,
     JwtStrategy,
     AuthSessionSubscriber,
     AuthGateway,

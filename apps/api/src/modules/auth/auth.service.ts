@@ -12,6 +12,7 @@ import { UserService } from '../user/user.service';
 import { AuthErrors } from './auth.errors';
 import { isSessionUsable, isWithinGrace } from './auth.policy';
 import { AuthTokensDto, LoginDto, SessionDto, SignupDto } from './dto/auth.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { isCommonPassword } from './password.policy';
@@ -31,6 +32,8 @@ export interface AccessClaims {
 export interface Principal {
   userId: string;
   sessionId: string;
+  /** Read from the user row on every request, so verifying takes effect at once. */
+  emailVerified: boolean;
 }
 
 export interface IssuedTokens extends Omit<AuthTokensDto, 'refreshToken'> {
@@ -38,7 +41,7 @@ export interface IssuedTokens extends Omit<AuthTokensDto, 'refreshToken'> {
 }
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
-const HASH_OPTIONS = {
+export const HASH_OPTIONS = {
   type: argon2.argon2id,
   memoryCost: 19_456,
   timeCost: 2,
@@ -62,6 +65,7 @@ export class AuthService implements SocketAuthenticator {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(UserService) private readonly users: UserService,
     @Inject(RateLimitService) private readonly limits: RateLimitService,
+    @Inject(EmailVerificationService) private readonly verification: EmailVerificationService,
   ) {
     this.sealer = new TokenSealer(config.jwtSecret);
   }
@@ -74,15 +78,17 @@ export class AuthService implements SocketAuthenticator {
     );
     if (isCommonPassword(dto.password)) throw AuthErrors.passwordTooCommon();
     const passwordHash = await argon2.hash(dto.password, HASH_OPTIONS);
-    return this.db.transaction(async (tx) => {
+    const { user, tokens } = await this.db.transaction(async (tx) => {
       const user = await this.users.createWithPassword(tx, {
         email: dto.email,
         passwordHash,
         nickname: dto.nickname,
       });
       if (!user) throw AuthErrors.emailTaken();
-      return this.openSession(tx, user, meta);
+      return { user, tokens: await this.openSession(tx, user, meta) };
     });
+    await this.verification.sendAfterSignup(user);
+    return tokens;
   }
 
   async login(dto: LoginDto, meta: ClientMeta): Promise<IssuedTokens> {
@@ -192,7 +198,7 @@ export class AuthService implements SocketAuthenticator {
     });
   }
 
-  async listSessions(principal: Principal): Promise<SessionDto[]> {
+  async listSessions(principal: Omit<Principal, 'emailVerified'>): Promise<SessionDto[]> {
     const sessions = await this.db.getRepository(AuthSessionEntity).find({
       where: { userId: principal.userId, revokedAt: IsNull() },
       order: { lastUsedAt: 'DESC' },
@@ -215,11 +221,19 @@ export class AuthService implements SocketAuthenticator {
       throw AuthErrors.tokenInvalid();
     const session = await this.db
       .getRepository(AuthSessionEntity)
-      .findOne({ where: { id: claims.sid } });
+      .findOne({ where: { id: claims.sid }, relations: { user: true } });
     if (!session || session.userId !== claims.sub) throw AuthErrors.tokenInvalid();
-    if (!isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC))
+    if (
+      !session.user ||
+      session.user.deletedAt ||
+      !isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC)
+    )
       throw AuthErrors.sessionRevoked();
-    return { userId: session.userId, sessionId: session.id };
+    return {
+      userId: session.userId,
+      sessionId: session.id,
+      emailVerified: session.user.emailVerifiedAt !== null,
+    };
   }
 
   async authenticateSocket(token: unknown): Promise<SocketPrincipal> {
@@ -266,6 +280,23 @@ export class AuthService implements SocketAuthenticator {
       refreshToken,
       user: toMeDto(user),
     };
+  }
+
+  /** Ends every live session of the user inside the caller's transaction, except `keep`. */
+  async revokeUserSessions(
+    tx: EntityManager,
+    userId: string,
+    reason: string,
+    keep?: string,
+  ): Promise<void> {
+    const sessions = await tx
+      .getRepository(AuthSessionEntity)
+      .find({ where: { userId, revokedAt: IsNull() } });
+    await this.revokeSessions(
+      tx,
+      sessions.filter((s) => s.id !== keep),
+      reason,
+    );
   }
 
   private async revokeSessions(

@@ -1,4 +1,11 @@
-import { newRefreshToken, sha256Hex, TokenSealer } from './token-crypto';
+import {
+  digestsEqual,
+  keyedHashHex,
+  newNumericCode,
+  newRefreshToken,
+  sha256Hex,
+  TokenSealer,
+} from './token-crypto';
 
 describe('token crypto', () => {
   it('makes 256-bit url-safe refresh tokens', () => {
@@ -17,5 +24,17 @@ describe('token crypto', () => {
     const flipped = Buffer.from(body, 'base64url');
     flipped[0] ^= 1;
     expect(sealer.open([iv, tag, flipped.toString('base64url')].join('.'))).toBeNull();
+  });
+});
+
+describe('one-time codes', () => {
+  it('are six digits and hashed per user with the server secret', () => {
+    for (let i = 0; i < 50; i++) expect(newNumericCode()).toMatch(/^\d{6}$/);
+    const h = keyedHashHex('s'.repeat(32), 'user-1', '123456');
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(digestsEqual(h, keyedHashHex('s'.repeat(32), 'user-1', '123456'))).toBe(true);
+    expect(digestsEqual(h, keyedHashHex('s'.repeat(32), 'user-2', '123456'))).toBe(false);
+    expect(digestsEqual(h, keyedHashHex('t'.repeat(32), 'user-1', '123456'))).toBe(false);
+    expect(digestsEqual(h, 'abcd')).toBe(false);
   });
 });

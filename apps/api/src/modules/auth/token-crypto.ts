@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  randomBytes,
+  randomInt,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /** 256-bit opaque refresh token, URL-safe. */
 export function newRefreshToken(): string {
@@ -34,4 +42,29 @@ export class TokenSealer {
       return null;
     }
   }
+}
+
+/** 256-bit single-use token for links sent by mail, URL-safe. */
+export function newLinkToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A 6-digit one-time code, uniformly random. */
+export function newNumericCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * Keyed hash for low-entropy secrets (6-digit codes): a leaked table alone cannot be brute-forced
+ * without the server secret. `scope` binds the code to one user.
+ */
+export function keyedHashHex(secret: string, scope: string, value: string): string {
+  return createHmac('sha256', `${secret}:one-time-code`).update(`${scope}:${value}`).digest('hex');
+}
+
+/** Constant-time comparison of two hex digests. */
+export function digestsEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
 }

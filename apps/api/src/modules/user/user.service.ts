@@ -4,6 +4,7 @@ import { EntityManager, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { MeDto, toMeDto } from './dto/me.dto';
 import { UserEntity } from './entities/user.entity';
 import { defaultNickname } from './nickname';
+import type { ContentPolicy } from './user.events';
 import { UserErrors } from './user.errors';
 
 const UNIQUE_VIOLATION = '23505';
@@ -83,4 +84,42 @@ export class UserService {
       return { user, previousKey };
     });
   }
+
+  /**
+   * Withdrawal inside the caller's transaction: the row stays (content may still point at it) but
+   * every personal field is scrubbed, and the email and nickname become unique tombstones so both
+   * can be taken again. The subscriber publishes `user.account.deleted` after commit.
+   */
+  async deleteAccount(
+    manager: EntityManager,
+    userId: string,
+    contentPolicy: ContentPolicy,
+  ): Promise<void> {
+    const repo = manager.getRepository(UserEntity);
+    const user = await repo.findOne({
+      where: { id: userId, deletedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!user) throw UserErrors.notFound();
+    Object.assign(user, tombstone(user.id), {
+      passwordHash: null,
+      emailVerifiedAt: null,
+      about: '',
+      links: [],
+      avatarKey: null,
+      deletedAt: new Date(),
+      deletionContentPolicy: contentPolicy,
+    });
+    await repo.save(user);
+  }
 }
+
+/** `deleted+<id>@invalid` can never receive mail (RFC 6761 .invalid); the nickname fits 20 chars. */
+export function tombstone(id: string): { email: string; nickname: string } {
+  return {
+    email: `deleted+${id}@invalid`,
+    nickname: `${DELETED_NICKNAME}${id.replace(/-/g, '').slice(0, 12)}`,
+  };
+}
+
+export const DELETED_NICKNAME = '탈퇴한사용자';

@@ -2,6 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { LanguageSwitch } from '@/components/language-switch';
 import { hrefs, paths } from '@/config/paths';
+import { EmailVerificationBanner } from '@/features/auth/components/email-verification-banner';
 import { LogoutButton } from '@/features/auth/components/logout-button';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { useSessionEvents } from '@/features/auth/realtime/use-session-events';
@@ -33,6 +34,7 @@ export function RootLayout() {
   const t = useT();
   const auth = useAuth();
   const navigation = useNavigation();
+  const location = useLocation();
   const main = useRef<HTMLElement>(null);
   useFocusOnNavigate(main);
   useSessionEvents();
@@ -79,6 +81,9 @@ export function RootLayout() {
                 <NavLink className="site-header__link" to={paths.sessions}>
                   {t('nav.sessions')}
                 </NavLink>
+                <NavLink className="site-header__link" to={paths.account}>
+                  {t('nav.account')}
+                </NavLink>
                 <LogoutButton />
               </>
             ) : (
@@ -95,6 +100,7 @@ export function RootLayout() {
         </div>
       </header>
       <main className="site-main" id="main" ref={main} tabIndex={-1}>
+        {location.pathname === paths.verifyEmail ? null : <EmailVerificationBanner />}
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'cla
 import { MeDto } from '../../user/dto/me.dto';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password.policy';
 
-const trimLower = ({ value }: { value: unknown }) =>
+export const trimLower = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class SignupDto {

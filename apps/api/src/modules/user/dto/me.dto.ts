@@ -20,6 +20,14 @@ export class MeDto {
   })
   avatarUrl: string | null;
 
+  @ApiProperty({ description: 'Unverified accounts cannot post, comment, chat or join studies.' })
+  emailVerified: boolean;
+
+  @ApiProperty({
+    description: 'False for social-only accounts: they set one through a reset link.',
+  })
+  hasPassword: boolean;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
@@ -30,6 +38,8 @@ export function toMeDto(user: UserEntity): MeDto {
     email: user.email,
     nickname: user.nickname,
     avatarUrl: avatarUrl(user.avatarKey),
+    emailVerified: user.emailVerifiedAt !== null,
+    hasPassword: user.passwordHash !== null,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { ContentPolicy } from '../user.events';
 
 @Entity('app_user')
 export class UserEntity {
@@ -47,4 +48,8 @@ export class UserEntity {
 
   @DeleteDateColumn({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** Chosen at deletion and kept, so the content policy can be re-applied if a listener failed. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  deletionContentPolicy: ContentPolicy | null;
 }

@@ -1,6 +1,6 @@
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
-import { hrefs, safeNext } from '@/config/paths';
+import { hrefs, paths, safeNext } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { useT } from '@/i18n/i18n-provider';
@@ -19,6 +19,9 @@ export function LoginRoute() {
       <div className="card">
         <LoginForm />
       </div>
+      <p className="form-switch">
+        <Link to={paths.forgotPassword}>{t('auth.forgot.link')}</Link>
+      </p>
       <p className="form-switch">
         {t('auth.login.noAccount')} <Link to={hrefs.signup(next)}>{t('auth.login.toSignup')}</Link>
       </p>

@@ -2,30 +2,54 @@ import type { ErrorCode } from '@orgo/contracts';
 import type { MessageKey, Translate } from '@/i18n/translate';
 import { isApiError } from '@/lib/api-error';
 
-export type AuthField = 'email' | 'nickname' | 'password';
+export type AuthField =
+  | 'code'
+  | 'confirmPassword'
+  | 'currentPassword'
+  | 'email'
+  | 'newPassword'
+  | 'nickname'
+  | 'password';
 export type FieldErrors = Partial<Record<AuthField, string>>;
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const CODE_PATTERN = /^[0-9]{6}$/;
 
-// Codes that belong next to one input rather than at the top of the form.
-const fieldOfCode: Partial<Record<ErrorCode, AuthField>> = {
-  AUTH_EMAIL_TAKEN: 'email',
-  AUTH_PASSWORD_TOO_COMMON: 'password',
-  USER_NICKNAME_TAKEN: 'nickname',
+// Codes that belong next to an input rather than at the top of the form (the first one the form has).
+const fieldsOfCode: Partial<Record<ErrorCode, readonly AuthField[]>> = {
+  AUTH_EMAIL_CODE_INVALID: ['code'],
+  AUTH_EMAIL_TAKEN: ['email'],
+  AUTH_PASSWORD_INCORRECT: ['currentPassword', 'password'],
+  AUTH_PASSWORD_TOO_COMMON: ['newPassword', 'password'],
+  USER_NICKNAME_TAKEN: ['nickname'],
 };
 
 // class-validator rule names the API reports in `errors[].code`.
 const messageOfRule: Record<string, Partial<Record<AuthField, MessageKey>>> = {
+  incorrect: {
+    code: 'errorCode.AUTH_EMAIL_CODE_INVALID',
+    currentPassword: 'errorCode.AUTH_PASSWORD_INCORRECT',
+    password: 'errorCode.AUTH_PASSWORD_INCORRECT',
+  },
   isEmail: { email: 'auth.validation.emailInvalid' },
   isNotEmpty: {
+    currentPassword: 'auth.validation.passwordRequired',
     email: 'auth.validation.emailRequired',
     password: 'auth.validation.passwordRequired',
   },
-  isLength: { password: 'auth.validation.passwordLength' },
+  isLength: {
+    newPassword: 'auth.validation.passwordLength',
+    password: 'auth.validation.passwordLength',
+  },
+  matches: { code: 'auth.validation.codeFormat' },
   maxLength: { password: 'auth.validation.passwordLength' },
   minLength: { password: 'auth.validation.passwordLength' },
+  tooCommon: {
+    newPassword: 'errorCode.AUTH_PASSWORD_TOO_COMMON',
+    password: 'errorCode.AUTH_PASSWORD_TOO_COMMON',
+  },
 };
 
 function isAuthField(field: string, fields: readonly AuthField[]): field is AuthField {
@@ -50,6 +74,18 @@ export function validateNewPassword(password: string, t: Translate): string | un
   return undefined;
 }
 
+export function validateCode(code: string, t: Translate): string | undefined {
+  return CODE_PATTERN.test(code.trim()) ? undefined : t('auth.validation.codeFormat');
+}
+
+export function validatePasswordConfirmation(
+  password: string,
+  confirmation: string,
+  t: Translate,
+): string | undefined {
+  return password === confirmation ? undefined : t('auth.validation.passwordMismatch');
+}
+
 /** Field errors from a failed request: `errors[]` entries and field-bound codes; unknown rules keep the server's message. */
 export function serverFieldErrors(
   error: unknown,
@@ -63,8 +99,8 @@ export function serverFieldErrors(
     const key = messageOfRule[code]?.[field];
     result[field] = key ? t(key, { max: PASSWORD_MAX, min: PASSWORD_MIN }) : message;
   }
-  const codeField = fieldOfCode[error.code];
-  if (codeField && fields.includes(codeField) && !result[codeField]) {
+  const codeField = fieldsOfCode[error.code]?.find((field) => fields.includes(field));
+  if (codeField && !result[codeField]) {
     result[codeField] = t(`errorCode.${error.code}`);
   }
   return result;
@@ -72,5 +108,5 @@ export function serverFieldErrors(
 
 /** The form-level message, unless the error was fully shown next to a field. */
 export function isShownOnField(error: unknown): boolean {
-  return isApiError(error) && fieldOfCode[error.code] !== undefined;
+  return isApiError(error) && fieldsOfCode[error.code] !== undefined;
 }
