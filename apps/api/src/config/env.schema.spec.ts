@@ -21,4 +21,17 @@ describe('env schema', () => {
       /JWT_SECRET: required in production[\s\S]*DATABASE_URL: required in production/,
     );
   });
+
+  it('leaves social sign-in off by default and wants id and secret together', () => {
+    const env = parseEnv({});
+    expect(env.GITHUB_CLIENT_ID).toBeUndefined();
+    expect(env.GOOGLE_ISSUER).toBe('https://accounts.google.com');
+    expect(() => parseEnv({ GITHUB_CLIENT_ID: 'id' })).toThrow(
+      /GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set/,
+    );
+    expect(() => parseEnv({ GOOGLE_CLIENT_SECRET: 'secret' })).toThrow(
+      /GOOGLE_CLIENT_ID: required when GOOGLE_CLIENT_SECRET is set/,
+    );
+    expect(() => parseEnv({ GOOGLE_ISSUER: 'not a url' })).toThrow(/GOOGLE_ISSUER/);
+  });
 });
