@@ -36,6 +36,12 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/auth/signup')).SignupRoute }),
       },
       {
+        path: paths.oauthCallback,
+        lazy: async () => ({
+          Component: (await import('./routes/auth/oauth-callback')).OAuthCallbackRoute,
+        }),
+      },
+      {
         Component: RequireAuth,
         children: [
           {

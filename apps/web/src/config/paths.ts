@@ -4,6 +4,7 @@ export const paths = {
   feed: '/',
   login: '/login',
   notifications: '/notifications',
+  oauthCallback: '/auth/callback',
   profile: '/users/:id',
   search: '/search',
   sessions: '/settings/sessions',
