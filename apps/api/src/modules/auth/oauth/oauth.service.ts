@@ -84,8 +84,8 @@ export class OAuthService {
     const provider = this.provider(name);
     if (!provider) throw OAuthErrors.providerUnavailable();
     if (this.limits.enabled) {
-      const state = await this.limits.hit(OAuthLimits.startPerIp, meta.ip ?? 'unknown');
-      RateLimitService.assertWithin(state, 'Too many sign-in attempts. Try again later.');
+      const budget = await this.limits.hit(OAuthLimits.startPerIp, meta.ip ?? 'unknown');
+      RateLimitService.assertWithin(budget, 'Too many sign-in attempts. Try again later.');
     }
     const state = newFlowSecret();
     const binding = newFlowSecret();
