@@ -11,8 +11,11 @@ const swc = [
   },
 ];
 
-// NestJS 12 ships ESM only; jest's CommonJS runtime needs those packages transformed too.
-const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm|@nestjs|@orgo)/)'];
+// NestJS 12, jose and oauth2-mock-server (with basic-auth) ship ESM only; jest's CommonJS runtime
+// needs them transformed.
+const transformIgnorePatterns = [
+  '/node_modules/(?!(\\.pnpm|@nestjs|@orgo|basic-auth|jose|oauth2-mock-server)/)',
+];
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns,

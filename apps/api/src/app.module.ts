@@ -12,6 +12,7 @@ import { RedisModule } from './infra/redis/redis.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MediaModule } from './modules/media/media.module';
+import { OAuthModule } from './modules/auth/oauth/oauth.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         MailModule,
         UserModule,
         AuthModule,
+        OAuthModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -43,4 +43,17 @@ describe('env schema', () => {
     );
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
   });
+
+  it('leaves social sign-in off by default and wants id and secret together', () => {
+    const env = parseEnv({});
+    expect(env.GITHUB_CLIENT_ID).toBeUndefined();
+    expect(env.GOOGLE_ISSUER).toBe('https://accounts.google.com');
+    expect(() => parseEnv({ GITHUB_CLIENT_ID: 'id' })).toThrow(
+      /GITHUB_CLIENT_SECRET: required when GITHUB_CLIENT_ID is set/,
+    );
+    expect(() => parseEnv({ GOOGLE_CLIENT_SECRET: 'secret' })).toThrow(
+      /GOOGLE_CLIENT_ID: required when GOOGLE_CLIENT_SECRET is set/,
+    );
+    expect(() => parseEnv({ GOOGLE_ISSUER: 'not a url' })).toThrow(/GOOGLE_ISSUER/);
+  });
 });

@@ -47,6 +47,17 @@ export const envSchema = z
     REFRESH_GRACE_SEC: z.coerce.number().int().min(0).max(60).default(10),
     COOKIE_SECURE: bool.default(true),
 
+    // Social sign-in: a provider is offered only when its client id and secret are both set.
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    GITHUB_AUTHORIZE_URL: z.url().default('https://github.com/login/oauth/authorize'),
+    GITHUB_TOKEN_URL: z.url().default('https://github.com/login/oauth/access_token'),
+    GITHUB_API_URL: z.url().default('https://api.github.com'),
+    GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+    GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+    GOOGLE_ISSUER: z.url().default('https://accounts.google.com'),
+    OAUTH_EXCHANGE_CODE_TTL_SEC: z.coerce.number().int().min(1).max(300).default(60),
+
     RATE_LIMIT_ENABLED: bool.default(true),
     RATE_LIMIT_ANON_PER_MIN: z.coerce.number().int().min(1).default(100),
     RATE_LIMIT_USER_PER_MIN: z.coerce.number().int().min(1).default(200),
@@ -95,6 +106,18 @@ export const envSchema = z
         path: ['S3_SECRET_ACCESS_KEY'],
         message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
       });
+    }
+    for (const provider of ['GITHUB', 'GOOGLE'] as const) {
+      const id = env[`${provider}_CLIENT_ID`];
+      const secret = env[`${provider}_CLIENT_SECRET`];
+      if (Boolean(id) !== Boolean(secret)) {
+        const missing = id ? `${provider}_CLIENT_SECRET` : `${provider}_CLIENT_ID`;
+        ctx.addIssue({
+          code: 'custom',
+          path: [missing],
+          message: `required when ${id ? `${provider}_CLIENT_ID` : `${provider}_CLIENT_SECRET`} is set`,
+        });
+      }
     }
   });
 

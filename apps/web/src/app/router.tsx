@@ -58,6 +58,12 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/dev/outbox')).DevOutboxRoute }),
       },
       {
+        path: paths.oauthCallback,
+        lazy: async () => ({
+          Component: (await import('./routes/auth/oauth-callback')).OAuthCallbackRoute,
+        }),
+      },
+      {
         Component: RequireAuth,
         children: [
           {

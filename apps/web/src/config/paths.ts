@@ -7,6 +7,7 @@ export const paths = {
   forgotPassword: '/forgot-password',
   login: '/login',
   notifications: '/notifications',
+  oauthCallback: '/auth/callback',
   profile: '/users/:id',
   resetPassword: '/reset-password',
   search: '/search',

@@ -72,6 +72,16 @@ export const en: Messages = {
     logout: {
       pending: 'Logging out…',
     },
+    oauth: {
+      backToLogin: 'Back to log in',
+      callbackTitle: 'Log in',
+      continueWithGithub: 'Continue with GitHub',
+      continueWithGoogle: 'Continue with Google',
+      divider: 'or',
+      failed: 'Social sign-in failed. Please try again.',
+      label: 'Continue with a social account',
+      pending: 'Finishing your sign-in…',
+    },
     reset: {
       description: 'Choose a new password. Every device will be logged out.',
       done: 'Your password has been changed. Log in with the new one.',
@@ -144,10 +154,22 @@ export const en: Messages = {
     AUTH_EMAIL_LINK_INVALID: 'This verification link is invalid, expired or already used.',
     AUTH_EMAIL_NOT_VERIFIED: 'Verify your email address first.',
     AUTH_EMAIL_TAKEN: 'This email is already registered.',
+    AUTH_OAUTH_CODE_INVALID: 'This sign-in code expired or was already used. Please sign in again.',
+    AUTH_OAUTH_DENIED: 'You cancelled the sign-in.',
+    AUTH_OAUTH_EMAIL_UNVERIFIED:
+      'This account has no verified email address. Verify it with the provider and try again.',
+    AUTH_OAUTH_ID_TOKEN_INVALID:
+      'We could not verify the answer of the sign-in provider. Please try again.',
+    AUTH_OAUTH_LINK_REQUIRES_VERIFIED:
+      'An account with this email exists but its email is not verified. Log in with your password, verify your email, then try again.',
+    AUTH_OAUTH_PROVIDER_ERROR: 'We could not reach the sign-in provider. Please try again later.',
+    AUTH_OAUTH_STATE_INVALID:
+      'The sign-in request expired or did not start in this browser. Please try again.',
     AUTH_PASSWORD_INCORRECT: 'The password is incorrect.',
     AUTH_PASSWORD_NOT_SET:
       'This account has no password yet. Set one with "Forgot password" first.',
     AUTH_PASSWORD_TOO_COMMON: 'This password is too common. Choose another one.',
+    AUTH_PROVIDER_UNAVAILABLE: 'This sign-in provider is not available.',
     AUTH_REFRESH_INVALID: 'Your login has expired. Please log in again.',
     AUTH_REFRESH_REUSED: 'You were logged out for your security. Please log in again.',
     AUTH_RESET_TOKEN_INVALID: 'This reset link is invalid, expired or already used.',

@@ -71,6 +71,16 @@ export const ko = {
     logout: {
       pending: '로그아웃 중…',
     },
+    oauth: {
+      backToLogin: '로그인으로 돌아가기',
+      callbackTitle: '로그인',
+      continueWithGithub: 'GitHub으로 계속하기',
+      continueWithGoogle: 'Google로 계속하기',
+      divider: '또는',
+      failed: '소셜 로그인에 실패했습니다. 다시 시도하세요.',
+      label: '소셜 계정으로 계속하기',
+      pending: '로그인을 마무리하는 중…',
+    },
     reset: {
       description: '새 비밀번호를 정하세요. 모든 기기에서 로그아웃됩니다.',
       done: '비밀번호를 바꿨습니다. 새 비밀번호로 로그인하세요.',
@@ -143,9 +153,21 @@ export const ko = {
     AUTH_EMAIL_LINK_INVALID: '인증 링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다.',
     AUTH_EMAIL_NOT_VERIFIED: '이메일 인증을 마친 뒤에 할 수 있습니다.',
     AUTH_EMAIL_TAKEN: '이미 가입된 이메일입니다.',
+    AUTH_OAUTH_CODE_INVALID:
+      '로그인 확인 코드가 만료되었거나 이미 사용되었습니다. 다시 로그인하세요.',
+    AUTH_OAUTH_DENIED: '소셜 로그인을 취소했습니다.',
+    AUTH_OAUTH_EMAIL_UNVERIFIED:
+      '이 소셜 계정에는 인증된 이메일이 없습니다. 제공자에서 이메일을 인증한 뒤 다시 시도하세요.',
+    AUTH_OAUTH_ID_TOKEN_INVALID: '로그인 제공자의 응답을 확인하지 못했습니다. 다시 시도하세요.',
+    AUTH_OAUTH_LINK_REQUIRES_VERIFIED:
+      '같은 이메일로 가입된 계정이 있지만 이메일 인증이 안 되어 있습니다. 비밀번호로 로그인해 이메일을 인증한 뒤 다시 시도하세요.',
+    AUTH_OAUTH_PROVIDER_ERROR: '로그인 제공자와 통신하지 못했습니다. 잠시 후 다시 시도하세요.',
+    AUTH_OAUTH_STATE_INVALID:
+      '로그인 요청이 만료되었거나 이 브라우저에서 시작되지 않았습니다. 다시 시도하세요.',
     AUTH_PASSWORD_INCORRECT: '비밀번호가 올바르지 않습니다.',
     AUTH_PASSWORD_NOT_SET: '아직 비밀번호가 없는 계정입니다. "비밀번호 찾기"로 먼저 설정하세요.',
     AUTH_PASSWORD_TOO_COMMON: '너무 흔한 비밀번호입니다. 다른 비밀번호를 쓰세요.',
+    AUTH_PROVIDER_UNAVAILABLE: '이 소셜 로그인은 사용할 수 없습니다.',
     AUTH_REFRESH_INVALID: '로그인이 만료되었습니다. 다시 로그인하세요.',
     AUTH_REFRESH_REUSED: '보안을 위해 로그아웃되었습니다. 다시 로그인하세요.',
     AUTH_RESET_TOKEN_INVALID: '재설정 링크가 올바르지 않거나 만료되었거나 이미 사용되었습니다.',

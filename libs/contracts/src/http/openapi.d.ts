@@ -318,6 +318,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OAuth_providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oauth/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OAuth_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oauth/{provider}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OAuth_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/oauth/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OAuth_exchange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -444,8 +508,20 @@ export interface components {
             /** @description `anonymize`: posts and comments stay, shown as a deleted user. `remove`: deleted. */
             contentPolicy: components["schemas"]["ContentPolicy"];
         };
+        AuthProvidersDto: {
+            /** @description Whether "Continue with GitHub" is offered. */
+            github: boolean;
+            /** @description Whether "Continue with Google" is offered. */
+            google: boolean;
+        };
+        OAuthExchangeDto: {
+            /** @description The one-time code from the fragment of /auth/callback (single use, short-lived, only in the browser that started the sign-in). */
+            code: string;
+            /** @description Browser clients: put the refresh token in an httpOnly cookie instead of the body. */
+            useCookie?: boolean;
+        };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -1093,6 +1169,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OAuth_providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProvidersDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OAuth_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: "github" | "google";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the provider, or to /login?error=<code> of the SPA. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description AUTH_PROVIDER_UNAVAILABLE: unknown or not configured. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OAuth_callback: {
+        parameters: {
+            query?: {
+                error?: string;
+                state?: string;
+                code?: string;
+            };
+            header?: never;
+            path: {
+                provider: "github" | "google";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To /auth/callback#code=<one-time code> of the SPA, or to /login?error=<code>. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    OAuth_exchange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthExchangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthTokensDto"];
+                };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */
             "4XX": {

@@ -34,6 +34,8 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    // UTF-8 whatever the machine's locale: varchar limits count characters, and nicknames are Korean.
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: (m: string) => process.env.EMBEDDED_PG_DEBUG && log(m),
     onError: (e: unknown) => log(`embedded postgres: ${String(e)}`),
   });

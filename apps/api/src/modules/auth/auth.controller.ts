@@ -27,8 +27,7 @@ import { AuthService } from './auth.service';
 import type { ClientMeta, IssuedTokens, Principal } from './auth.service';
 import { AuthTokensDto, LoginDto, RefreshDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
-
-export const REFRESH_COOKIE = '__Host-rt';
+import { clearRefreshCookie, deliverTokens, REFRESH_COOKIE } from './refresh-cookie';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -145,25 +144,11 @@ export class AuthController {
     useCookie: boolean | undefined,
     res: Response,
   ): AuthTokensDto {
-    if (!useCookie) return tokens;
-    res.cookie(REFRESH_COOKIE, tokens.refreshToken, {
-      httpOnly: true,
-      secure: this.config.env.COOKIE_SECURE,
-      sameSite: 'strict',
-      path: '/',
-      maxAge: this.config.env.REFRESH_ABSOLUTE_TTL_SEC * 1000,
-    });
-    const { refreshToken: _omitted, ...body } = tokens;
-    return body;
+    return deliverTokens(tokens, useCookie, res, this.config);
   }
 
   private clearCookie(res: Response): void {
-    res.clearCookie(REFRESH_COOKIE, {
-      httpOnly: true,
-      secure: this.config.env.COOKIE_SECURE,
-      sameSite: 'strict',
-      path: '/',
-    });
+    clearRefreshCookie(res, this.config);
   }
 }
 

@@ -116,6 +116,16 @@ export class AuthService implements SocketAuthenticator {
     return this.db.transaction((tx) => this.openSession(tx, user, meta));
   }
 
+  /** Opens a session for a user proven by other means (social sign-in); null when the account is gone. */
+  async openSessionFor(userId: string, meta: ClientMeta): Promise<IssuedTokens | null> {
+    return this.db.transaction(async (tx) => {
+      const user = await tx
+        .getRepository(UserEntity)
+        .findOne({ where: { id: userId, deletedAt: IsNull() } });
+      return user ? this.openSession(tx, user, meta) : null;
+    });
+  }
+
   /** Rotates a refresh token; a rotated token inside the grace window yields the same successor. */
   async refresh(token: string, meta: ClientMeta): Promise<IssuedTokens> {
     const tokenHash = sha256Hex(token);

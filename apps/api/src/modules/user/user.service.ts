@@ -33,7 +33,12 @@ export class UserService {
    */
   async createWithPassword(
     manager: EntityManager,
-    input: { email: string; passwordHash: string; nickname?: string },
+    input: {
+      email: string;
+      passwordHash: string | null;
+      nickname?: string;
+      emailVerifiedAt?: Date | null;
+    },
   ): Promise<UserEntity | null> {
     const repo = manager.getRepository(UserEntity);
     if (await repo.exists({ where: { email: input.email } })) return null;
@@ -48,7 +53,7 @@ export class UserService {
           email: input.email,
           passwordHash: input.passwordHash,
           nickname,
-          emailVerifiedAt: null,
+          emailVerifiedAt: input.emailVerifiedAt ?? null,
         });
         // A savepoint keeps the outer transaction usable when a concurrent insert wins the race.
         return await manager.transaction((tx) => tx.getRepository(UserEntity).save(user));
@@ -111,6 +116,15 @@ export class UserService {
       deletionContentPolicy: contentPolicy,
     });
     await repo.save(user);
+  }
+
+  /** A social sign-in account: no password, email already verified by the provider. */
+  createSocial(manager: EntityManager, input: { email: string }): Promise<UserEntity | null> {
+    return this.createWithPassword(manager, {
+      email: input.email,
+      passwordHash: null,
+      emailVerifiedAt: new Date(),
+    });
   }
 }
 

@@ -2,6 +2,8 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
 import { hrefs, paths, safeNext } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { OAuthErrorAlert } from '@/features/auth/components/oauth-error-alert';
+import { SocialSignIn } from '@/features/auth/components/social-sign-in';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { useT } from '@/i18n/i18n-provider';
 
@@ -17,7 +19,9 @@ export function LoginRoute() {
   return (
     <Page title={t('auth.login.title')} description={t('auth.login.description')} isNarrow>
       <div className="card">
+        <OAuthErrorAlert code={searchParams.get('error')} />
         <LoginForm />
+        <SocialSignIn />
       </div>
       <p className="form-switch">
         <Link to={paths.forgotPassword}>{t('auth.forgot.link')}</Link>

@@ -2,6 +2,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { Page } from '@/components/page';
 import { hrefs, safeNext } from '@/config/paths';
 import { SignupForm } from '@/features/auth/components/signup-form';
+import { SocialSignIn } from '@/features/auth/components/social-sign-in';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { useT } from '@/i18n/i18n-provider';
 
@@ -17,6 +18,7 @@ export function SignupRoute() {
     <Page title={t('auth.signup.title')} description={t('auth.signup.description')} isNarrow>
       <div className="card">
         <SignupForm />
+        <SocialSignIn />
       </div>
       <p className="form-switch">
         {t('auth.signup.hasAccount')} <Link to={hrefs.login(next)}>{t('auth.signup.toLogin')}</Link>
