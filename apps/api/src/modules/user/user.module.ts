@@ -1,13 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PresenceStore } from '../../infra/realtime/presence.store';
+import { UserBlockEntity } from './entities/user-block.entity';
+import { UserFollowEntity } from './entities/user-follow.entity';
+import { UserMuteEntity } from './entities/user-mute.entity';
 import { UserEntity } from './entities/user.entity';
+import { PresenceService } from './presence.service';
+import { ProfileController } from './profile.controller';
+import { ProfileService } from './profile.service';
+import { UserListsRepository } from './repositories/user-lists.repository';
+import { SocialController } from './social.controller';
+import { SocialService } from './social.service';
+import { SocialGraphSubscriber } from './subscribers/social-graph.subscriber';
 import { UserController } from './user.controller';
+import { UserGateway } from './user.gateway';
 import { UserService } from './user.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity])],
-  controllers: [UserController],
-  providers: [UserService],
-  exports: [UserService],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, UserFollowEntity, UserBlockEntity, UserMuteEntity]),
+  ],
+  // UserController first: its literal `me` routes must win over `:id`.
+  controllers: [UserController, ProfileController, SocialController],
+  providers: [
+    UserService,
+    ProfileService,
+    SocialService,
+    PresenceService,
+    PresenceStore,
+    UserListsRepository,
+    SocialGraphSubscriber,
+    UserGateway,
+  ],
+  exports: [UserService, SocialService],
 })
 export class UserModule {}

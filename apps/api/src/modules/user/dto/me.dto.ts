@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from '../entities/user.entity';
+import { ProfileLinkDto } from './profile-link.dto';
+import { avatarUrl } from './user-summary.dto';
 
 /** The signed-in user's own view; the only payload that may carry the email. */
 export class MeDto {
@@ -12,6 +14,19 @@ export class MeDto {
   @ApiProperty()
   nickname: string;
 
+  @ApiProperty({ maxLength: 500 })
+  about: string;
+
+  @ApiProperty({ type: () => ProfileLinkDto, isArray: true, maxItems: 5 })
+  links: ProfileLinkDto[];
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Same-origin URL of the avatar image, or null.',
+  })
+  avatarUrl: string | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
@@ -21,6 +36,9 @@ export function toMeDto(user: UserEntity): MeDto {
     id: user.id,
     email: user.email,
     nickname: user.nickname,
+    about: user.about,
+    links: user.links.map(({ label, url }) => ({ label, url })),
+    avatarUrl: avatarUrl(user.avatarKey),
     createdAt: user.createdAt.toISOString(),
   };
 }
