@@ -6,6 +6,9 @@ import { dbClient, expectNoEmail, newUser } from '../support/social';
 let api: ApiProcess;
 let db: Client;
 
+// The e2e project's testTimeout is not applied per project by jest; starting APIs can be slow.
+jest.setTimeout(60_000);
+
 beforeAll(async () => {
   api = await startApi();
   db = await dbClient();
