@@ -1,7 +1,11 @@
 /** Route patterns and href builders; pages and links never spell a path by hand. */
 export const paths = {
+  blocked: '/settings/blocked',
   chat: '/chat',
+  editProfile: '/settings/profile',
   feed: '/',
+  followers: '/users/:id/followers',
+  following: '/users/:id/following',
   login: '/login',
   notifications: '/notifications',
   profile: '/users/:id',
@@ -12,6 +16,8 @@ export const paths = {
 } as const;
 
 export const hrefs = {
+  followers: (id: string) => `/users/${encodeURIComponent(id)}/followers`,
+  following: (id: string) => `/users/${encodeURIComponent(id)}/following`,
   login: (next?: string) =>
     next && next !== paths.feed ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login,
   profile: (id: string) => `/users/${encodeURIComponent(id)}`,

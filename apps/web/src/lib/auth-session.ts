@@ -20,6 +20,8 @@ export interface AuthSessionStore {
   signIn(tokens: AuthTokens): void;
   signOut(): void;
   subscribe(listener: AuthListener): () => void;
+  /** The signed-in user's own data changed (profile edit): same session, fresh user. */
+  updateUser(user: Me): void;
 }
 
 /** Reads the `sid` claim without verifying: only used to recognise our own session in events. */
@@ -63,6 +65,9 @@ export function createAuthSession(now: () => number = Date.now): AuthSessionStor
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    updateUser: (user) => {
+      if (state.status === 'authenticated' && state.user.id === user.id) set({ ...state, user });
     },
   };
 }
