@@ -9,7 +9,7 @@ import { UserFollowEntity } from '../../src/modules/user/entities/user-follow.en
 import { UserListsRepository } from '../../src/modules/user/repositories/user-lists.repository';
 import { SocialService } from '../../src/modules/user/social.service';
 import { SocialGraphSubscriber } from '../../src/modules/user/subscribers/social-graph.subscriber';
-import { ApiClient, connected } from '../support/client';
+import { ApiClient, connected, HttpResult } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
 import { readState } from '../support/env';
 import { dbClient, expectNoEmail, newUser, TestUser } from '../support/social';
@@ -68,8 +68,11 @@ async function walk(
   const ids: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const q = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-    const res = await c.get(`${path}?${q}`);
+    const q: URLSearchParams = new URLSearchParams({
+      limit: String(limit),
+      ...(cursor ? { cursor } : {}),
+    });
+    const res: HttpResult = await c.get(`${path}?${q}`);
     expect(res.status).toBe(200);
     expectNoEmail(res.body);
     ids.push(...res.body.items.map((i: { id: string }) => i.id));
