@@ -33,7 +33,6 @@ const star = newAccount('star');
 /** Two people, each in their own browser context (separate cookies, sockets and tabs). */
 describe('follow and presence in the browser', () => {
   let browser: Browser;
-  let fanContext: BrowserContext;
   let starContext: BrowserContext;
   let fanPage: Page;
   let starPage: Page;
@@ -62,7 +61,7 @@ describe('follow and presence in the browser', () => {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: CHROMIUM_ARGS,
     });
-    [fanContext, fanPage] = await openContext();
+    [, fanPage] = await openContext();
     [starContext, starPage] = await openContext();
   });
 
