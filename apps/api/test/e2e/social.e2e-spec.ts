@@ -278,6 +278,32 @@ describe('followers and following lists', () => {
     );
   });
 
+  it.each([
+    ['followers', 'followee_id', 'follower_id', 'ix_user_follow_followee_created'],
+    ['following', 'follower_id', 'followee_id', 'ix_user_follow_follower_created'],
+  ])(
+    'walks %s by its own index, in order, without sorting',
+    async (_list, anchor, other, index) => {
+      // With a handful of rows other plans are cheaper; forbid them to see what the index offers.
+      await db.query('BEGIN');
+      await db.query('SET LOCAL enable_seqscan = off');
+      await db.query('SET LOCAL enable_bitmapscan = off');
+      try {
+        const { rows } = await db.query(
+          `EXPLAIN SELECT e.${other} FROM user_follow e
+          WHERE e.${anchor} = $1 AND (e.created_at, e.${other}) < (now(), $1::uuid)
+          ORDER BY e.created_at DESC, e.${other} DESC LIMIT 21`,
+          [MISSING],
+        );
+        const text = rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+        expect(text).toContain(index);
+        expect(text).not.toMatch(/\bSort\b/);
+      } finally {
+        await db.query('ROLLBACK');
+      }
+    },
+  );
+
   it('answers 404 for an unknown or deleted user', async () => {
     const [viewer, gone] = await users(2);
     expectProblem(await viewer.get(`/api/users/${MISSING}/followers`), 404, 'COMMON_NOT_FOUND');
