@@ -68,6 +68,8 @@ export const envSchema = z
       .min(1024)
       .default(1024 * 1024),
     SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+    /** A crashed instance's sockets stop counting as online this long after its last heartbeat. */
+    PRESENCE_TTL_SEC: z.coerce.number().int().min(3).max(600).default(45),
 
     /** Local-disk media root; defaults to `<DATA_DIR>/media`. Ignored when S3_BUCKET is set. */
     MEDIA_DIR: z.string().optional(),

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(__dirname, '..', '..', '..', '..');
-const stateFile = join(repoRoot, '.test-services', 'e2e-state.json');
+// Several checkouts (git worktrees) may share one .test-services; each keeps its own run state.
+const checkout = createHash('sha256').update(repoRoot).digest('hex').slice(0, 12);
+const stateFile = join(repoRoot, '.test-services', `e2e-state.${checkout}.json`);
 
 /** The real services the harness started (scripts/services.mjs writes env.json). */
 export function serviceEnv(): Record<string, string> {

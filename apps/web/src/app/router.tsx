@@ -28,6 +28,18 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/users/profile')).ProfileRoute }),
       },
       {
+        path: paths.followers,
+        lazy: async () => ({
+          Component: (await import('./routes/users/follow-list')).FollowersRoute,
+        }),
+      },
+      {
+        path: paths.following,
+        lazy: async () => ({
+          Component: (await import('./routes/users/follow-list')).FollowingRoute,
+        }),
+      },
+      {
         path: paths.login,
         lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
       },
@@ -80,6 +92,18 @@ export const routes: RouteObject[] = [
             path: paths.account,
             lazy: async () => ({
               Component: (await import('./routes/settings/account')).AccountRoute,
+            }),
+          },
+          {
+            path: paths.editProfile,
+            lazy: async () => ({
+              Component: (await import('./routes/settings/profile')).EditProfileRoute,
+            }),
+          },
+          {
+            path: paths.blocked,
+            lazy: async () => ({
+              Component: (await import('./routes/settings/blocked')).BlockedRoute,
             }),
           },
           {

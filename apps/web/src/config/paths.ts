@@ -1,9 +1,13 @@
 /** Route patterns and href builders; pages and links never spell a path by hand. */
 export const paths = {
   account: '/settings/account',
+  blocked: '/settings/blocked',
   chat: '/chat',
   devOutbox: '/dev/outbox',
+  editProfile: '/settings/profile',
   feed: '/',
+  followers: '/users/:id/followers',
+  following: '/users/:id/following',
   forgotPassword: '/forgot-password',
   login: '/login',
   notifications: '/notifications',
@@ -18,6 +22,8 @@ export const paths = {
 } as const;
 
 export const hrefs = {
+  followers: (id: string) => `/users/${encodeURIComponent(id)}/followers`,
+  following: (id: string) => `/users/${encodeURIComponent(id)}/following`,
   login: (next?: string) =>
     next && next !== paths.feed ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login,
   profile: (id: string) => `/users/${encodeURIComponent(id)}`,

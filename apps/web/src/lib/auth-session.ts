@@ -19,7 +19,7 @@ export interface AuthSessionStore {
   getAccessToken(): string | null;
   signIn(tokens: AuthTokens): void;
   signOut(): void;
-  /** Replaces the signed-in user's data (e.g. after verifying the email); ignored for anyone else. */
+  /** Replaces the signed-in user's data (after verifying the email or editing the profile); ignored for anyone else. */
   updateUser(user: Me): void;
   subscribe(listener: AuthListener): () => void;
 }

@@ -1,13 +1,23 @@
-import type { AuthTokens, Me, Session } from '@/lib/api-types';
+import type {
+  AuthTokens,
+  Me,
+  PublicProfile,
+  Session,
+  UserListItem,
+  UserPage,
+  ViewerState,
+} from '@/lib/api-types';
 
 export function buildMe(overrides: Partial<Me> = {}): Me {
   return {
+    about: '',
     avatarUrl: null,
     createdAt: '2025-01-02T03:04:05.000Z',
     email: 'jiwoo@example.com',
     emailVerified: true,
     hasPassword: true,
     id: '1',
+    links: [],
     nickname: '지우',
     ...overrides,
   };
@@ -28,4 +38,44 @@ export function buildSession(overrides: Partial<Session> = {}): Session {
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/537.36 Chrome/126.0 Safari/537.36',
     ...overrides,
   };
+}
+
+export function buildViewer(overrides: Partial<ViewerState> = {}): ViewerState {
+  return {
+    followsMe: false,
+    isBlocked: false,
+    isFollowing: false,
+    isMuted: false,
+    isSelf: false,
+    ...overrides,
+  };
+}
+
+export function buildProfile(
+  overrides: Omit<Partial<PublicProfile>, 'viewer'> & { viewer?: Partial<ViewerState> } = {},
+): PublicProfile {
+  const { viewer, ...rest } = overrides;
+  return {
+    about: '백엔드를 배우고 있어요.',
+    avatarUrl: null,
+    counts: { followers: 3, following: 5 },
+    createdAt: '2025-01-02T03:04:05.000Z',
+    id: 'u2',
+    links: [{ label: 'GitHub', url: 'https://github.com/minjun' }],
+    nickname: '민준',
+    presence: null,
+    ...rest,
+    viewer: buildViewer(viewer),
+  };
+}
+
+export function buildListItem(
+  overrides: Omit<Partial<UserListItem>, 'viewer'> & { viewer?: Partial<ViewerState> } = {},
+): UserListItem {
+  const { viewer, ...rest } = overrides;
+  return { avatarUrl: null, id: 'u3', nickname: '서연', ...rest, viewer: buildViewer(viewer) };
+}
+
+export function buildPage(items: UserListItem[], nextCursor: string | null = null): UserPage {
+  return { items, nextCursor };
 }

@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import type { Readable } from 'node:stream';
+import type { DomainEventMap } from '../../infra/events/domain-event-map';
 import { MediaService } from '../media/media.service';
 import { toUserSummary, UserSummaryDto } from './dto/user-summary.dto';
 import { UserService } from './user.service';
@@ -31,6 +33,12 @@ export class AvatarService {
     const swap = await this.users.setAvatarKey(userId, null);
     if (swap.previousKey) await this.discard(userId, swap.previousKey);
     return toUserSummary(swap.user);
+  }
+
+  /** A withdrawn account's picture is personal data: it goes with the account. */
+  @OnEvent('user.account.deleted', { async: true, promisify: true })
+  async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
+    if (event.avatarKey) await this.discard(event.userId, event.avatarKey);
   }
 
   // The profile change already happened; a storage hiccup leaves an orphan row to clean, not an error.

@@ -2,6 +2,22 @@
 export const ContentPolicies = ['anonymize', 'remove'] as const;
 export type ContentPolicy = (typeof ContentPolicies)[number];
 
+export interface FollowEventPayload {
+  followerId: string;
+  followeeId: string;
+}
+
+export interface BlockEventPayload {
+  blockerId: string;
+  blockedId: string;
+}
+
+export interface PresenceEventPayload {
+  userId: string;
+  online: boolean;
+  lastActiveAt: string | null;
+}
+
 declare module '../../infra/events/domain-event-map' {
   interface DomainEventMap {
     /** After commit; modules owning content (posts, studies, chat) apply `contentPolicy`. */
@@ -11,5 +27,10 @@ declare module '../../infra/events/domain-event-map' {
       /** The avatar object to delete from storage, if there was one. */
       avatarKey: string | null;
     };
+    'user.block.created': BlockEventPayload;
+    'user.block.deleted': BlockEventPayload;
+    'user.follow.created': FollowEventPayload & { createdAt: string };
+    'user.follow.deleted': FollowEventPayload;
+    'user.presence.changed': PresenceEventPayload;
   }
 }

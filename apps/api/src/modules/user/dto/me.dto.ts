@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from '../entities/user.entity';
+import { ProfileLinkDto } from './profile-link.dto';
 import { avatarUrl } from './user-summary.dto';
 
 /** The signed-in user's own view; the only payload that may carry the email. */
@@ -12,6 +13,12 @@ export class MeDto {
 
   @ApiProperty()
   nickname: string;
+
+  @ApiProperty({ maxLength: 500 })
+  about: string;
+
+  @ApiProperty({ type: () => ProfileLinkDto, isArray: true, maxItems: 5 })
+  links: ProfileLinkDto[];
 
   @ApiProperty({
     type: String,
@@ -37,6 +44,8 @@ export function toMeDto(user: UserEntity): MeDto {
     id: user.id,
     email: user.email,
     nickname: user.nickname,
+    about: user.about,
+    links: user.links.map(({ label, url }) => ({ label, url })),
     avatarUrl: avatarUrl(user.avatarKey),
     emailVerified: user.emailVerifiedAt !== null,
     hasPassword: user.passwordHash !== null,

@@ -40,6 +40,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200, nullable: true })
   avatarKey: string | null;
 
+  /** When the user was last seen on a socket (set as presence goes on- or offline). */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastActiveAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

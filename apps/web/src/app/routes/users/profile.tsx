@@ -1,24 +1,85 @@
-import { useParams } from 'react-router';
-import { ComingSoon } from '@/components/coming-soon';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { AvatarUploader } from '@/features/user/components/avatar-uploader';
-import { ProfileCard } from '@/features/user/components/profile-card';
+import { useProfile } from '@/features/user/api/get-profile';
+import { BlockedNotice } from '@/features/user/components/blocked-notice';
+import { ProfileView } from '@/features/user/components/profile-view';
+import { useLivePresence } from '@/features/user/realtime/use-live-presence';
 import { useT } from '@/i18n/i18n-provider';
+import { useErrorMessage } from '@/i18n/use-error-message';
+import { isApiError } from '@/lib/api-error';
 
 export function ProfileRoute() {
-  const t = useT();
-  const auth = useAuth();
-  const { id } = useParams();
-  const isMine = auth.status === 'authenticated' && auth.user.id === id;
+  const { id = '' } = useParams();
+  // A new id is a new page: the "just blocked" notice belongs to one user.
+  return <UserProfile key={id} id={id} />;
+}
 
-  if (!isMine) return <ComingSoon title={t('nav.profile')} description={t('profile.notMine')} />;
+function UserProfile({ id }: { id: string }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const auth = useAuth();
+  const profile = useProfile(id);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const viewer = profile.data?.viewer;
+  const canSeePresence = !!viewer && (viewer.isSelf || viewer.isFollowing) && !blocked;
+  const presence = useLivePresence(id, profile.data?.presence ?? null, canSeePresence);
+
+  if (blocked) {
+    return (
+      <Page title={t('social.blocked', { nickname: blocked })}>
+        <BlockedNotice user={{ id, nickname: blocked }} onUnblocked={() => setBlocked(null)} />
+      </Page>
+    );
+  }
+
+  if (profile.isPending) {
+    return (
+      <Page title={t('nav.profile')}>
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      </Page>
+    );
+  }
+
+  if (profile.isError) {
+    const isMissing =
+      isApiError(profile.error) && (profile.error.status === 404 || profile.error.status === 400);
+    return isMissing ? (
+      <Page title={t('profile.notFound')} description={t('profile.notFoundDescription')}>
+        <Link className="button button--ghost" to={paths.feed}>
+          {t('notFound.home')}
+        </Link>
+      </Page>
+    ) : (
+      <Page title={t('nav.profile')}>
+        <div className="card stack stack--tight">
+          <FormAlert>
+            {t('profile.loadFailed')} {errorMessage(profile.error)}
+          </FormAlert>
+          <button className="button" type="button" onClick={() => void profile.refetch()}>
+            {t('profile.retry')}
+          </button>
+        </div>
+      </Page>
+    );
+  }
 
   return (
-    <Page title={t('nav.profile')} description={t('pages.profile')}>
+    <Page title={t('profile.title', { nickname: profile.data.nickname })}>
       <div className="stack">
-        <AvatarUploader />
-        <ProfileCard />
+        <ProfileView
+          profile={profile.data}
+          presence={canSeePresence ? presence : null}
+          isSignedIn={auth.status === 'authenticated'}
+          onBlocked={() => setBlocked(profile.data.nickname)}
+        />
+        {profile.data.viewer.isSelf ? <AvatarUploader /> : null}
       </div>
     </Page>
   );

@@ -1,0 +1,28 @@
+import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { AppError } from '../../infra/http/app-error';
+import { AuthErrors } from './auth.errors';
+import type { Principal } from './auth.service';
+
+/**
+ * For endpoints anonymous visitors may read: no token → anonymous; a bad or revoked token is
+ * still an error, so a client with a stale token refreshes instead of silently losing its view.
+ */
+@Injectable()
+export class OptionalJwtAuthGuard extends AuthGuard('jwt') {
+  override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
+    if (err instanceof AppError) throw err;
+    if (!err && user) return user;
+    const noToken = info instanceof Error && /No auth token/i.test(info.message);
+    if (!err && noToken) return null as T;
+    throw AuthErrors.tokenInvalid();
+  }
+}
+
+/** The signed-in principal behind an OptionalJwtAuthGuard, or null for an anonymous visitor. */
+export const CurrentViewer = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal | null => {
+    return ctx.switchToHttp().getRequest<Request & { user?: Principal | null }>().user ?? null;
+  },
+);

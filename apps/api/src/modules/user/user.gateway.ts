@@ -1,0 +1,89 @@
+import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { userRoom } from '@orgo/contracts';
+import type { Ack, PresenceState, UserClientEvents, UserServerEvents } from '@orgo/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { validationPipe } from '../../infra/http/validation';
+import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
+import type { SocketData } from '../../infra/realtime/socket-auth';
+import { PresenceGetDto } from './dto/presence-get.dto';
+import { PresenceService } from './presence.service';
+import { SocialService } from './social.service';
+import type { FollowEventPayload, PresenceEventPayload } from './user.events';
+
+type UserSocket = Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>;
+type UserNamespace = Namespace<
+  UserClientEvents,
+  UserServerEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** Presence on `/user` (the auth gateway shares the namespace for session events). */
+@WebSocketGateway({ namespace: '/user' })
+@UseFilters(SocketAckFilter)
+@UsePipes(validationPipe)
+export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(UserGateway.name);
+
+  @WebSocketServer()
+  private readonly ns: UserNamespace;
+
+  constructor(
+    @Inject(PresenceService) private readonly presence: PresenceService,
+    @Inject(SocialService) private readonly social: SocialService,
+  ) {}
+
+  handleConnection(socket: UserSocket): void {
+    const { userId } = socket.data.principal;
+    this.presence.connected(userId, socket.id).catch((err: unknown) => {
+      this.logger.error({ err }, 'presence connect failed');
+    });
+  }
+
+  handleDisconnect(socket: UserSocket): void {
+    const userId = socket.data.principal?.userId;
+    if (!userId) return;
+    this.presence.disconnected(userId, socket.id).catch((err: unknown) => {
+      this.logger.error({ err }, 'presence disconnect failed');
+    });
+  }
+
+  @SubscribeMessage('presence.get')
+  async getPresence(
+    @ConnectedSocket() socket: UserSocket,
+    @MessageBody() dto: PresenceGetDto,
+  ): Promise<Ack<PresenceState[]>> {
+    return {
+      ok: true,
+      data: await this.presence.visibleTo(socket.data.principal.userId, dto.userIds),
+    };
+  }
+
+  @OnEvent('user.presence.changed')
+  async presenceChanged(e: PresenceEventPayload): Promise<void> {
+    const followers = await this.social.followerIds(e.userId);
+    if (followers.length === 0) return;
+    this.ns.to(followers.map(userRoom)).emit('presence.updated', toState(e));
+  }
+
+  /** A new follower sees the user's presence at once, without asking. */
+  @OnEvent('user.follow.created')
+  async followCreated(e: FollowEventPayload): Promise<void> {
+    const [state] = await this.presence.visibleTo(e.followerId, [e.followeeId]);
+    if (state) this.ns.to(userRoom(e.followerId)).emit('presence.updated', toState(state));
+  }
+}
+
+function toState(e: PresenceEventPayload): PresenceState {
+  return { userId: e.userId, online: e.online, lastActiveAt: e.lastActiveAt };
+}

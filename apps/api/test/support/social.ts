@@ -1,0 +1,33 @@
+import { Client } from 'pg';
+import { ApiClient } from './client';
+import { readState } from './env';
+
+export interface TestUser extends ApiClient {
+  id: string;
+  email: string;
+}
+
+/** A freshly signed-up user whose client keeps its tokens. */
+export async function newUser(
+  baseUrl: string,
+  overrides: { nickname?: string } = {},
+): Promise<TestUser> {
+  const c = new ApiClient(baseUrl);
+  const { userId, email } = await c.signup(overrides);
+  return Object.assign(c, { id: userId, email });
+}
+
+/** Fails when any of the addresses, or anything shaped like an email, is in the payload. */
+export function expectNoEmail(payload: unknown, ...emails: string[]): void {
+  const text = JSON.stringify(payload ?? null);
+  for (const email of emails) expect(text).not.toContain(email);
+  expect(text).not.toMatch(/"email"\s*:/);
+  expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+}
+
+/** A direct connection to the e2e database, for facts the API does not expose. */
+export async function dbClient(): Promise<Client> {
+  const db = new Client({ connectionString: readState().databaseUrl });
+  await db.connect();
+  return db;
+}
