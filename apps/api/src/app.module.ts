@@ -9,6 +9,7 @@ import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         HttpModule,
         UserModule,
         AuthModule,
+        ChatModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

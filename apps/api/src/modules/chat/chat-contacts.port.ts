@@ -1,0 +1,12 @@
+/**
+ * What chat needs from the social graph, so ChatService does not depend on the social module's
+ * internals. The lead wires the real implementation (SocialService.follows / isBlockedEitherWay)
+ * in chat.module.ts at merge; until then ProvisionalChatContacts stands in.
+ */
+export interface ChatContacts {
+  /** Direct rooms: only with a user I follow, not blocked either way, not deleted. */
+  canStartDirect(me: string, other: string): Promise<boolean>;
+  isBlockedEitherWay(a: string, b: string): Promise<boolean>;
+}
+
+export const CHAT_CONTACTS = Symbol('CHAT_CONTACTS');
