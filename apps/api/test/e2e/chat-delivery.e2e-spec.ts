@@ -217,7 +217,7 @@ class StreamClient {
   private async attempt(clientMessageId: string, text: string): Promise<boolean> {
     try {
       const ack = await this.socket
-        .timeout(2000)
+        .timeout(4000)
         .emitWithAck('message.send', { roomId: this.roomId, clientMessageId, text });
       if (!ack.ok) throw new Error(`send refused: ${JSON.stringify(ack.error)}`);
       this.acked.set(ack.data.id, ack.data);

@@ -690,6 +690,10 @@ describe('bad input', () => {
       ['GET', '/api/chat/rooms?limit=abc'],
       ['GET', '/api/chat/rooms?cursor=bm9wZQ'],
       ['GET', '/api/chat/rooms?cursor=WyJ4IiwieSJd'],
+      [
+        'GET',
+        `/api/chat/rooms?cursor=${Buffer.from(`["1${'0'.repeat(20)}","${roomId}"]`).toString('base64url')}`,
+      ],
       ['GET', `/api/chat/rooms?q=${'x'.repeat(81)}`],
       ['GET', `${base}/messages?limit=0`],
       ['GET', `${base}/messages?limit=201`],
@@ -700,6 +704,7 @@ describe('bad input', () => {
       ['GET', `${base}/messages?before_seq=0`],
       ['GET', `${base}/messages?after_seq=1&before_seq=5`],
       ['GET', `${base}/messages?around_date=yesterday`],
+      ['GET', `${base}/messages?around_date=-271821-04-20T00:00:00Z`],
       ['GET', `${base}/messages?unknown=1`],
       ['POST', '/api/chat/rooms/direct', {}],
       ['POST', '/api/chat/rooms/direct', { userId: 'x' }],

@@ -10,6 +10,7 @@ import type { ChatContacts } from './chat-contacts.port';
 import { ChatErrors } from './chat.errors';
 import {
   GROUP_MEMBERS_MAX,
+  PAGE_DEFAULT,
   canLeave,
   canManageRoom,
   canPost,
@@ -35,7 +36,7 @@ import { ChatMessageRepository } from './repositories/chat-message.repository';
 import { ChatRoomRepository, RoomRow } from './repositories/chat-room.repository';
 
 const UNIQUE_VIOLATION = '23505';
-const PG_TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+const MICROS = /^\d{1,17}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ChatLimits = {
@@ -191,7 +192,7 @@ export class ChatService {
   }
 
   async listRooms(me: string, query: ListRoomsQueryDto): Promise<RoomPageDto> {
-    const limit = query.limit ?? 60;
+    const limit = query.limit ?? PAGE_DEFAULT;
     const rows = await this.rooms.findForMember(me, {
       q: query.q || undefined,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -588,11 +589,16 @@ function encodeCursor(row: RoomRow): string {
   return Buffer.from(JSON.stringify([row.activityKey, row.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { activityAt: string; id: string } {
+function decodeCursor(cursor: string): { activityMicros: string; id: string } {
   try {
-    const [activityAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof activityAt === 'string' && PG_TIMESTAMP.test(activityAt))
-      if (typeof id === 'string' && UUID.test(id)) return { activityAt, id };
+    const [micros, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
+    if (
+      typeof micros === 'string' &&
+      MICROS.test(micros) &&
+      typeof id === 'string' &&
+      UUID.test(id)
+    )
+      return { activityMicros: micros, id };
   } catch {
     // falls through to the validation error
   }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDate, IsInt, IsOptional, Max, Min, MinDate } from 'class-validator';
 import { PAGE_DEFAULT, PAGE_MAX } from '../chat.policy';
 
 /** At most one of after_seq, before_seq, around, around_date; none means the newest page. */
@@ -37,6 +37,7 @@ export class ListMessagesQueryDto {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @MinDate(new Date(0))
   around_date?: Date;
 
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_MAX, default: PAGE_DEFAULT })

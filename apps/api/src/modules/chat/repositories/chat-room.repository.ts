@@ -8,13 +8,13 @@ import type { RoomDto } from '../dto/room.dto';
 export interface RoomListFilter {
   roomId?: string;
   q?: string;
-  /** Keyset: rooms strictly after this (activity, id) in the list order. */
-  after?: { activityAt: string; id: string };
+  /** Keyset: rooms strictly after this (activity in epoch microseconds, id) in the list order. */
+  after?: { activityMicros: string; id: string };
   limit: number;
 }
 
 export interface RoomRow extends RoomDto {
-  /** Full-precision activity time, for the cursor. */
+  /** Activity time in epoch microseconds (full precision), for the cursor. */
   activityKey: string;
 }
 
@@ -51,6 +51,9 @@ export interface SendContext {
   existingMessageId: string | null;
 }
 
+const ACTIVITY_MICROS =
+  '(extract(epoch FROM COALESCE(r.last_message_at, r.created_at)) * 1000000)::bigint';
+
 /** The room list: one query with preview, unread count (computed, never stored) and other party. */
 @Injectable()
 export class ChatRoomRepository {
@@ -72,16 +75,16 @@ export class ChatRoomRepository {
       where.push(`(r.name ILIKE $${params.length} OR peer.nickname ILIKE $${params.length})`);
     }
     if (filter.after) {
-      params.push(filter.after.activityAt, filter.after.id);
+      params.push(filter.after.activityMicros, filter.after.id);
       where.push(
-        `(COALESCE(r.last_message_at, r.created_at), r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+        `(${ACTIVITY_MICROS}, r.id) < ($${params.length - 1}::bigint, $${params.length}::uuid)`,
       );
     }
     params.push(filter.limit);
     const rows: RawRoom[] = await manager.query(
       `SELECT r.id, r.kind, r.name, r.owner_id, r.last_seq, m.last_read_seq, r.created_at,
               COALESCE(r.last_message_at, r.created_at) AS activity_at,
-              COALESCE(r.last_message_at, r.created_at)::text AS activity_key,
+              ${ACTIVITY_MICROS}::text AS activity_key,
               (SELECT count(*) FROM chat_member c
                 WHERE c.room_id = r.id AND c.left_at IS NULL) AS member_count,
               (SELECT count(*) FROM chat_message u
