@@ -69,12 +69,19 @@ export class ChatService {
     @Inject(ChatRoomRepository) private readonly rooms: ChatRoomRepository,
   ) {}
 
-  /** Idempotent per pair: the second call (by either user) returns the same room. */
+  /**
+   * Idempotent per pair: the second call (by either user) returns the same room. Only starting
+   * a conversation needs the contact rule; an existing one stays open to both members.
+   */
   async openDirectRoom(me: string, otherId: string): Promise<{ room: RoomDto; created: boolean }> {
     if (me === otherId) throw ChatErrors.directSelf();
+    const key = directKey(me, otherId);
+    const known = await this.db
+      .getRepository(ChatRoomEntity)
+      .findOne({ where: { directKey: key } });
+    if (known) return { room: await this.roomFor(me, known.id), created: false };
     await this.assertUsersExist([otherId]);
     if (!(await this.contacts.canStartDirect(me, otherId))) throw ChatErrors.directNotAllowed();
-    const key = directKey(me, otherId);
     const outcome = await this.db.transaction(async (tx) => {
       const existing = await tx.findOne(ChatRoomEntity, { where: { directKey: key } });
       if (existing) return { roomId: existing.id, created: false };
