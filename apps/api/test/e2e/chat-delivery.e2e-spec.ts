@@ -13,6 +13,7 @@ import {
   record,
   sendText,
   sleep,
+  typingHeard,
   via,
   waitFor,
 } from '../support/chat';
@@ -67,9 +68,10 @@ describe('across two API processes on one Redis', () => {
       expect(await heard).toEqual(ack.ok && ack.data);
       texts.push(`turn ${i}`);
     }
-    const typing = nextEvent(onA.socket, 'typing.started');
-    await onB.socket.timeout(5000).emitWithAck('typing.start', { roomId });
-    expect(await typing).toEqual({ roomId, userId: bob.userId });
+    expect(await typingHeard(onB.socket, onA.socket, roomId, 'typing.start')).toEqual({
+      roomId,
+      userId: bob.userId,
+    });
     const read = nextEvent(onA.socket, 'room.read');
     await onB.socket.timeout(5000).emitWithAck('room.read', { roomId, seq: 6 });
     expect(await read).toEqual({ roomId, userId: bob.userId, lastReadSeq: 6 });

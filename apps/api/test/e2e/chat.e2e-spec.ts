@@ -13,6 +13,7 @@ import {
   send,
   sendText,
   sleep,
+  typingHeard,
   waitFor,
   withDb,
 } from '../support/chat';
@@ -662,15 +663,14 @@ describe('history, edits, deletes, reactions, typing', () => {
     const [a, b, c] = await Promise.all([connect(alice), connect(bob), connect(carol)]);
     const own = record(a.socket, 'typing.started');
     const stranger = record(c.socket, 'typing.started');
-    const started = nextEvent(b.socket, 'typing.started');
-    const stopped = nextEvent(b.socket, 'typing.stopped');
-    expect(await a.socket.timeout(5000).emitWithAck('typing.start', { roomId })).toEqual({
-      ok: true,
-      data: null,
+    expect(await typingHeard(a.socket, b.socket, roomId, 'typing.start')).toEqual({
+      roomId,
+      userId: alice.userId,
     });
-    expect(await started).toEqual({ roomId, userId: alice.userId });
-    await a.socket.timeout(5000).emitWithAck('typing.stop', { roomId });
-    expect(await stopped).toEqual({ roomId, userId: alice.userId });
+    expect(await typingHeard(a.socket, b.socket, roomId, 'typing.stop')).toEqual({
+      roomId,
+      userId: alice.userId,
+    });
     await settle();
     expect(own).toEqual([]);
     expect(stranger).toEqual([]);

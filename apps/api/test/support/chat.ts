@@ -63,6 +63,27 @@ export async function createGroup(owner: ChatUser, members: ChatUser[], name = '
   return res.body.id as string;
 }
 
+/**
+ * Typing events are volatile (the first thing dropped when a connection is busy), so clients
+ * repeat them while the user types; so does this, until the other side hears one.
+ */
+export async function typingHeard(
+  from: Socket,
+  to: Socket,
+  roomId: string,
+  event: 'typing.start' | 'typing.stop',
+): Promise<unknown> {
+  const heardAs = event === 'typing.start' ? 'typing.started' : 'typing.stopped';
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const heard = nextEvent(to, heardAs, 500).catch(() => null);
+    const ack = await from.timeout(5000).emitWithAck(event, { roomId });
+    if (!ack.ok) throw new Error(`${event} refused: ${JSON.stringify(ack.error)}`);
+    const payload = await heard;
+    if (payload) return payload;
+  }
+  throw new Error(`${heardAs} never arrived`);
+}
+
 /** Records every payload of these events, for "received" and "never received" assertions. */
 export function record<T = any>(socket: Socket, event: string): T[] {
   const seen: T[] = [];
@@ -111,7 +132,8 @@ export class RoomReplica {
   duplicates = 0;
   gapFetches = 0;
   reconnectFetches = 0;
-  private fetching: Promise<void> | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private gapQueued = false;
 
   constructor(
     readonly roomId: string,
@@ -123,6 +145,10 @@ export class RoomReplica {
     let n = 0;
     while (this.bySeq.has(n + 1)) n++;
     return n;
+  }
+
+  get maxSeq(): number {
+    return Math.max(0, ...this.bySeq.keys());
   }
 
   attach(socket: Socket): void {
@@ -144,14 +170,18 @@ export class RoomReplica {
     this.bySeq.set(m.seq, m);
   }
 
-  get maxSeq(): number {
-    return Math.max(0, ...this.bySeq.keys());
-  }
-
-  /** `after_seq` fetches (pages of up to 200), repeated only while the server says there is more. */
+  /**
+   * `after_seq` fetches (pages of up to 200, repeated only while the server says there is more),
+   * one at a time. A reconnect always fetches; gap fetches coalesce, and one that fails (its
+   * instance died) is left to the reconnect that follows.
+   */
   catchUp(reason: 'gap' | 'reconnect'): Promise<void> {
-    if (this.fetching) return this.fetching;
-    this.fetching = (async () => {
+    if (reason === 'gap') {
+      if (this.gapQueued) return this.queue;
+      this.gapQueued = true;
+    }
+    const run = async () => {
+      if (reason === 'gap') this.gapQueued = false;
       let more = true;
       while (more) {
         if (reason === 'gap') this.gapFetches++;
@@ -164,12 +194,12 @@ export class RoomReplica {
         for (const m of res.body.items as ChatMessage[]) this.add(m);
         more = res.body.hasMoreAfter as boolean;
       }
-    })().finally(() => {
-      this.fetching = null;
       // A gap seen while this fetch was running is filled by the next one.
       if (this.maxSeq > this.contiguous) void this.catchUp('gap');
-    });
-    return this.fetching;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return reason === 'reconnect' ? next : this.queue;
   }
 
   /** Ids in seq order. */
