@@ -13,6 +13,7 @@ import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MediaModule } from './modules/media/media.module';
 import { OAuthModule } from './modules/auth/oauth/oauth.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         UserModule,
         AuthModule,
         OAuthModule,
+        ChatModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }],

@@ -1,3 +1,4 @@
 export * from './errors';
+export * from './realtime/chat.socket';
 export * from './realtime/rooms';
 export * from './realtime/user.socket';

@@ -40,6 +40,11 @@ export async function startApi(
   });
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
+  // E2E_API_LOG=1 shows what the API processes log while debugging a test.
+  if (process.env.E2E_API_LOG) {
+    child.stdout!.pipe(process.stderr);
+    child.stderr!.pipe(process.stderr);
+  }
   const url = `http://127.0.0.1:${port}`;
   await waitReady(url, child, () => log);
   return {

@@ -510,6 +510,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/rooms/direct": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Chat_openDirect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Chat_list"];
+        put?: never;
+        post: operations["Chat_createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Chat_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Chat_rename"];
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Chat_addMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Chat_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Chat_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Chat_messages"];
+        put?: never;
+        post: operations["Chat_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Chat_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Chat_edit"];
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/messages/{messageId}/reactions/{emoji}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Chat_react"];
+        post?: never;
+        delete: operations["Chat_unreact"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/rooms/{roomId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Chat_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -709,6 +869,177 @@ export interface components {
             code: string;
             /** @description Browser clients: put the refresh token in an httpOnly cookie instead of the body. */
             useCookie?: boolean;
+        };
+        CreateDirectRoomDto: {
+            /**
+             * Format: uuid
+             * @description The other party.
+             */
+            userId: string;
+        };
+        MessagePreviewDto: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            sender: components["schemas"]["UserSummaryDto"];
+            /** @description Null when deleted. */
+            text: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+        };
+        RoomDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "direct" | "group";
+            /** @description Group rooms only. */
+            name: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Direct rooms: the other party. */
+            peer: components["schemas"]["UserSummaryDto"] | null;
+            memberCount: number;
+            /** @description The last message seq; 0 when empty. */
+            lastSeq: number;
+            /** @description My read position. */
+            lastReadSeq: number;
+            /** @description Messages after my read position that are not mine and not deleted. */
+            unreadCount: number;
+            lastMessage: components["schemas"]["MessagePreviewDto"] | null;
+            /**
+             * Format: date-time
+             * @description Last message time, or creation time.
+             */
+            lastActivityAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CreateGroupRoomDto: {
+            name: string;
+            /** @description Invited members besides the creator (who becomes the owner). */
+            memberIds: string[];
+        };
+        RoomPageDto: {
+            /** @description Most recent activity first. */
+            items: components["schemas"]["RoomDto"][];
+            nextCursor: string | null;
+        };
+        MemberDto: {
+            user: components["schemas"]["UserSummaryDto"];
+            /** @enum {string} */
+            role: "member" | "owner";
+            lastReadSeq: number;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        RoomDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "direct" | "group";
+            /** @description Group rooms only. */
+            name: string | null;
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @description Direct rooms: the other party. */
+            peer: components["schemas"]["UserSummaryDto"] | null;
+            memberCount: number;
+            /** @description The last message seq; 0 when empty. */
+            lastSeq: number;
+            /** @description My read position. */
+            lastReadSeq: number;
+            /** @description Messages after my read position that are not mine and not deleted. */
+            unreadCount: number;
+            lastMessage: components["schemas"]["MessagePreviewDto"] | null;
+            /**
+             * Format: date-time
+             * @description Last message time, or creation time.
+             */
+            lastActivityAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["MemberDto"][];
+        };
+        RenameRoomDto: {
+            name: string;
+        };
+        AddMembersDto: {
+            userIds: string[];
+        };
+        MessageQuoteDto: {
+            /** Format: uuid */
+            id: string;
+            seq: number;
+            sender: components["schemas"]["UserSummaryDto"];
+            /** @description Null once the quoted message is deleted. */
+            text: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+        };
+        ReactionDto: {
+            /** @example 👍 */
+            emoji: string;
+            userIds: string[];
+        };
+        MessageDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            roomId: string;
+            /** @description Gap-free per room, starting at 1. */
+            seq: number;
+            /** Format: uuid */
+            clientMessageId: string;
+            sender: components["schemas"]["UserSummaryDto"];
+            /** @description Null once deleted. */
+            text: string | null;
+            replyTo: components["schemas"]["MessageQuoteDto"] | null;
+            reactions: components["schemas"]["ReactionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+        };
+        ReadStateDto: {
+            /** Format: uuid */
+            roomId: string;
+            /** Format: uuid */
+            userId: string;
+            lastReadSeq: number;
+        };
+        MessagePageDto: {
+            /** @description Ascending by seq. */
+            items: components["schemas"]["MessageDto"][];
+            /** @description The room’s last seq when the page was read. */
+            lastSeq: number;
+            hasMoreBefore: boolean;
+            hasMoreAfter: boolean;
+            /** @description Read positions of the members: "seen" and "seen by N". */
+            reads: components["schemas"]["ReadStateDto"][];
+        };
+        PostMessageDto: {
+            /**
+             * Format: uuid
+             * @description Chosen by the client; resending it returns the original message (200).
+             */
+            clientMessageId: string;
+            text: string;
+            /**
+             * Format: uuid
+             * @description A message of the same room to quote.
+             */
+            replyToId?: string;
+        };
+        EditMessageDto: {
+            text: string;
+        };
+        ReadRoomDto: {
+            /** @description The seq read up to; clamped to the last seq, never moves back. */
+            seq: number;
         };
         /** @enum {string} */
         ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
@@ -1850,6 +2181,513 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthTokensDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_openDirect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDirectRoomDto"];
+            };
+        };
+        responses: {
+            /** @description The existing room of this pair. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_list: {
+        parameters: {
+            query?: {
+                /** @description Filter by room name, or by the other party’s nickname for direct rooms. */
+                q?: string;
+                limit?: number;
+                /** @description `nextCursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupRoomDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameRoomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_addMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_messages: {
+        parameters: {
+            query?: {
+                /** @description Messages with seq > after_seq (catch-up, newer page). */
+                after_seq?: number;
+                /** @description Messages with seq < before_seq (older page). */
+                before_seq?: number;
+                /** @description A page centred on this seq (jump to first unread). */
+                around?: number;
+                /** @description A page centred on the first message sent at or after this moment. */
+                around_date?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageDto"];
+            };
+        };
+        responses: {
+            /** @description A retried clientMessageId: the original. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_react: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+                messageId: string;
+                /** @description One emoji (URL-encoded). */
+                emoji: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_unreact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+                messageId: string;
+                /** @description One emoji (URL-encoded). */
+                emoji: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadRoomDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadStateDto"];
                 };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */

@@ -1,0 +1,11 @@
+/**
+ * What chat needs from the social graph, so ChatService does not depend on the social module's
+ * internals (SocialChatContacts implements it on SocialService; service tests use a fake).
+ */
+export interface ChatContacts {
+  /** Direct rooms: only with a user I follow, not blocked either way, not deleted. */
+  canStartDirect(me: string, other: string): Promise<boolean>;
+  isBlockedEitherWay(a: string, b: string): Promise<boolean>;
+}
+
+export const CHAT_CONTACTS = Symbol('CHAT_CONTACTS');

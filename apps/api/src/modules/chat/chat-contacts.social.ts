@@ -1,0 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { SocialService } from '../user/social.service';
+import { UserService } from '../user/user.service';
+import type { ChatContacts } from './chat-contacts.port';
+
+/** The chat contact rules on the social graph: direct rooms start only with someone I follow. */
+@Injectable()
+export class SocialChatContacts implements ChatContacts {
+  constructor(
+    @Inject(UserService) private readonly users: UserService,
+    @Inject(SocialService) private readonly social: SocialService,
+  ) {}
+
+  async canStartDirect(me: string, other: string): Promise<boolean> {
+    if (me === other || (await this.users.findById(other)) === null) return false;
+    const [follows, blocked] = await Promise.all([
+      this.social.follows(me, other),
+      this.social.isBlockedEitherWay(me, other),
+    ]);
+    return follows && !blocked;
+  }
+
+  isBlockedEitherWay(a: string, b: string): Promise<boolean> {
+    return this.social.isBlockedEitherWay(a, b);
+  }
+}

@@ -1,0 +1,198 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '../auth/auth.service';
+import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { ChatService } from './chat.service';
+import {
+  AddMembersDto,
+  CreateDirectRoomDto,
+  CreateGroupRoomDto,
+  RenameRoomDto,
+} from './dto/create-room.dto';
+import { ListMessagesQueryDto } from './dto/list-messages.dto';
+import { ListRoomsQueryDto } from './dto/list-rooms.dto';
+import { MessageDto, MessagePageDto, ReadStateDto } from './dto/message.dto';
+import { EditMessageDto, PostMessageDto } from './dto/post-message.dto';
+import { ReactionParamsDto } from './dto/reaction-params.dto';
+import { ReadRoomDto } from './dto/read-room.dto';
+import { RoomDetailDto, RoomDto, RoomPageDto } from './dto/room.dto';
+
+const uuid = new ParseUUIDPipe();
+
+/** REST mirror of the `/chat` socket protocol, for API clients and catch-up fetches. */
+@ApiTags('chat')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard)
+@Controller('chat/rooms')
+export class ChatController {
+  constructor(@Inject(ChatService) private readonly chat: ChatService) {}
+
+  @Post('direct')
+  @ApiCreatedResponse({ type: RoomDto, description: 'Created.' })
+  @ApiOkResponse({ type: RoomDto, description: 'The existing room of this pair.' })
+  async openDirect(
+    @CurrentPrincipal() me: Principal,
+    @Body() dto: CreateDirectRoomDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RoomDto> {
+    const { room, created } = await this.chat.openDirectRoom(me.userId, dto.userId);
+    res.status(created ? 201 : 200);
+    return room;
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: RoomDto })
+  createGroup(
+    @CurrentPrincipal() me: Principal,
+    @Body() dto: CreateGroupRoomDto,
+  ): Promise<RoomDto> {
+    return this.chat.createGroup(me.userId, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: RoomPageDto })
+  list(@CurrentPrincipal() me: Principal, @Query() query: ListRoomsQueryDto): Promise<RoomPageDto> {
+    return this.chat.listRooms(me.userId, query);
+  }
+
+  @Get(':roomId')
+  @ApiOkResponse({ type: RoomDetailDto })
+  get(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+  ): Promise<RoomDetailDto> {
+    return this.chat.getRoom(me.userId, roomId);
+  }
+
+  @Patch(':roomId')
+  @ApiOkResponse({ type: RoomDto })
+  rename(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Body() dto: RenameRoomDto,
+  ): Promise<RoomDto> {
+    return this.chat.renameRoom(me.userId, roomId, dto.name);
+  }
+
+  @Post(':roomId/members')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RoomDetailDto })
+  addMembers(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Body() dto: AddMembersDto,
+  ): Promise<RoomDetailDto> {
+    return this.chat.inviteMembers(me.userId, roomId, dto.userIds);
+  }
+
+  @Delete(':roomId/members/:userId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  removeMember(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Param('userId', uuid) userId: string,
+  ): Promise<void> {
+    return this.chat.expelMember(me.userId, roomId, userId);
+  }
+
+  @Post(':roomId/leave')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  leave(@CurrentPrincipal() me: Principal, @Param('roomId', uuid) roomId: string): Promise<void> {
+    return this.chat.leaveRoom(me.userId, roomId);
+  }
+
+  @Get(':roomId/messages')
+  @ApiOkResponse({ type: MessagePageDto })
+  messages(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Query() query: ListMessagesQueryDto,
+  ): Promise<MessagePageDto> {
+    return this.chat.listMessages(me.userId, roomId, query);
+  }
+
+  @Post(':roomId/messages')
+  @ApiCreatedResponse({ type: MessageDto, description: 'Created.' })
+  @ApiOkResponse({ type: MessageDto, description: 'A retried clientMessageId: the original.' })
+  async post(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Body() dto: PostMessageDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MessageDto> {
+    const { message, created } = await this.chat.postMessage(me.userId, { ...dto, roomId });
+    res.status(created ? 201 : 200);
+    return message;
+  }
+
+  @Patch(':roomId/messages/:messageId')
+  @ApiOkResponse({ type: MessageDto })
+  edit(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Param('messageId', uuid) messageId: string,
+    @Body() dto: EditMessageDto,
+  ): Promise<MessageDto> {
+    return this.chat.editMessage(me.userId, roomId, messageId, dto.text);
+  }
+
+  @Delete(':roomId/messages/:messageId')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Param('messageId', uuid) messageId: string,
+  ): Promise<void> {
+    return this.chat.deleteMessage(me.userId, roomId, messageId);
+  }
+
+  @Put(':roomId/messages/:messageId/reactions/:emoji')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  react(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
+    return this.chat.addReaction(me.userId, p.roomId, p.messageId, p.emoji);
+  }
+
+  @Delete(':roomId/messages/:messageId/reactions/:emoji')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  unreact(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
+    return this.chat.removeReaction(me.userId, p.roomId, p.messageId, p.emoji);
+  }
+
+  @Post(':roomId/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReadStateDto })
+  read(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Body() dto: ReadRoomDto,
+  ): Promise<ReadStateDto> {
+    return this.chat.markRead(me.userId, roomId, dto.seq);
+  }
+}

@@ -1,0 +1,43 @@
+import { AppError } from '../../infra/http/app-error';
+
+export const ChatErrors = {
+  cursorInvalid: () =>
+    new AppError('COMMON_VALIDATION_FAILED', 400, 'The cursor is invalid.', [
+      { field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor from this API' },
+    ]),
+  directBlocked: () =>
+    new AppError('CHAT_DIRECT_BLOCKED', 403, 'You cannot send messages in this conversation.'),
+  directNotAllowed: () =>
+    new AppError(
+      'CHAT_DIRECT_NOT_ALLOWED',
+      403,
+      'You can start a conversation only with someone you follow.',
+    ),
+  directSelf: () =>
+    new AppError('CHAT_DIRECT_SELF', 400, 'You cannot start a conversation with yourself.'),
+  memberNotFound: () =>
+    new AppError('CHAT_MEMBER_NOT_FOUND', 404, 'This user is not a member of the room.'),
+  messageClientIdReused: () =>
+    new AppError(
+      'CHAT_MESSAGE_CLIENT_ID_REUSED',
+      409,
+      'This clientMessageId already belongs to another message. Use a new one.',
+    ),
+  messageNotFound: () => new AppError('CHAT_MESSAGE_NOT_FOUND', 404, 'Message not found.'),
+  messageNotOwn: () =>
+    new AppError('CHAT_MESSAGE_NOT_OWN', 403, 'You can change only your own messages.'),
+  pageCursorConflict: () =>
+    new AppError(
+      'COMMON_VALIDATION_FAILED',
+      400,
+      'Use at most one of after_seq, before_seq, around and around_date.',
+    ),
+  roomFull: () => new AppError('CHAT_ROOM_FULL', 409, 'This room has reached its member limit.'),
+  // A room the caller is not a member of answers exactly like a missing one.
+  roomNotFound: () => new AppError('CHAT_ROOM_NOT_FOUND', 404, 'Chat room not found.'),
+  roomNotGroup: () =>
+    new AppError('CHAT_ROOM_NOT_GROUP', 409, 'Only group rooms can be renamed, joined or left.'),
+  roomOwnerOnly: () =>
+    new AppError('CHAT_ROOM_OWNER_ONLY', 403, 'Only the owner of the room can do this.'),
+  userNotFound: () => new AppError('CHAT_USER_NOT_FOUND', 404, 'User not found.'),
+};

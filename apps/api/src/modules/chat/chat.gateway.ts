@@ -1,0 +1,212 @@
+import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { chatRoom, userRoom } from '@orgo/contracts';
+import type {
+  Ack,
+  ChatClientEvents,
+  ChatMember,
+  ChatMessage,
+  ChatMessageDeleted,
+  ChatMessageEdited,
+  ChatReactionChange,
+  ChatReadState,
+  ChatRoomChange,
+  ChatServerEvents,
+} from '@orgo/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { validationPipe } from '../../infra/http/validation';
+import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
+import type { SocketData } from '../../infra/realtime/socket-auth';
+import './chat.events';
+import { ChatService } from './chat.service';
+import { SendMessageDto } from './dto/post-message.dto';
+import { ReadRoomEventDto, RoomRefDto } from './dto/read-room.dto';
+
+type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, SocketData>;
+type ChatNamespace = Namespace<
+  ChatClientEvents,
+  ChatServerEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+const INBOUND: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
+  'message.send',
+  'room.join',
+  'room.read',
+  'typing.start',
+  'typing.stop',
+]);
+
+/**
+ * `/chat`: inbound events go to ChatService (which re-checks membership every time); committed
+ * domain events are relayed to `room:<id>`, and the Redis adapter carries them to every instance.
+ */
+@WebSocketGateway({ namespace: '/chat' })
+@UseFilters(SocketAckFilter)
+@UsePipes(validationPipe)
+export class ChatGateway implements OnGatewayConnection {
+  private readonly logger = new Logger(ChatGateway.name);
+
+  @WebSocketServer()
+  private readonly ns: ChatNamespace;
+
+  constructor(@Inject(ChatService) private readonly chat: ChatService) {}
+
+  async handleConnection(socket: ChatSocket): Promise<void> {
+    socket.use(([event, ...args], next) => {
+      if (INBOUND.has(String(event))) return next();
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function')
+        (ack as (res: Ack<never>) => void)({
+          ok: false,
+          error: { code: 'REALTIME_EVENT_UNKNOWN', message: `Unknown event "${String(event)}".` },
+        });
+    });
+    const { userId } = socket.data.principal;
+    try {
+      const first = await this.chat.activeRoomIds(userId);
+      await socket.join(first.map(chatRoom));
+      // A membership that ended between the first look and the join is caught by the second.
+      const now = await this.chat.activeRoomIds(userId);
+      const current = new Set(now);
+      for (const id of first) if (!current.has(id)) await socket.leave(chatRoom(id));
+      await socket.join(now.map(chatRoom));
+      socket.emit('rooms.joined', { roomIds: now });
+    } catch (err) {
+      this.logger.error({ err, userId }, 'could not subscribe a socket to its rooms');
+      socket.disconnect(true);
+    }
+  }
+
+  @SubscribeMessage('message.send')
+  async send(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: SendMessageDto,
+  ): Promise<Ack<ChatMessage>> {
+    const { message } = await this.chat.postMessage(socket.data.principal.userId, dto);
+    return { ok: true, data: message };
+  }
+
+  @SubscribeMessage('room.join')
+  async join(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: RoomRefDto,
+  ): Promise<Ack<{ roomId: string }>> {
+    const { userId } = socket.data.principal;
+    await this.chat.assertMember(userId, dto.roomId);
+    await socket.join(chatRoom(dto.roomId));
+    try {
+      await this.chat.assertMember(userId, dto.roomId);
+    } catch (err) {
+      await socket.leave(chatRoom(dto.roomId));
+      throw err;
+    }
+    return { ok: true, data: { roomId: dto.roomId } };
+  }
+
+  @SubscribeMessage('room.read')
+  async read(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: ReadRoomEventDto,
+  ): Promise<Ack<ChatReadState>> {
+    return {
+      ok: true,
+      data: await this.chat.markRead(socket.data.principal.userId, dto.roomId, dto.seq),
+    };
+  }
+
+  @SubscribeMessage('typing.start')
+  typingStart(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: RoomRefDto,
+  ): Promise<Ack<null>> {
+    return this.typing(socket, dto.roomId, 'typing.started');
+  }
+
+  @SubscribeMessage('typing.stop')
+  typingStop(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: RoomRefDto,
+  ): Promise<Ack<null>> {
+    return this.typing(socket, dto.roomId, 'typing.stopped');
+  }
+
+  @OnEvent('chat.message.created')
+  messageCreated(message: ChatMessage): void {
+    this.ns.to(chatRoom(message.roomId)).emit('message.created', message);
+  }
+
+  @OnEvent('chat.message.updated')
+  messageUpdated(edit: ChatMessageEdited): void {
+    this.ns.to(chatRoom(edit.roomId)).emit('message.updated', edit);
+  }
+
+  @OnEvent('chat.message.deleted')
+  messageDeleted(deleted: ChatMessageDeleted): void {
+    this.ns.to(chatRoom(deleted.roomId)).emit('message.deleted', deleted);
+  }
+
+  @OnEvent('chat.reaction.added')
+  reactionAdded(change: ChatReactionChange): void {
+    this.ns.to(chatRoom(change.roomId)).emit('reaction.added', change);
+  }
+
+  @OnEvent('chat.reaction.removed')
+  reactionRemoved(change: ChatReactionChange): void {
+    this.ns.to(chatRoom(change.roomId)).emit('reaction.removed', change);
+  }
+
+  @OnEvent('chat.room.read')
+  roomRead(state: ChatReadState): void {
+    this.ns.to(chatRoom(state.roomId)).emit('room.read', state);
+  }
+
+  @OnEvent('chat.room.updated')
+  roomUpdated(change: ChatRoomChange): void {
+    this.ns.to(chatRoom(change.roomId)).emit('room.updated', change);
+  }
+
+  /**
+   * The new member's sockets join before the broadcast: here at once (the Redis adapter applies
+   * joins only when its own request comes back), elsewhere through a request that Redis delivers
+   * ahead of the broadcast below.
+   */
+  @OnEvent('chat.member.joined')
+  memberJoined(e: { roomId: string; member: ChatMember }): void {
+    const sockets = this.ns.in(userRoom(e.member.user.id));
+    sockets.local.socketsJoin(chatRoom(e.roomId));
+    sockets.socketsJoin(chatRoom(e.roomId));
+    this.ns.to(chatRoom(e.roomId)).emit('member.joined', e);
+  }
+
+  /** Leaves first (same ordering as joins), then says so: after `room.removed`, nothing more. */
+  @OnEvent('chat.member.left')
+  memberLeft(e: { roomId: string; userId: string }): void {
+    const sockets = this.ns.in(userRoom(e.userId));
+    sockets.local.socketsLeave(chatRoom(e.roomId));
+    sockets.socketsLeave(chatRoom(e.roomId));
+    this.ns.to(userRoom(e.userId)).emit('room.removed', { roomId: e.roomId });
+    this.ns.to(chatRoom(e.roomId)).emit('member.left', e);
+  }
+
+  private async typing(
+    socket: ChatSocket,
+    roomId: string,
+    event: 'typing.started' | 'typing.stopped',
+  ): Promise<Ack<null>> {
+    const { userId } = socket.data.principal;
+    await this.chat.assertMember(userId, roomId);
+    // Volatile: under pressure typing is the first thing dropped.
+    socket.to(chatRoom(roomId)).volatile.emit(event, { roomId, userId });
+    return { ok: true, data: null };
+  }
+}

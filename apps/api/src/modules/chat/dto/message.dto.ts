@@ -1,0 +1,128 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ChatMessage, ChatMessageQuote, ChatReaction, ChatReadState } from '@orgo/contracts';
+import { toUserSummary, UserSummaryDto } from '../../user/dto/user-summary.dto';
+import type { ChatMessageEntity } from '../entities/chat-message.entity';
+
+export class ReactionDto implements ChatReaction {
+  @ApiProperty({ example: '👍' })
+  emoji: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  userIds: string[];
+}
+
+export class MessageQuoteDto implements ChatMessageQuote {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  seq: number;
+
+  @ApiProperty({ type: () => UserSummaryDto })
+  sender: UserSummaryDto;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null once the quoted message is deleted.',
+  })
+  text: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deletedAt: string | null;
+}
+
+export class MessageDto implements ChatMessage {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  roomId: string;
+
+  @ApiProperty({ description: 'Gap-free per room, starting at 1.' })
+  seq: number;
+
+  @ApiProperty({ format: 'uuid' })
+  clientMessageId: string;
+
+  @ApiProperty({ type: () => UserSummaryDto })
+  sender: UserSummaryDto;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Null once deleted.' })
+  text: string | null;
+
+  @ApiProperty({ type: () => MessageQuoteDto, nullable: true })
+  replyTo: MessageQuoteDto | null;
+
+  @ApiProperty({ type: () => [ReactionDto] })
+  reactions: ReactionDto[];
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  editedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deletedAt: string | null;
+}
+
+export class ReadStateDto implements ChatReadState {
+  @ApiProperty({ format: 'uuid' })
+  roomId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty()
+  lastReadSeq: number;
+}
+
+export class MessagePageDto {
+  @ApiProperty({ type: () => [MessageDto], description: 'Ascending by seq.' })
+  items: MessageDto[];
+
+  @ApiProperty({ description: 'The room’s last seq when the page was read.' })
+  lastSeq: number;
+
+  @ApiProperty()
+  hasMoreBefore: boolean;
+
+  @ApiProperty()
+  hasMoreAfter: boolean;
+
+  @ApiProperty({
+    type: () => [ReadStateDto],
+    description: 'Read positions of the members: "seen" and "seen by N".',
+  })
+  reads: ReadStateDto[];
+}
+
+/** Needs `sender` (and `replyTo.sender` for a reply) loaded. */
+export function toMessage(entity: ChatMessageEntity, reactions: ReactionDto[] = []): MessageDto {
+  if (!entity.sender) throw new Error('chat message mapped without its sender loaded');
+  const reply = entity.replyTo;
+  const deleted = entity.deletedAt !== null;
+  return {
+    id: entity.id,
+    roomId: entity.roomId,
+    seq: entity.seq,
+    clientMessageId: entity.clientMessageId,
+    sender: toUserSummary(entity.sender),
+    text: deleted ? null : entity.text,
+    replyTo:
+      reply && reply.sender
+        ? {
+            id: reply.id,
+            seq: reply.seq,
+            sender: toUserSummary(reply.sender),
+            text: reply.deletedAt ? null : reply.text,
+            deletedAt: reply.deletedAt?.toISOString() ?? null,
+          }
+        : null,
+    reactions: deleted ? [] : reactions,
+    createdAt: entity.createdAt.toISOString(),
+    editedAt: entity.editedAt?.toISOString() ?? null,
+    deletedAt: entity.deletedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,208 @@
+import { EventEmitter2 } from 'eventemitter2';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../src/infra/database/data-source';
+import { CommitFlushSubscriber } from '../../src/infra/events/commit-flush.subscriber';
+import { DomainEventsService } from '../../src/infra/events/domain-events.service';
+import type { RateLimitService } from '../../src/infra/http/rate-limit.service';
+import type { ChatContacts } from '../../src/modules/chat/chat-contacts.port';
+import { ChatService } from '../../src/modules/chat/chat.service';
+import { ChatRoomEntity } from '../../src/modules/chat/entities/chat-room.entity';
+import { ChatMessageRepository } from '../../src/modules/chat/repositories/chat-message.repository';
+import { ChatRoomRepository } from '../../src/modules/chat/repositories/chat-room.repository';
+import { ChatMemberSubscriber } from '../../src/modules/chat/subscribers/chat-member.subscriber';
+import { ChatMessageSubscriber } from '../../src/modules/chat/subscribers/chat-message.subscriber';
+import { ChatReactionSubscriber } from '../../src/modules/chat/subscribers/chat-reaction.subscriber';
+import { ChatRoomSubscriber } from '../../src/modules/chat/subscribers/chat-room.subscriber';
+import { UserEntity } from '../../src/modules/user/entities/user.entity';
+import { readState } from '../support/env';
+
+/**
+ * Medium-size: ChatService on a real Postgres with its real subscribers, no HTTP. Covers the
+ * surface other modules use (study rooms) and the contacts port with a controllable fake.
+ */
+let ds: DataSource;
+let chat: ChatService;
+const events: { name: string; payload: any }[] = [];
+const rule = { allowed: true, blocked: false };
+const contacts: ChatContacts = {
+  canStartDirect: async () => rule.allowed,
+  isBlockedEitherWay: async () => rule.blocked,
+};
+
+beforeAll(async () => {
+  ds = createDataSource(readState().databaseUrl, 8);
+  await ds.initialize();
+  const emitter = new EventEmitter2();
+  emitter.onAny((name, payload) => events.push({ name: String(name), payload }));
+  const domainEvents = new DomainEventsService(emitter as never);
+  new CommitFlushSubscriber(ds, domainEvents);
+  for (const S of [
+    ChatMemberSubscriber,
+    ChatMessageSubscriber,
+    ChatReactionSubscriber,
+    ChatRoomSubscriber,
+  ])
+    new S(ds, domainEvents);
+  const noLimits = { enabled: false } as RateLimitService;
+  chat = new ChatService(
+    contacts,
+    ds,
+    noLimits,
+    new ChatMessageRepository(ds),
+    new ChatRoomRepository(ds),
+  );
+});
+
+afterAll(async () => {
+  await ds?.destroy();
+});
+
+beforeEach(() => {
+  events.length = 0;
+  rule.allowed = true;
+  rule.blocked = false;
+});
+
+async function newUsers(n: number): Promise<UserEntity[]> {
+  return Promise.all(
+    Array.from({ length: n }, () => {
+      const tag = randomBytes(5).toString('hex');
+      return ds.getRepository(UserEntity).save({
+        email: `chat-${tag}@example.com`,
+        nickname: `c${tag}`,
+        passwordHash: null,
+        emailVerifiedAt: null,
+      });
+    }),
+  );
+}
+
+const names = () => events.map((e) => e.name);
+
+describe('the surface for other modules', () => {
+  it('creates a room inside the caller’s transaction: gone on rollback, events only after commit', async () => {
+    const [owner, m1] = await newUsers(2);
+    let doomed = '';
+    await expect(
+      ds.transaction(async (tx) => {
+        doomed = await chat.createGroupRoom(
+          { name: 'rolled back', ownerId: owner.id, memberIds: [m1.id] },
+          tx,
+        );
+        throw new Error('the study insert failed');
+      }),
+    ).rejects.toThrow('the study insert failed');
+    expect(await ds.getRepository(ChatRoomEntity).findOneBy({ id: doomed })).toBeNull();
+    expect(events).toEqual([]);
+
+    let roomId = '';
+    await ds.transaction(async (tx) => {
+      roomId = await chat.createGroupRoom(
+        { name: 'Study #1', ownerId: null, memberIds: [owner.id, m1.id] },
+        tx,
+      );
+      expect(events).toEqual([]);
+    });
+    expect(names()).toEqual(['chat.member.joined', 'chat.member.joined']);
+    expect(events.map((e) => e.payload.member.user.id).sort()).toEqual([owner.id, m1.id].sort());
+    expect(JSON.stringify(events)).not.toContain('@example.com');
+    const room = await chat.getRoom(owner.id, roomId);
+    expect(room).toMatchObject({ kind: 'group', name: 'Study #1', ownerId: null, memberCount: 2 });
+  });
+
+  it('keeps members in sync: re-adding is idempotent, removing the last one archives', async () => {
+    const [a, b, c] = await newUsers(3);
+    const roomId = await chat.createGroupRoom({ name: 'sync', ownerId: a.id, memberIds: [b.id] });
+    await chat.postMessage(b.id, { roomId, clientMessageId: randomUUID(), text: 'hi' });
+    events.length = 0;
+
+    await chat.addMembers(roomId, [a.id, b.id, c.id]);
+    expect(names()).toEqual(['chat.member.joined']);
+    expect(events[0].payload.member).toMatchObject({ user: { id: c.id }, lastReadSeq: 1 });
+
+    events.length = 0;
+    await chat.removeMember(roomId, a.id);
+    expect(names()).toEqual(['chat.member.left', 'chat.room.updated']);
+    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id });
+    await expect(chat.removeMember(roomId, a.id)).rejects.toMatchObject({
+      code: 'CHAT_MEMBER_NOT_FOUND',
+    });
+
+    await chat.removeMember(roomId, b.id);
+    await chat.removeMember(roomId, c.id);
+    const archived = await ds.getRepository(ChatRoomEntity).findOneByOrFail({ id: roomId });
+    expect(archived.archivedAt).not.toBeNull();
+    events.length = 0;
+    // A study that gets members again brings its room back.
+    await chat.addMembers(roomId, [a.id]);
+    expect(names()).toEqual(['chat.member.joined']);
+    const back = await ds.getRepository(ChatRoomEntity).findOneByOrFail({ id: roomId });
+    expect(back.archivedAt).toBeNull();
+    const rooms = await chat.listRooms(a.id, {});
+    expect(rooms.items.map((r) => r.id)).toContain(roomId);
+  });
+
+  it('allocates gap-free seqs under concurrent senders', async () => {
+    const users = await newUsers(4);
+    const roomId = await chat.createGroupRoom({
+      name: 'busy',
+      ownerId: users[0].id,
+      memberIds: users.map((u) => u.id),
+    });
+    events.length = 0;
+    const posted = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        chat.postMessage(users[i % 4].id, {
+          roomId,
+          clientMessageId: randomUUID(),
+          text: `msg ${i}`,
+        }),
+      ),
+    );
+    expect(posted.map((p) => p.message.seq).sort((x, y) => x - y)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    const created = events.filter((e) => e.name === 'chat.message.created');
+    expect(created.map((e) => e.payload.id).sort()).toEqual(posted.map((p) => p.message.id).sort());
+  });
+});
+
+describe('the contacts port', () => {
+  it('starts a direct room only when the contacts rule allows it', async () => {
+    const [a, b] = await newUsers(2);
+    rule.allowed = false;
+    await expect(chat.openDirectRoom(a.id, b.id)).rejects.toMatchObject({
+      code: 'CHAT_DIRECT_NOT_ALLOWED',
+    });
+    rule.allowed = true;
+    const { room, created } = await chat.openDirectRoom(a.id, b.id);
+    expect(created).toBe(true);
+    // Once the room exists, either member reopens it whatever the rule says now.
+    rule.allowed = false;
+    expect((await chat.openDirectRoom(b.id, a.id)).room.id).toBe(room.id);
+  });
+
+  it('stops messages in a direct room while either side blocks, but not in groups', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chat.openDirectRoom(a.id, b.id);
+    const group = await chat.createGroupRoom({ name: 'g', ownerId: a.id, memberIds: [b.id] });
+    rule.blocked = true;
+    await expect(
+      chat.postMessage(b.id, { roomId: room.id, clientMessageId: randomUUID(), text: 'hey' }),
+    ).rejects.toMatchObject({ code: 'CHAT_DIRECT_BLOCKED' });
+    const inGroup = await chat.postMessage(b.id, {
+      roomId: group,
+      clientMessageId: randomUUID(),
+      text: 'hey all',
+    });
+    expect(inGroup.created).toBe(true);
+    // History stays readable.
+    expect((await chat.listMessages(a.id, room.id, {})).items).toEqual([]);
+    // Inviting someone on the other side of a block looks like an unknown user.
+    const [c] = await newUsers(1);
+    await expect(chat.createGroup(a.id, { name: 'x', memberIds: [c.id] })).rejects.toMatchObject({
+      code: 'CHAT_USER_NOT_FOUND',
+    });
+  });
+});
