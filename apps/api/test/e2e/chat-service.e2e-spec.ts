@@ -72,7 +72,7 @@ async function newUsers(n: number): Promise<UserEntity[]> {
         email: `chat-${tag}@example.com`,
         nickname: `c${tag}`,
         passwordHash: null,
-        emailVerifiedAt: null,
+        emailVerifiedAt: new Date(),
       });
     }),
   );

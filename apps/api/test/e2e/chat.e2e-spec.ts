@@ -739,6 +739,58 @@ describe('history, edits, deletes, reactions, typing', () => {
   });
 });
 
+describe('accounts', () => {
+  it('an unverified account reads nothing new and cannot start rooms or send', async () => {
+    const [alice, bob] = await Promise.all([user(), user()]);
+    const roomId = await openDirect(alice, bob);
+    await withDb((db) =>
+      db.query('UPDATE app_user SET email_verified_at = NULL WHERE id = $1', [alice.userId]),
+    );
+    const { socket } = await connect(alice);
+    const bySocket = await sendText(socket, roomId, '인증 전');
+    expect(bySocket).toMatchObject({ ok: false, error: { code: 'AUTH_EMAIL_NOT_VERIFIED' } });
+    const byRest = await alice.api.post(`/api/chat/rooms/${roomId}/messages`, {
+      clientMessageId: randomUUID(),
+      text: '인증 전',
+    });
+    expect([byRest.status, byRest.body.code]).toEqual([403, 'AUTH_EMAIL_NOT_VERIFIED']);
+    const start = await alice.api.post('/api/chat/rooms', { name: '방', memberIds: [bob.userId] });
+    expect([start.status, start.body.code]).toEqual([403, 'AUTH_EMAIL_NOT_VERIFIED']);
+    expect(await committedMessages(roomId)).toHaveLength(0);
+    // Reading stays open.
+    expect((await alice.api.get(`/api/chat/rooms/${roomId}/messages`)).status).toBe(200);
+  });
+
+  it('a withdrawn member leaves every group; their messages stay as "탈퇴한 사용자"', async () => {
+    const password = `climb-${randomUUID()}`;
+    const leaver = await chatUser(api.url, { password });
+    const [owner, other] = await Promise.all([user(), user()]);
+    const roomId = await createGroup(owner, [leaver, other]);
+    const [{ socket: l }, { socket: o }] = await Promise.all([connect(leaver), connect(owner)]);
+    expect((await sendText(l, roomId, '먼저 갑니다')).ok).toBe(true);
+
+    const left = nextEvent<{ roomId: string; userId: string }>(o, 'member.left');
+    const gone = await leaver.api.request('DELETE', '/api/users/me', {
+      body: { password, contentPolicy: 'anonymize' },
+    });
+    expect(gone.status).toBe(204);
+    expect(await left).toEqual({ roomId, userId: leaver.userId });
+
+    const detail = await owner.api.get(`/api/chat/rooms/${roomId}`);
+    expect(detail.body.members.map((m: { user: { id: string } }) => m.user.id)).not.toContain(
+      leaver.userId,
+    );
+    const history = await owner.api.get(`/api/chat/rooms/${roomId}/messages`);
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0].sender).toEqual({
+      id: leaver.userId,
+      nickname: '탈퇴한 사용자',
+      avatarUrl: null,
+    });
+    expect(JSON.stringify(history.body)).not.toContain(leaver.nickname);
+  });
+});
+
 describe('bad input', () => {
   it('answers every malformed request with a 4xx and a code, never a 5xx', async () => {
     const [alice, bob] = await Promise.all([user(), user()]);

@@ -39,6 +39,8 @@ describe('my profile', () => {
       about: '',
       links: [],
       avatarUrl: null,
+      emailVerified: false,
+      hasPassword: true,
       createdAt: expect.any(String),
     });
   });

@@ -12,10 +12,17 @@ export interface ChatUser {
   nickname: string;
 }
 
-/** A fresh signed-up user talking to `baseUrl`. */
-export async function chatUser(baseUrl: string): Promise<ChatUser> {
+/** A fresh signed-up, email-verified user talking to `baseUrl`. */
+export async function chatUser(
+  baseUrl: string,
+  overrides: { password?: string } = {},
+): Promise<ChatUser> {
   const api = new ApiClient(baseUrl);
-  const { userId, email, body } = await api.signup();
+  const { userId, email, body } = await api.signup(overrides);
+  // Chat is for verified accounts; the mail round trip itself is covered in email.e2e-spec.
+  await withDb((db) =>
+    db.query('UPDATE app_user SET email_verified_at = now() WHERE id = $1', [userId]),
+  );
   return { api, userId, email, nickname: body.user.nickname };
 }
 

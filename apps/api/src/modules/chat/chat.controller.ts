@@ -24,6 +24,7 @@ import {
 import type { Response } from 'express';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { RequireVerifiedEmail } from '../auth/verified-email.guard';
 import { ChatService } from './chat.service';
 import {
   AddMembersDto,
@@ -50,6 +51,7 @@ export class ChatController {
   constructor(@Inject(ChatService) private readonly chat: ChatService) {}
 
   @Post('direct')
+  @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: RoomDto, description: 'Created.' })
   @ApiOkResponse({ type: RoomDto, description: 'The existing room of this pair.' })
   async openDirect(
@@ -63,6 +65,7 @@ export class ChatController {
   }
 
   @Post()
+  @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: RoomDto })
   createGroup(
     @CurrentPrincipal() me: Principal,
@@ -136,6 +139,7 @@ export class ChatController {
   }
 
   @Post(':roomId/messages')
+  @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: MessageDto, description: 'Created.' })
   @ApiOkResponse({ type: MessageDto, description: 'A retried clientMessageId: the original.' })
   async post(

@@ -1,8 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import type { DomainEventMap } from '../../infra/events/domain-event-map';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
+import { AuthErrors } from '../auth/auth.errors';
 import { toUserSummary } from '../user/dto/user-summary.dto';
 import { UserEntity } from '../user/entities/user.entity';
 import { CHAT_CONTACTS } from './chat-contacts.port';
@@ -61,6 +64,8 @@ export interface PostedMessage {
  */
 @Injectable()
 export class ChatService {
+  private readonly logger = new Logger(ChatService.name);
+
   constructor(
     @Inject(CHAT_CONTACTS) private readonly contacts: ChatContacts,
     @InjectDataSource() private readonly db: DataSource,
@@ -198,6 +203,30 @@ export class ChatService {
     });
   }
 
+  /**
+   * A withdrawn account leaves every group room (members see `member.left`; ownership passes on);
+   * its messages stay, shown as "탈퇴한 사용자". Direct rooms keep their history for the other side.
+   */
+  @OnEvent('user.account.deleted', { async: true, promisify: true })
+  async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
+    const memberships = await this.db.getRepository(ChatMemberEntity).find({
+      select: { roomId: true },
+      where: { userId: event.userId, leftAt: IsNull() },
+    });
+    for (const { roomId } of memberships) {
+      try {
+        await this.db.transaction(async (tx) => {
+          const room = await this.lockRoom(tx, roomId);
+          if (!room || !canLeave(room)) return;
+          if (!(await this.isActiveMember(event.userId, roomId, tx))) return;
+          await this.leave(tx, room, event.userId);
+        });
+      } catch (err) {
+        this.logger.error({ err, roomId, userId: event.userId }, 'withdrawn user still in a room');
+      }
+    }
+  }
+
   async listRooms(me: string, query: ListRoomsQueryDto): Promise<RoomPageDto> {
     const limit = query.limit ?? PAGE_DEFAULT;
     const rows = await this.rooms.findForMember(me, {
@@ -253,6 +282,8 @@ export class ChatService {
     const ctx = await this.rooms.findSendContext(me, input.roomId, input.clientMessageId);
     if (!ctx) throw ChatErrors.roomNotFound();
     if (ctx.existingMessageId) return this.replay(me, input);
+    // Checked here, not at the socket handshake: a verification after connecting counts at once.
+    if (!ctx.sender.emailVerifiedAt) throw AuthErrors.emailNotVerified();
     const peer = ctx.room.kind === 'direct' ? otherOfPair(ctx.room.directKey, me) : null;
     const blocked = peer ? await this.contacts.isBlockedEitherWay(me, peer) : false;
     if (!canPost(ctx.room, ctx.member, blocked)) {

@@ -126,9 +126,11 @@ export class ChatRoomRepository {
       left_at: Date | null;
       nickname: string;
       avatar_key: string | null;
+      email_verified_at: Date | null;
       existing_id: string | null;
     }[] = await this.db.query(
       `SELECT r.kind, r.archived_at, r.direct_key, m.role, m.left_at, u.nickname, u.avatar_key,
+              u.email_verified_at,
               (SELECT x.id FROM chat_message x
                 WHERE x.sender_id = m.user_id AND x.client_message_id = $3) AS existing_id
          FROM chat_member m
@@ -146,6 +148,7 @@ export class ChatRoomRepository {
         id: userId,
         nickname: r.nickname,
         avatarKey: r.avatar_key,
+        emailVerifiedAt: r.email_verified_at,
         deletedAt: null,
       }),
       existingMessageId: r.existing_id,

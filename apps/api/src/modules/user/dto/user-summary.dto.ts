@@ -17,6 +17,9 @@ export class UserSummaryDto {
   avatarUrl: string | null;
 }
 
+/** How posts, comments and messages of a withdrawn account show their author. */
+export const DELETED_USER_LABEL = '탈퇴한 사용자';
+
 /** Avatars are served by the media module at /api/media/<key>. */
 export function avatarUrl(key: string | null): string | null {
   return key ? `/api/media/${key}` : null;
@@ -25,5 +28,7 @@ export function avatarUrl(key: string | null): string | null {
 export function toUserSummary(
   user: Pick<UserEntity, 'id' | 'nickname' | 'avatarKey' | 'deletedAt'>,
 ): UserSummaryDto {
+  // A withdrawn account's content stays (the "anonymize" policy) under one shared label.
+  if (user.deletedAt) return { id: user.id, nickname: DELETED_USER_LABEL, avatarUrl: null };
   return { id: user.id, nickname: user.nickname, avatarUrl: avatarUrl(user.avatarKey) };
 }
