@@ -553,6 +553,25 @@ describe.each([
       expect(await storage.has(loser, 'full')).toBe(false);
     });
 
+    it('deleting the account deletes its avatar objects and row', async () => {
+      const client = new ApiClient(api.url);
+      const { userId, password } = await client.signup();
+      const up = await upload(client, await webp(), { type: 'image/webp' });
+      expect(up.status).toBe(200);
+      const key = keyOf(up.body.avatarUrl);
+      const gone = await client.request('DELETE', '/api/users/me', {
+        body: { password, contentPolicy: 'anonymize' },
+      });
+      expect(gone.status).toBe(204);
+      // Storage cleanup runs after the commit; give it a moment.
+      for (let i = 0; i < 50 && (await mediaRowsOf(userId)) > 0; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await mediaRowsOf(userId)).toBe(0);
+      expect(await storage.has(key, 'full')).toBe(false);
+      expect(await storage.has(key, 'thumb')).toBe(false);
+      expect((await fetchImage(up.body.avatarUrl)).status).toBe(404);
+    });
+
     it('removing needs a login', async () => {
       const res = await send(
         new ApiClient(api.url),

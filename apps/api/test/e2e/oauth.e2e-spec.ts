@@ -619,6 +619,31 @@ describe('the one-time code', () => {
   });
 });
 
+describe('account deletion', () => {
+  it('drops the provider links, so the same Google account later starts a new account', async () => {
+    const email = `gone-${unique()}@example.com`;
+    googleClaims = googleUser(email);
+    const first = await signIn('google');
+    const userId = first.res.body.user.id as string;
+    expect(await identities(userId)).toHaveLength(1);
+
+    first.flow.client.accessToken = first.res.body.accessToken;
+    const gone = await first.flow.client.request('DELETE', '/api/users/me', {
+      body: { contentPolicy: 'anonymize' },
+    });
+    expect(gone.status).toBe(204);
+    // The links go after commit, with the rest of the account's after-effects.
+    for (let i = 0; i < 50 && (await identities(userId)).length; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await identities(userId)).toEqual([]);
+
+    const again = await signIn('google');
+    expect(again.res.status).toBe(200);
+    expect(again.res.body.user.id).not.toBe(userId);
+    expect(again.res.body.user.email).toBe(email);
+  });
+});
+
 describe('with only GitHub configured and a one-second code', () => {
   let small: ApiProcess;
 

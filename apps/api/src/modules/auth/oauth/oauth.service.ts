@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErrorCode } from '@orgo/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../../config/app.config';
+import type { DomainEventMap } from '../../../infra/events/domain-event-map';
 import { AppError } from '../../../infra/http/app-error';
 import { RateLimitRule, RateLimitService } from '../../../infra/http/rate-limit.service';
 import { UserEntity } from '../../user/entities/user.entity';
@@ -219,6 +221,12 @@ export class OAuthService {
         }
       }
     });
+  }
+
+  /** A withdrawn account keeps no provider links: they hold the provider's email and user id. */
+  @OnEvent('user.account.deleted', { async: true, promisify: true })
+  async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
+    await this.db.getRepository(AuthIdentityEntity).delete({ userId: event.userId });
   }
 
   private identityRow(provider: OAuthProviderName, identity: ProviderIdentity) {
