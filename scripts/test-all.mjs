@@ -187,6 +187,9 @@ async function startBrowserApi(env) {
     ...process.env,
     DATABASE_URL: dbUrl.toString(),
     REDIS_URL: env.REDIS_URL,
+    // A fresh key space per run: rate-limit counters (sign-ups per IP…) of an earlier run on this
+    // machine must not leak into this one.
+    REDIS_PREFIX: `orgo-browser-${Date.now().toString(36)}:`,
     SMTP_URL: env.SMTP_URL,
     PORT: String(BROWSER_API_PORT),
     WEB_DIST: path.join(ROOT, 'apps/web/dist'),
