@@ -14,7 +14,7 @@ const swc = [
 // NestJS 12, jose and oauth2-mock-server (with basic-auth) ship ESM only; jest's CommonJS runtime
 // needs them transformed.
 const transformIgnorePatterns = [
-  '/node_modules/(?!(\\.pnpm|@nestjs|@orgo|basic-auth|jose|oauth2-mock-server)/)',
+  '/node_modules/(?!(\\.pnpm|@nestjs|@orgo|@tokenizer|@borewit|basic-auth|file-type|jose|oauth2-mock-server|strtok3|token-types|uint8array-extras)/)',
 ];
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },

@@ -14,6 +14,15 @@ import { ChatMemberSubscriber } from '../../src/modules/chat/subscribers/chat-me
 import { ChatMessageSubscriber } from '../../src/modules/chat/subscribers/chat-message.subscriber';
 import { ChatReactionSubscriber } from '../../src/modules/chat/subscribers/chat-reaction.subscriber';
 import { ChatRoomSubscriber } from '../../src/modules/chat/subscribers/chat-room.subscriber';
+import type { AppConfig } from '../../src/config/app.config';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalDiskDriver } from '../../src/infra/storage/local-disk.driver';
+import { MediaObjectEntity } from '../../src/modules/media/entities/media-object.entity';
+import { ImageProcessor } from '../../src/modules/media/image-processor';
+import { MediaUrls } from '../../src/modules/media/media-urls';
+import { MediaService } from '../../src/modules/media/media.service';
 import { UserEntity } from '../../src/modules/user/entities/user.entity';
 import { readState } from '../support/env';
 
@@ -36,6 +45,7 @@ beforeAll(async () => {
   const emitter = new EventEmitter2();
   emitter.onAny((name, payload) => events.push({ name: String(name), payload }));
   const domainEvents = new DomainEventsService(emitter as never);
+  const urls = new MediaUrls({ jwtSecret: randomBytes(32).toString('hex') } as AppConfig);
   new CommitFlushSubscriber(ds, domainEvents);
   for (const S of [
     ChatMemberSubscriber,
@@ -43,15 +53,25 @@ beforeAll(async () => {
     ChatReactionSubscriber,
     ChatRoomSubscriber,
   ])
-    new S(ds, domainEvents);
+    new S(ds, domainEvents, urls);
   const noLimits = { enabled: false } as RateLimitService;
+  const media = new MediaService(
+    ds.getRepository(MediaObjectEntity),
+    new LocalDiskDriver(mkdtempSync(join(tmpdir(), 'orgo-chat-service-'))),
+    new ImageProcessor(),
+    noLimits,
+    urls,
+  );
   chat = new ChatService(
     contacts,
     ds,
     noLimits,
     new ChatMessageRepository(ds),
     new ChatRoomRepository(ds),
+    media,
+    urls,
   );
+  chat.onModuleInit();
 });
 
 afterAll(async () => {

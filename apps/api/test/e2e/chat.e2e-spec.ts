@@ -19,6 +19,7 @@ import {
   withDb,
 } from '../support/chat';
 import { nextEvent } from '../support/client';
+import { pngWithXmp, svg, webp } from '../factories/images';
 
 /** Chat over REST and real sockets on one API process (default limits), Postgres and Redis. */
 // A shared 2-core machine: give socket round trips room beyond jest's 5 s default.
@@ -736,6 +737,97 @@ describe('history, edits, deletes, reactions, typing', () => {
     await settle();
     expect(own).toEqual([]);
     expect(stranger).toEqual([]);
+  });
+});
+
+describe('images', () => {
+  async function uploadTo(u: ChatUser, roomId: string, bytes: Buffer, type = 'image/png') {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
+    const res = await fetch(`${api.url}/api/chat/rooms/${roomId}/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${u.api.accessToken}`, 'x-forwarded-for': u.api.ip },
+      body: form,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+  const mediaRowsOf = (userId: string) =>
+    withDb(async (db) => {
+      const { rows } = await db.query('SELECT id FROM media_object WHERE owner_id = $1', [userId]);
+      return rows.length;
+    });
+
+  it('sends an image to the room only, behind a signed URL that dies with the message', async () => {
+    const [alice, bob, carol] = await Promise.all([user(), user(), user()]);
+    const roomId = await openDirect(alice, bob);
+    const [{ socket: a }, { socket: b }] = await Promise.all([connect(alice), connect(bob)]);
+
+    const up = await uploadTo(alice, roomId, await pngWithXmp(800, 600));
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ id: expect.any(String), width: 800, height: 600 });
+    expect(up.body.url).toMatch(new RegExp(`^/api/media/${up.body.id}\\?exp=\\d+&sig=[\\w-]{43}$`));
+
+    const heard = nextEvent<ChatMessage>(b, 'message.created');
+    const sent = await send(a, { roomId, clientMessageId: randomUUID(), imageId: up.body.id });
+    expect(sent.ok).toBe(true);
+    const message = await heard;
+    expect(message).toMatchObject({
+      text: null,
+      image: { id: up.body.id, width: 800, height: 600 },
+    });
+
+    const full = await fetch(`${api.url}${message.image!.url}`);
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('image/webp');
+    expect(full.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
+    expect((await fetch(`${api.url}${message.image!.url}&size=thumb`)).status).toBe(200);
+    // No signature, a forged one, or an expired one: the image does not exist.
+    const { exp, sig } = Object.fromEntries(new URL(message.image!.url, api.url).searchParams);
+    for (const path of [
+      `/api/media/${up.body.id}`,
+      `/api/media/${up.body.id}?exp=${exp}&sig=${'A'.repeat(43)}`,
+      `/api/media/${up.body.id}?exp=${Number(exp) + 3600}&sig=${sig}`,
+      `/api/media/${up.body.id}?exp=1000&sig=${sig}`,
+    ])
+      expect((await fetch(`${api.url}${path}`)).status).toBe(404);
+
+    // Only the uploader sends it, and only once.
+    const stolen = await send(b, { roomId, clientMessageId: randomUUID(), imageId: up.body.id });
+    expect(stolen).toMatchObject({ ok: false, error: { code: 'CHAT_IMAGE_NOT_FOUND' } });
+    const twice = await send(a, { roomId, clientMessageId: randomUUID(), imageId: up.body.id });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'CHAT_IMAGE_NOT_FOUND' } });
+
+    // Outsiders cannot upload to the room; nothing is stored for them.
+    const outsider = await uploadTo(carol, roomId, await webp());
+    expect([outsider.status, outsider.body.code]).toEqual([404, 'CHAT_ROOM_NOT_FOUND']);
+    expect(await mediaRowsOf(carol.userId)).toBe(0);
+
+    // Deleting the message deletes the image.
+    const del = await alice.api.delete(`/api/chat/rooms/${roomId}/messages/${message.id}`);
+    expect(del.status).toBe(204);
+    expect((await fetch(`${api.url}${message.image!.url}`)).status).toBe(404);
+    expect(await mediaRowsOf(alice.userId)).toBe(0);
+    const history = await bob.api.get(`/api/chat/rooms/${roomId}/messages`);
+    expect(history.body.items[0]).toMatchObject({ id: message.id, image: null, text: null });
+  });
+
+  it('refuses non-images and empty messages, storing nothing', async () => {
+    const [alice, bob] = await Promise.all([user(), user()]);
+    const roomId = await openDirect(alice, bob);
+    const bad = await uploadTo(alice, roomId, svg, 'image/svg+xml');
+    expect([bad.status, bad.body.code]).toEqual([415, 'MEDIA_TYPE_UNSUPPORTED']);
+    expect(await mediaRowsOf(alice.userId)).toBe(0);
+    const empty = await alice.api.post(`/api/chat/rooms/${roomId}/messages`, {
+      clientMessageId: randomUUID(),
+    });
+    expect([empty.status, empty.body.code]).toEqual([400, 'COMMON_VALIDATION_FAILED']);
+    const ghost = await alice.api.post(`/api/chat/rooms/${roomId}/messages`, {
+      clientMessageId: randomUUID(),
+      imageId: randomUUID(),
+      text: '사진 없음',
+    });
+    expect([ghost.status, ghost.body.code]).toEqual([404, 'CHAT_IMAGE_NOT_FOUND']);
+    expect(await committedMessages(roomId)).toHaveLength(0);
   });
 });
 

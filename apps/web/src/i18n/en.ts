@@ -180,6 +180,7 @@ export const en: Messages = {
     CHAT_DIRECT_BLOCKED: 'You cannot send messages in this conversation.',
     CHAT_DIRECT_NOT_ALLOWED: 'You can start a conversation only with someone you follow.',
     CHAT_DIRECT_SELF: 'You cannot start a conversation with yourself.',
+    CHAT_IMAGE_NOT_FOUND: 'Image not found. Upload it to this room first.',
     CHAT_MEMBER_NOT_FOUND: 'This user is not a member of the room.',
     CHAT_MESSAGE_CLIENT_ID_REUSED: 'The message could not be sent. Try again.',
     CHAT_MESSAGE_NOT_FOUND: 'Message not found.',

@@ -510,6 +510,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/rooms/{roomId}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a message in this room
+         * @description One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.
+         */
+        post: operations["Chat_uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/chat/rooms/direct": {
         parameters: {
             query?: never;
@@ -870,6 +890,14 @@ export interface components {
             /** @description Browser clients: put the refresh token in an httpOnly cookie instead of the body. */
             useCookie?: boolean;
         };
+        ChatImageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Signed, expiring same-origin URL; append `&size=thumb` for the small version. */
+            url: string;
+            width: number;
+            height: number;
+        };
         CreateDirectRoomDto: {
             /**
              * Format: uuid
@@ -993,8 +1021,9 @@ export interface components {
             /** Format: uuid */
             clientMessageId: string;
             sender: components["schemas"]["UserSummaryDto"];
-            /** @description Null once deleted. */
+            /** @description Null once deleted, or image only. */
             text: string | null;
+            image: components["schemas"]["ChatImageDto"] | null;
             replyTo: components["schemas"]["MessageQuoteDto"] | null;
             reactions: components["schemas"]["ReactionDto"][];
             /** Format: date-time */
@@ -1027,7 +1056,13 @@ export interface components {
              * @description Chosen by the client; resending it returns the original message (200).
              */
             clientMessageId: string;
-            text: string;
+            /** @description Required unless `imageId` is given. */
+            text?: string;
+            /**
+             * Format: uuid
+             * @description An image the sender uploaded to this room (`POST …/images`), not yet sent.
+             */
+            imageId?: string;
             /**
              * Format: uuid
              * @description A message of the same room to quote.
@@ -1042,7 +1077,7 @@ export interface components {
             seq: number;
         };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -1140,6 +1175,10 @@ export interface operations {
             query?: {
                 /** @description `thumb` is a small version (at most 256 px) for lists. */
                 size?: "full" | "thumb";
+                /** @description Expiry (Unix seconds) of a signed URL for a private image, as handed out. */
+                exp?: number;
+                /** @description Signature of a private image URL, as handed out. */
+                sig?: string;
             };
             header?: never;
             path: {
@@ -2182,6 +2221,47 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Chat_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AvatarUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatImageDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Problem details (RFC 9457) with a stable `code` */
             "4XX": {

@@ -20,6 +20,17 @@ export interface ChatMessageQuote {
 }
 
 /**
+ * An image in a message. `url` is a signed, expiring same-origin URL (the `<img>` carries no
+ * token); add `&size=thumb` for the small version. Fetch the message again for a fresh URL.
+ */
+export interface ChatImage {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+}
+
+/**
  * One chat message as every client sees it. `seq` is gap-free per room: a client that sees a seq
  * skip fetches `GET /api/chat/rooms/:id/messages?after_seq=<last>`. Clients drop duplicates by `id`.
  * A deleted message keeps its place with `text: null` and `deletedAt` set.
@@ -31,6 +42,8 @@ export interface ChatMessage {
   clientMessageId: string;
   sender: UserSummary;
   text: string | null;
+  /** Null for text-only and deleted messages. */
+  image: ChatImage | null;
   replyTo: ChatMessageQuote | null;
   reactions: ChatReaction[];
   createdAt: string;
@@ -88,7 +101,10 @@ export interface SendMessagePayload {
   roomId: string;
   /** A UUID chosen by the client; resending it returns the original message instead of a copy. */
   clientMessageId: string;
-  text: string;
+  /** 1–4000 characters; optional when `imageId` is given. */
+  text?: string;
+  /** From `POST /api/chat/rooms/:roomId/images`, uploaded by the sender to this room. */
+  imageId?: string;
   replyToId?: string;
 }
 

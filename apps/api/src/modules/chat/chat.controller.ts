@@ -11,20 +11,27 @@ import {
   Post,
   Put,
   Query,
+  Req,
   Res,
   UseGuards,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
+  ApiOperation,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard';
+import { MediaService } from '../media/media.service';
+import { AvatarUploadDto as ImageUploadDto } from '../user/dto/avatar-upload.dto';
 import { ChatService } from './chat.service';
 import {
   AddMembersDto,
@@ -34,7 +41,7 @@ import {
 } from './dto/create-room.dto';
 import { ListMessagesQueryDto } from './dto/list-messages.dto';
 import { ListRoomsQueryDto } from './dto/list-rooms.dto';
-import { MessageDto, MessagePageDto, ReadStateDto } from './dto/message.dto';
+import { ChatImageDto, MessageDto, MessagePageDto, ReadStateDto } from './dto/message.dto';
 import { EditMessageDto, PostMessageDto } from './dto/post-message.dto';
 import { ReactionParamsDto } from './dto/reaction-params.dto';
 import { ReadRoomDto } from './dto/read-room.dto';
@@ -48,7 +55,29 @@ const uuid = new ParseUUIDPipe();
 @UseGuards(JwtAuthGuard)
 @Controller('chat/rooms')
 export class ChatController {
-  constructor(@Inject(ChatService) private readonly chat: ChatService) {}
+  constructor(
+    @Inject(ChatService) private readonly chat: ChatService,
+    @Inject(MediaService) private readonly media: MediaService,
+  ) {}
+
+  @Post(':roomId/images')
+  @RequireVerifiedEmail()
+  @ApiOperation({
+    summary: 'Upload an image for a message in this room',
+    description:
+      'One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: ImageUploadDto })
+  @ApiCreatedResponse({ type: ChatImageDto })
+  uploadImage(
+    @CurrentPrincipal() me: Principal,
+    @Param('roomId', uuid) roomId: string,
+    @Req() req: Request,
+  ): Promise<ChatImageDto> {
+    const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });
+    return this.chat.uploadImage(me.userId, roomId, file);
+  }
 
   @Post('direct')
   @RequireVerifiedEmail()

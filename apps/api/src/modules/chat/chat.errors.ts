@@ -23,6 +23,12 @@ export const ChatErrors = {
       409,
       'This clientMessageId already belongs to another message. Use a new one.',
     ),
+  imageNotFound: () =>
+    new AppError(
+      'CHAT_IMAGE_NOT_FOUND',
+      404,
+      'Image not found. Upload it to this room first; each image goes in one message.',
+    ),
   messageNotFound: () => new AppError('CHAT_MESSAGE_NOT_FOUND', 404, 'Message not found.'),
   messageNotOwn: () =>
     new AppError('CHAT_MESSAGE_NOT_OWN', 403, 'You can change only your own messages.'),

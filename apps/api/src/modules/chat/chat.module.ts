@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MediaModule } from '../media/media.module';
 import { UserModule } from '../user/user.module';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import { SocialChatContacts } from './chat-contacts.social';
@@ -26,6 +27,7 @@ import { ChatRoomSubscriber } from './subscribers/chat-room.subscriber';
       ChatRoomEntity,
     ]),
     UserModule,
+    MediaModule,
   ],
   controllers: [ChatController],
   providers: [

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
@@ -6,6 +6,10 @@ import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import { AuthErrors } from '../auth/auth.errors';
+import type { Readable } from 'node:stream';
+import { MediaObjectEntity } from '../media/entities/media-object.entity';
+import { MediaUrls } from '../media/media-urls';
+import { MediaService } from '../media/media.service';
 import { toUserSummary } from '../user/dto/user-summary.dto';
 import { UserEntity } from '../user/entities/user.entity';
 import { CHAT_CONTACTS } from './chat-contacts.port';
@@ -28,7 +32,7 @@ import {
 import type { CreateGroupRoomDto } from './dto/create-room.dto';
 import type { ListMessagesQueryDto } from './dto/list-messages.dto';
 import type { ListRoomsQueryDto } from './dto/list-rooms.dto';
-import { MessageDto, MessagePageDto, toMessage } from './dto/message.dto';
+import { ChatImageDto, MessageDto, MessagePageDto, toMessage } from './dto/message.dto';
 import type { PostMessageDto } from './dto/post-message.dto';
 import type { RoomDetailDto, RoomDto, RoomPageDto } from './dto/room.dto';
 import { ChatMemberEntity } from './entities/chat-member.entity';
@@ -63,7 +67,7 @@ export interface PostedMessage {
  * so a save can never write back a stale last_seq.
  */
 @Injectable()
-export class ChatService {
+export class ChatService implements OnModuleInit {
   private readonly logger = new Logger(ChatService.name);
 
   constructor(
@@ -72,7 +76,40 @@ export class ChatService {
     @Inject(RateLimitService) private readonly limits: RateLimitService,
     @Inject(ChatMessageRepository) private readonly messages: ChatMessageRepository,
     @Inject(ChatRoomRepository) private readonly rooms: ChatRoomRepository,
+    @Inject(MediaService) private readonly media: MediaService,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {}
+
+  onModuleInit(): void {
+    // A signed URL is not enough once the message holding the image is deleted.
+    this.media.registerAccessCheck('chat', async (image) => {
+      const rows: unknown[] = await this.db.query(
+        'SELECT 1 FROM chat_message WHERE image_id = $1 AND deleted_at IS NULL',
+        [image.id],
+      );
+      return rows.length > 0;
+    });
+  }
+
+  /**
+   * Stores an image for a message in this room (members only, verified email, the media module's
+   * checks and limits). The answer's `id` goes into `message.send` as `imageId`.
+   */
+  async uploadImage(me: string, roomId: string, file: Readable): Promise<ChatImageDto> {
+    try {
+      await this.assertMember(me, roomId);
+    } catch (err) {
+      file.destroy();
+      throw err;
+    }
+    const image = await this.media.ingestImage(me, file, 'chat');
+    return {
+      id: image.id,
+      url: this.urls.private(image.id),
+      width: image.width,
+      height: image.height,
+    };
+  }
 
   /**
    * Idempotent per pair: the second call (by either user) returns the same room. Only starting
@@ -309,12 +346,14 @@ export class ChatService {
         if (!rows.length) throw ChatErrors.roomNotFound();
         // A membership change holds the same lock, so this sees any removal committed before us.
         if (!(await this.isActiveMember(me, input.roomId, tx))) throw ChatErrors.roomNotFound();
+        const image = input.imageId ? await this.unsentImage(tx, me, input.imageId) : null;
         const entity = tx.create(ChatMessageEntity, {
           roomId: input.roomId,
           seq: Number(rows[0].last_seq),
           senderId: me,
           clientMessageId: input.clientMessageId,
-          text: input.text,
+          text: input.text ?? null,
+          imageId: image?.id ?? null,
           replyToId: replyTo?.id ?? null,
           createdAt: rows[0].last_message_at,
           editedAt: null,
@@ -323,12 +362,14 @@ export class ChatService {
         // The subscriber builds the broadcast payload from these.
         entity.sender = ctx.sender;
         entity.replyTo = replyTo;
+        entity.image = image;
         return tx.save(entity);
       });
-      return { message: toMessage(message), created: true };
+      return { message: toMessage(message, this.urls), created: true };
     } catch (err) {
       // A concurrent send with the same key won; this transaction (and its seq) rolled back.
       if (isUniqueViolation(err, 'uq_chat_message_sender_client_id')) return this.replay(me, input);
+      if (isUniqueViolation(err, 'uq_chat_message_image')) throw ChatErrors.imageNotFound();
       throw err;
     }
   }
@@ -366,7 +407,7 @@ export class ChatService {
     ]);
     const lastSeq = Math.max(lastSeqBefore, items.at(-1)?.seq ?? 0);
     return {
-      items: items.map((m) => toMessage(m, reactions.get(m.id))),
+      items: items.map((m) => toMessage(m, this.urls, reactions.get(m.id))),
       lastSeq,
       ...pageBounds(range, lastSeq),
       reads,
@@ -391,14 +432,36 @@ export class ChatService {
 
   /** Soft delete: the text goes, the seq stays; deleting twice is a no-op. */
   async deleteMessage(me: string, roomId: string, messageId: string): Promise<void> {
+    let imageId: string | null = null;
     await this.db.transaction(async (tx) => {
       const message = await this.ownMessageForUpdate(tx, me, roomId, messageId, true);
       if (message.deletedAt) return;
+      imageId = message.imageId;
       message.text = null;
+      message.imageId = null;
       message.deletedAt = new Date();
       await tx.delete(ChatReactionEntity, { messageId });
       await tx.save(message);
     });
+    // The image goes with the message; a storage hiccup leaves an orphan, not an error.
+    if (imageId)
+      await this.media
+        .deleteOwned(me, imageId)
+        .catch((err: unknown) => this.logger.error({ err, imageId }, 'chat image not deleted'));
+  }
+
+  /** An image the sender uploaded for chat that no message holds yet. */
+  private async unsentImage(
+    tx: EntityManager,
+    me: string,
+    imageId: string,
+  ): Promise<MediaObjectEntity> {
+    const image = await tx.findOne(MediaObjectEntity, {
+      where: { id: imageId, ownerId: me, purpose: 'chat' },
+    });
+    if (!image || (await tx.exists(ChatMessageEntity, { where: { imageId } })))
+      throw ChatErrors.imageNotFound();
+    return image;
   }
 
   async addReaction(me: string, roomId: string, messageId: string, emoji: string): Promise<void> {
@@ -454,14 +517,14 @@ export class ChatService {
     const readable = await this.isActiveMember(me, original.roomId);
     if (!replayable(original, input.roomId, readable)) throw ChatErrors.messageClientIdReused();
     const reactions = await this.messages.reactionsFor([original.id]);
-    return { message: toMessage(original, reactions.get(original.id)), created: false };
+    return { message: toMessage(original, this.urls, reactions.get(original.id)), created: false };
   }
 
   private async messageFor(messageId: string): Promise<MessageDto> {
     const message = await this.messages.findOneWithRelations({ id: messageId });
     if (!message) throw ChatErrors.messageNotFound();
     const reactions = await this.messages.reactionsFor([messageId]);
-    return toMessage(message, reactions.get(messageId));
+    return toMessage(message, this.urls, reactions.get(messageId));
   }
 
   private async ownMessageForUpdate(

@@ -34,8 +34,10 @@ export class MediaController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    // <img> requests carry no bearer token; viewer checks for private purposes come with them.
-    const file = await this.media.open(key, query.size ?? 'full', {});
+    // <img> requests carry no bearer token: private images come with a signed, expiring URL.
+    const file = await this.media.open(key, query.size ?? 'full', {
+      grant: { exp: query.exp, sig: query.sig },
+    });
     if (req.headers['if-none-match'] === file.etag) {
       setCaching(res, file);
       res.status(304).end();
@@ -60,7 +62,11 @@ function setCaching(res: Response, file: MediaDownload): void {
   // Keys are never reused, so a public object can be cached forever; private ones never.
   res.setHeader(
     'Cache-Control',
-    file.isPublic ? `public, max-age=${YEAR}, immutable` : 'private, no-store',
+    file.isPublic
+      ? `public, max-age=${YEAR}, immutable`
+      : file.privateMaxAgeSec
+        ? `private, max-age=${file.privateMaxAgeSec}`
+        : 'private, no-store',
   );
   if (file.isPublic) res.setHeader('Vary', 'Origin');
 }

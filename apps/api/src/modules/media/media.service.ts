@@ -9,6 +9,7 @@ import { STORAGE_DRIVER } from '../../infra/storage/storage-driver';
 import type { StorageDriver } from '../../infra/storage/storage-driver';
 import { MediaObjectEntity, MediaPurpose } from './entities/media-object.entity';
 import { ImageProcessor, ProcessedImage } from './image-processor';
+import { MediaGrant, MediaUrls } from './media-urls';
 import { MediaErrors } from './media.errors';
 import {
   GEOMETRY,
@@ -26,9 +27,14 @@ import { readCapped } from './read-capped';
 /** Who asks to see an object; userId is absent for anonymous visitors. */
 export interface MediaViewer {
   userId?: string;
+  /** The signed query of a private image URL (see MediaUrls). */
+  grant?: MediaGrant;
 }
 
-/** A module that attaches media of a purpose decides who may see it (e.g. room members for chat). */
+/**
+ * A module that attaches media of a purpose adds its own condition on top of the signed URL
+ * (e.g. chat: the message holding the image still exists).
+ */
 export type MediaAccessCheck = (media: MediaObjectEntity, viewer: MediaViewer) => Promise<boolean>;
 
 export interface MediaDownload {
@@ -36,6 +42,8 @@ export interface MediaDownload {
   /** Objects never change under a key, so the key and variant make a strong validator. */
   etag: string;
   isPublic: boolean;
+  /** Private images: seconds the signed URL stays valid, so the browser may keep it that long. */
+  privateMaxAgeSec?: number;
   /** Fetches the bytes (a conditional request that matches the etag never needs them). */
   read: () => Promise<{ body: Readable; size: number | undefined }>;
 }
@@ -50,6 +58,7 @@ export class MediaService {
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
     @Inject(ImageProcessor) private readonly images: ImageProcessor,
     @Inject(RateLimitService) private readonly limits: RateLimitService,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {}
 
   /** For the HTTP layer, which refuses an oversized body before handing the stream over. */
@@ -95,6 +104,9 @@ export class MediaService {
       contentType: media.contentType,
       etag: `"${key}-${variant}"`,
       isPublic: isPublicPurpose(media.purpose),
+      privateMaxAgeSec: viewer.grant?.exp
+        ? Math.max(0, Math.floor(viewer.grant.exp - Date.now() / 1000))
+        : undefined,
       read: async () => {
         const object = await this.storage.get(objectName(key, variant));
         if (!object) throw MediaErrors.notFound();
@@ -114,6 +126,7 @@ export class MediaService {
 
   private async canView(media: MediaObjectEntity, viewer: MediaViewer): Promise<boolean> {
     if (isPublicPurpose(media.purpose)) return true;
+    if (!viewer.grant || !this.urls.verify(media.id, viewer.grant)) return false;
     const check = this.accessChecks.get(media.purpose);
     return check ? check(media, viewer) : false;
   }

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChatMessage, ChatMessageQuote, ChatReaction, ChatReadState } from '@orgo/contracts';
+import type {
+  ChatImage,
+  ChatMessage,
+  ChatMessageQuote,
+  ChatReaction,
+  ChatReadState,
+} from '@orgo/contracts';
+import type { MediaUrls } from '../../media/media-urls';
 import { toUserSummary, UserSummaryDto } from '../../user/dto/user-summary.dto';
 import type { ChatMessageEntity } from '../entities/chat-message.entity';
 
@@ -32,6 +39,22 @@ export class MessageQuoteDto implements ChatMessageQuote {
   deletedAt: string | null;
 }
 
+export class ChatImageDto implements ChatImage {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({
+    description: 'Signed, expiring same-origin URL; append `&size=thumb` for the small version.',
+  })
+  url: string;
+
+  @ApiProperty()
+  width: number;
+
+  @ApiProperty()
+  height: number;
+}
+
 export class MessageDto implements ChatMessage {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -48,8 +71,11 @@ export class MessageDto implements ChatMessage {
   @ApiProperty({ type: () => UserSummaryDto })
   sender: UserSummaryDto;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Null once deleted.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Null once deleted, or image only.' })
   text: string | null;
+
+  @ApiProperty({ type: () => ChatImageDto, nullable: true })
+  image: ChatImageDto | null;
 
   @ApiProperty({ type: () => MessageQuoteDto, nullable: true })
   replyTo: MessageQuoteDto | null;
@@ -99,10 +125,16 @@ export class MessagePageDto {
 }
 
 /** Needs `sender` (and `replyTo.sender` for a reply) loaded. */
-export function toMessage(entity: ChatMessageEntity, reactions: ReactionDto[] = []): MessageDto {
+export function toMessage(
+  entity: ChatMessageEntity,
+  urls: MediaUrls,
+  reactions: ReactionDto[] = [],
+): MessageDto {
   if (!entity.sender) throw new Error('chat message mapped without its sender loaded');
+  if (entity.imageId && !entity.image) throw new Error('chat message mapped without its image');
   const reply = entity.replyTo;
   const deleted = entity.deletedAt !== null;
+  const image = !deleted && entity.image ? entity.image : null;
   return {
     id: entity.id,
     roomId: entity.roomId,
@@ -110,6 +142,9 @@ export function toMessage(entity: ChatMessageEntity, reactions: ReactionDto[] = 
     clientMessageId: entity.clientMessageId,
     sender: toUserSummary(entity.sender),
     text: deleted ? null : entity.text,
+    image: image
+      ? { id: image.id, url: urls.private(image.id), width: image.width, height: image.height }
+      : null,
     replyTo:
       reply && reply.sender
         ? {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { SendMessagePayload } from '@orgo/contracts';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, Matches, ValidateIf } from 'class-validator';
 import { MESSAGE_TEXT_MAX } from '../chat.policy';
 
 /** REST body of `POST /chat/rooms/:roomId/messages`; the author is the caller, never a field. */
@@ -12,11 +12,24 @@ export class PostMessageDto {
   @IsUUID()
   clientMessageId: string;
 
-  @ApiProperty({ minLength: 1, maxLength: MESSAGE_TEXT_MAX })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: MESSAGE_TEXT_MAX,
+    description: 'Required unless `imageId` is given.',
+  })
+  @ValidateIf((o: PostMessageDto) => o.imageId === undefined || o.text !== undefined)
   @IsString()
   @Length(1, MESSAGE_TEXT_MAX)
   @Matches(/\S/, { message: 'text must not be blank' })
-  text: string;
+  text?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'An image the sender uploaded to this room (`POST …/images`), not yet sent.',
+  })
+  @IsOptional()
+  @IsUUID()
+  imageId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A message of the same room to quote.' })
   @IsOptional()

@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { MediaObjectEntity } from '../../media/entities/media-object.entity';
 import { UserEntity } from '../../user/entities/user.entity';
 import { ChatRoomEntity } from './chat-room.entity';
 import { bigintNumber } from './bigint.transformer';
@@ -14,6 +15,7 @@ import { bigintNumber } from './bigint.transformer';
 @Entity('chat_message')
 @Unique('uq_chat_message_room_seq', ['roomId', 'seq'])
 @Unique('uq_chat_message_sender_client_id', ['senderId', 'clientMessageId'])
+@Unique('uq_chat_message_image', ['imageId'])
 @Index('ix_chat_message_room_created', ['roomId', 'createdAt'])
 export class ChatMessageEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -41,7 +43,7 @@ export class ChatMessageEntity {
   @Column({ type: 'uuid' })
   clientMessageId: string;
 
-  /** Null once deleted: the text is gone, the place in the sequence stays. */
+  /** Null once deleted (the text is gone, the place in the sequence stays), or image only. */
   @Column({ type: 'varchar', length: 4000, nullable: true })
   text: string | null;
 
@@ -51,6 +53,14 @@ export class ChatMessageEntity {
   @ManyToOne(() => ChatMessageEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'reply_to_id' })
   replyTo?: ChatMessageEntity | null;
+
+  /** An image uploaded to the room by the sender; one message per image. */
+  @Column({ type: 'uuid', nullable: true })
+  imageId: string | null;
+
+  @ManyToOne(() => MediaObjectEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'image_id' })
+  image?: MediaObjectEntity | null;
 
   /** Set from the same clock reading as chat_room.last_message_at, so it grows with seq. */
   @Column({ type: 'timestamptz' })

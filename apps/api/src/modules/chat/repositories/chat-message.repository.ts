@@ -84,6 +84,7 @@ export class ChatMessageRepository {
         .innerJoinAndSelect('message.sender', 'sender')
         .leftJoinAndSelect('message.replyTo', 'replyTo')
         .leftJoinAndSelect('replyTo.sender', 'replySender')
+        .leftJoinAndSelect('message.image', 'image')
     );
   }
 }

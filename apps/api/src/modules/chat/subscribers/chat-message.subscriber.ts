@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
+import { MediaUrls } from '../../media/media-urls';
 import '../chat.events';
 import { toMessage } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
@@ -10,6 +11,7 @@ export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMess
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -19,7 +21,11 @@ export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMess
   }
 
   afterInsert(event: InsertEvent<ChatMessageEntity>): void {
-    this.events.record(event.queryRunner, 'chat.message.created', toMessage(event.entity));
+    this.events.record(
+      event.queryRunner,
+      'chat.message.created',
+      toMessage(event.entity, this.urls),
+    );
   }
 
   afterUpdate(event: UpdateEvent<ChatMessageEntity>): void {

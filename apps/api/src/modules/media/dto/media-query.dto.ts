@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { MEDIA_VARIANTS } from '../media.policy';
 import type { MediaVariant } from '../media.policy';
 
@@ -12,4 +13,19 @@ export class MediaQueryDto {
   @IsOptional()
   @IsIn(MEDIA_VARIANTS)
   size?: MediaVariant;
+
+  @ApiPropertyOptional({
+    description: 'Expiry (Unix seconds) of a signed URL for a private image, as handed out.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(2 ** 40)
+  exp?: number;
+
+  @ApiPropertyOptional({ description: 'Signature of a private image URL, as handed out.' })
+  @IsOptional()
+  @Matches(/^[\w-]{43}$/)
+  sig?: string;
 }
