@@ -43,7 +43,7 @@ function options() {
       search: { type: 'boolean', default: true },
       'no-search': { type: 'boolean', default: false },
       'search-duration': { type: 'string', default: '10' },
-      'search-steps': { type: 'string', default: '6' },
+      'search-steps': { type: 'string', default: '5' },
       'search-max-clients': { type: 'string', default: '5000' },
       'p99-target': { type: 'string', default: '200' },
       'b-members': { type: 'string', default: '1000' },
@@ -57,6 +57,7 @@ function options() {
       'rate-limits': { type: 'string', default: 'on' },
       'keep-db': { type: 'boolean', default: false },
       json: { type: 'string', default: '' },
+      'api-node-args': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -66,7 +67,7 @@ function options() {
   --clients 1000           A: clients (rooms of --room-size 10), each sending --rate 1 msg/s
   --duration 30            A/B: seconds of sending
   --no-search              A: skip the search for the highest rate with p99 <= --p99-target ms
-  --search-duration 10     A: seconds per search step; --search-steps 6 steps at most
+  --search-duration 10     A: seconds per search step; --search-steps 5 steps at most
   --b-members 1000         B: members of the one group room; --b-rate 10 msg/s in total
   --c-sockets 20000        C: idle sockets on one instance; --c-idle 15 s before the RSS reading
   --instances 1            API processes sharing Redis (clients split round-robin; C uses one)
@@ -74,7 +75,8 @@ function options() {
   --port 23200             first API port
   --rate-limits on|off     on (default): production limits, each client its own X-Forwarded-For
   --json FILE              also write the results as JSON
-  --keep-db                keep the orgo_bench database afterwards`);
+  --keep-db                keep the orgo_bench database afterwards
+  --api-node-args="..."    extra node flags for the API processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")`);
     process.exit(0);
   }
   const num = (k) => Number(values[k]);
@@ -100,6 +102,7 @@ function options() {
     rateLimits: values['rate-limits'] !== 'off',
     keepDb: values['keep-db'],
     json: values.json,
+    apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
   };
 }
 
@@ -128,6 +131,13 @@ async function main() {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   console.log(`[bench] ${results.machine.cpu} × ${results.machine.nproc}, node ${process.version}`);
+  for (let i = 0; i < opt.instances; i++) {
+    const busy = await fetch(`http://127.0.0.1:${opt.port + i}/`).then(
+      () => true,
+      () => false,
+    );
+    if (busy) throw new Error(`port ${opt.port + i} is in use: is another benchmark running?`);
+  }
   console.log(`[bench] fresh database ${dbName}; Redis prefix ${redisPrefix}`);
   await recreateDatabase(Client, baseDbUrl, dbName);
 
@@ -139,6 +149,7 @@ async function main() {
           index: i,
           port: opt.port + i,
           mainJs,
+          nodeArgs: opt.apiNodeArgs,
           env: {
             NODE_ENV: 'production',
             HOST: '127.0.0.1',
@@ -243,8 +254,8 @@ function machineFacts() {
   };
 }
 
-async function startApi({ index, port, mainJs, env }) {
-  const proc = spawn(process.execPath, [mainJs], {
+async function startApi({ index, port, mainJs, nodeArgs, env }) {
+  const proc = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: path.dirname(path.dirname(mainJs)),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -621,6 +632,7 @@ async function runA(ctx, clients, duration, label) {
     });
   } finally {
     await conn.workers.close();
+    await sleep(3000); // let the server finish whatever an overloaded run left queued
   }
 }
 
@@ -884,28 +896,26 @@ async function workerMain() {
       const at = clock();
       r.sendLag.push(at - scheduled);
       r.inflight++;
-      client.socket
-        .timeout(30_000)
-        .emit(
-          'message.send',
-          {
-            roomId: client.roomId,
-            clientMessageId: randomUUID(),
-            text: `${r.prefix}${seq}|${at.toFixed(3)}`,
-          },
-          (err, res) => {
-            r.inflight--;
-            if (err) r.failures.timeout = (r.failures.timeout ?? 0) + 1;
-            else if (res?.ok) {
-              r.acked++;
-              r.ackLatencies.push(clock() - at);
-            } else {
-              const code = res?.error?.code ?? 'unknown';
-              r.failures[code] = (r.failures[code] ?? 0) + 1;
-            }
-            settle();
-          },
-        );
+      client.socket.timeout(20_000).emit(
+        'message.send',
+        {
+          roomId: client.roomId,
+          clientMessageId: randomUUID(),
+          text: `${r.prefix}${seq}|${at.toFixed(3)}`,
+        },
+        (err, res) => {
+          r.inflight--;
+          if (err) r.failures.timeout = (r.failures.timeout ?? 0) + 1;
+          else if (res?.ok) {
+            r.acked++;
+            r.ackLatencies.push(clock() - at);
+          } else {
+            const code = res?.error?.code ?? 'unknown';
+            r.failures[code] = (r.failures[code] ?? 0) + 1;
+          }
+          settle();
+        },
+      );
     };
     const tick = () => {
       const now = clock();
