@@ -1,8 +1,15 @@
-import type { Namespace, UserClientEvents, UserServerEvents } from '@orgo/contracts';
+import type {
+  ChatClientEvents,
+  ChatServerEvents,
+  Namespace,
+  UserClientEvents,
+  UserServerEvents,
+} from '@orgo/contracts';
 import { Manager, type Socket } from 'socket.io-client';
 import type { RefreshResult } from './api-client';
 
 interface NamespaceEvents {
+  '/chat': Socket<ChatServerEvents, ChatClientEvents>;
   '/user': Socket<UserServerEvents, UserClientEvents>;
 }
 
