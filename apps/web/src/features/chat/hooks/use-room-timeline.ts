@@ -21,7 +21,7 @@ export function useTypingUsers(roomId: string): readonly string[] {
   return useSyncExternalStore(engine.subscribe, () => engine.typingIn(roomId));
 }
 
-export function useIsChatConnected(): boolean {
+export function useIsChatOffline(): boolean {
   const engine = useChatEngine();
-  return useSyncExternalStore(engine.subscribe, engine.isConnected);
+  return useSyncExternalStore(engine.subscribe, engine.isOffline);
 }

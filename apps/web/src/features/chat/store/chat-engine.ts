@@ -29,7 +29,8 @@ export interface ChatEngine {
   markRead(roomId: string, seq: number): void;
   setTyping(roomId: string, isTyping: boolean): void;
   typingIn(roomId: string): readonly string[];
-  isConnected(): boolean;
+  /** The socket was connected and dropped, and is not back yet. */
+  isOffline(): boolean;
   /** Typing and connection changes. */
   subscribe(listener: () => void): () => void;
   /** Attaches the socket listeners; returns the detach function. */
@@ -49,6 +50,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   const typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   const typingSnapshots = new Map<string, readonly string[]>();
   const listeners = new Set<() => void>();
+  let hasDropped = false;
   const notify = () => listeners.forEach((listener) => listener());
 
   const setTypist = (roomId: string, userId: string, isTyping: boolean) => {
@@ -106,6 +108,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   };
 
   const onJoined = () => {
+    hasDropped = false;
     timelines.forEach((timeline) => void timeline.catchUp());
     flush();
     onRoomsChanged();
@@ -156,13 +159,14 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       socket.emit(isTyping ? 'typing.start' : 'typing.stop', { roomId }, () => undefined);
     },
     typingIn: (roomId) => typingSnapshots.get(roomId) ?? [],
-    isConnected: () => socket.connected,
+    isOffline: () => hasDropped && !socket.connected,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     start() {
       const onDisconnect = () => {
+        hasDropped = true;
         readSent.clear();
         notify();
       };
