@@ -94,10 +94,15 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
     return existing as NamespaceSocket<N>;
   };
 
+  // A dead WebSocket can look open for a while after the network goes (engine.io watches
+  // `offline` only off localhost): drop it now, so the reconnect and the catch-up start once back.
+  const onOffline = () => manager.engine?.close();
+
   return {
     manager,
     socket,
     connect: () => {
+      if (!isEnabled) window.addEventListener('offline', onOffline);
       isEnabled = true;
       sockets.forEach((s) => {
         if (!s.active) s.connect();
@@ -108,6 +113,7 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
       sockets.forEach((s) => s.disconnect().connect());
     },
     disconnect: () => {
+      window.removeEventListener('offline', onOffline);
       isEnabled = false;
       sockets.forEach((s) => s.disconnect());
     },

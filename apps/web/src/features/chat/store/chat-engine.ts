@@ -10,6 +10,9 @@ export const TYPING_LAPSE_MS = 8_000;
 
 type ChatSocket = NamespaceSocket<'/chat'>;
 
+/** One shared empty list: snapshots must be stable for useSyncExternalStore. */
+const NOBODY: readonly string[] = [];
+
 export interface ChatEngineOptions {
   socket: ChatSocket;
   meId: string;
@@ -158,7 +161,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       if (!socket.connected) return;
       socket.emit(isTyping ? 'typing.start' : 'typing.stop', { roomId }, () => undefined);
     },
-    typingIn: (roomId) => typingSnapshots.get(roomId) ?? [],
+    typingIn: (roomId) => typingSnapshots.get(roomId) ?? NOBODY,
     isOffline: () => hasDropped && !socket.connected,
     subscribe(listener) {
       listeners.add(listener);
