@@ -194,6 +194,27 @@ describe('chat in the browser', () => {
     const bobTexts = await texts(bobPage, alice.nickname);
     expect(bobTexts.filter((t) => t === '오프라인에서 쓴 메시지')).toHaveLength(1);
     expect(bobTexts.at(-1)).toBe('오프라인에서 쓴 메시지');
+  });
+
+  it('creates a group with people I follow, and it appears in their list live', async () => {
+    await bobPage.goto('/chat');
+    await alicePage.goto('/chat');
+    await alicePage.getByRole('button', { name: ko.chat.group.title }).click();
+    await alicePage.getByLabel(ko.chat.group.name).fill('백엔드 스터디');
+    await alicePage.getByRole('checkbox', { name: bob.nickname }).check();
+    await alicePage.getByRole('button', { name: ko.chat.group.create }).click();
+    await alicePage.getByRole('heading', { level: 1, name: '백엔드 스터디' }).waitFor();
+    await send(alicePage, '그룹에 오신 걸 환영해요');
+
+    const group = bobPage.getByRole('link', { name: /백엔드 스터디/ });
+    await group.getByLabel('읽지 않은 메시지 1개').waitFor();
+    await bobPage.getByLabel(ko.chat.filter).fill('스터디');
+    await bobPage
+      .getByRole('link', { name: new RegExp(`^${alice.nickname}`) })
+      .waitFor({ state: 'detached' });
+    expect(await bobPage.getByRole('list', { name: ko.chat.list }).getByRole('link').count()).toBe(
+      1,
+    );
     expect(pageErrors).toEqual([]);
   });
 });
