@@ -187,6 +187,7 @@ export const en: Messages = {
     toList: 'All chats',
     typing: '{names} is typing…',
     unread: '{count} unread messages',
+    unreadFrom: 'Unread messages',
   },
   comingSoon: {
     back: 'Back to the feed',

@@ -186,6 +186,7 @@ export const ko = {
     toList: '채팅 목록',
     typing: '{names} 님이 입력 중…',
     unread: '읽지 않은 메시지 {count}개',
+    unreadFrom: '여기부터 읽지 않은 메시지',
   },
   comingSoon: {
     back: '피드로 돌아가기',

@@ -8,7 +8,7 @@ import { MessageList, type MessageRow } from './message-list';
 
 const me = { id: '1', nickname: '지우', avatarUrl: null };
 
-function renderList(rows: MessageRow[], seenSeq: number | null = null) {
+function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFromSeq?: number) {
   const onRetry = vi.fn();
   const onDiscard = vi.fn();
   renderWithProviders(
@@ -17,6 +17,7 @@ function renderList(rows: MessageRow[], seenSeq: number | null = null) {
       rows={rows}
       meId="1"
       seenSeq={seenSeq}
+      unreadFromSeq={unreadFromSeq}
       onRetry={onRetry}
       onDiscard={onDiscard}
     />,
@@ -34,6 +35,19 @@ describe('MessageList', () => {
     expect(log).toHaveAttribute('aria-live', 'polite');
     expect(within(log).getAllByRole('separator')).toHaveLength(2);
     expect(within(log).getByText('메시지 3')).toBeInTheDocument();
+  });
+
+  it('puts the unread divider right before the first unread message', () => {
+    const rows: MessageRow[] = [1, 2, 3].map((seq) => ({
+      kind: 'message',
+      message: buildChatMessage({ seq }),
+    }));
+    const { log } = renderList(rows, null, 2);
+    const items = within(log).getAllByRole('listitem');
+    const divider = within(log).getByText(ko.chat.unreadFrom);
+    const next = divider.nextElementSibling;
+    expect(divider.previousElementSibling).toBe(items[0]);
+    expect(next).toHaveAttribute('data-seq', '2');
   });
 
   it('shows a deleted message in place without its text', () => {

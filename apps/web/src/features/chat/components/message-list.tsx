@@ -12,6 +12,8 @@ interface MessageListProps {
   meId: string;
   /** Direct rooms: my messages up to this seq show "seen". */
   seenSeq: number | null;
+  /** A divider goes before this message: the first one that was unread when the room opened. */
+  unreadFromSeq?: number | null;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
 }
@@ -21,7 +23,15 @@ const createdAtOf = (row: MessageRow) =>
 const dayOf = (iso: string) => new Date(iso).toDateString();
 
 /** The room's messages in seq order (unsent ones last), with a separator at each new day. */
-export function MessageList({ label, rows, meId, seenSeq, onRetry, onDiscard }: MessageListProps) {
+export function MessageList({
+  label,
+  rows,
+  meId,
+  seenSeq,
+  unreadFromSeq = null,
+  onRetry,
+  onDiscard,
+}: MessageListProps) {
   const { t, language } = useI18n();
   const locale = language === 'ko' ? 'ko-KR' : 'en-US';
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'full' }), [locale]);
@@ -95,6 +105,11 @@ export function MessageList({ label, rows, meId, seenSeq, onRetry, onDiscard }: 
         return (
           <Fragment key={message.id}>
             {separator}
+            {message.seq === unreadFromSeq ? (
+              <li className="message-list__unread" role="separator">
+                {t('chat.unreadFrom')}
+              </li>
+            ) : null}
             <li className={isMine ? 'message message--mine' : 'message'} data-seq={message.seq}>
               {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
               <p className={message.deletedAt ? 'message__text muted' : 'message__text'}>

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
@@ -39,6 +39,15 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
 
   const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
 
+  // Where I stopped reading, fixed when the room opens (reading moves it right after).
+  const [unreadFromSeq, setUnreadFromSeq] = useState<number | null | undefined>(undefined);
+  if (unreadFromSeq === undefined && room.data && timeline.status === 'ready') {
+    const lastRead = room.data.lastReadSeq;
+    const first = timeline.messages.find((m) => m.seq > lastRead && m.sender.id !== meId);
+    setUnreadFromSeq(first?.seq ?? null);
+  }
+  const hasJumped = useRef(false);
+
   // Read up to the newest message whenever it changes while the tab is visible.
   useEffect(() => {
     const read = () => {
@@ -49,11 +58,18 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     return () => document.removeEventListener('visibilitychange', read);
   }, [engine, roomId, lastSeq]);
 
-  // Follow the conversation: stay at the bottom as rows arrive.
+  // Open at the first unread message, then follow the conversation at the bottom.
   useLayoutEffect(() => {
     const node = scroller.current;
-    if (node) node.scrollTop = node.scrollHeight;
-  }, [rows.length]);
+    if (!node) return;
+    const divider = node.querySelector('.message-list__unread');
+    if (divider && !hasJumped.current) {
+      hasJumped.current = true;
+      divider.scrollIntoView?.({ block: 'start' });
+      return;
+    }
+    node.scrollTop = node.scrollHeight;
+  }, [rows.length, unreadFromSeq]);
 
   const peer = room.data?.peer ?? null;
   const seenSeq = peer
@@ -116,6 +132,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
             rows={rows}
             meId={meId}
             seenSeq={seenSeq}
+            unreadFromSeq={unreadFromSeq}
             onRetry={engine.retry}
             onDiscard={engine.discard}
           />
