@@ -80,7 +80,17 @@ export const routes: RouteObject[] = [
         children: [
           {
             path: paths.chat,
-            lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoute }),
+            lazy: async () => ({ Component: (await import('./routes/chat')).ChatLayout }),
+            children: [
+              {
+                index: true,
+                lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoute }),
+              },
+              {
+                path: paths.chatRoom,
+                lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoomRoute }),
+              },
+            ],
           },
           {
             path: paths.notifications,

@@ -3,6 +3,7 @@ export const paths = {
   account: '/settings/account',
   blocked: '/settings/blocked',
   chat: '/chat',
+  chatRoom: '/chat/:roomId',
   devOutbox: '/dev/outbox',
   editProfile: '/settings/profile',
   feed: '/',
@@ -22,6 +23,7 @@ export const paths = {
 } as const;
 
 export const hrefs = {
+  chatRoom: (roomId: string) => `/chat/${encodeURIComponent(roomId)}`,
   followers: (id: string) => `/users/${encodeURIComponent(id)}/followers`,
   following: (id: string) => `/users/${encodeURIComponent(id)}/following`,
   login: (next?: string) =>

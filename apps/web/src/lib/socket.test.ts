@@ -49,6 +49,22 @@ describe('socket manager', () => {
     expect(sockets.manager.opts.autoConnect).toBe(false);
   });
 
+  it('drops the connection when the browser goes offline, only while enabled', () => {
+    const { sockets } = setup();
+    const close = vi.fn();
+    Object.assign(sockets.manager, { engine: { close } });
+    window.dispatchEvent(new Event('offline'));
+    expect(close).not.toHaveBeenCalled();
+
+    sockets.connect();
+    window.dispatchEvent(new Event('offline'));
+    expect(close).toHaveBeenCalledTimes(1);
+
+    sockets.disconnect();
+    window.dispatchEvent(new Event('offline'));
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
   it('reuses one socket per namespace on one manager', () => {
     const { sockets, socket } = setup();
     expect(sockets.socket('/user')).toBe(socket);

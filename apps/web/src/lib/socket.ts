@@ -1,8 +1,15 @@
-import type { Namespace, UserClientEvents, UserServerEvents } from '@orgo/contracts';
+import type {
+  ChatClientEvents,
+  ChatServerEvents,
+  Namespace,
+  UserClientEvents,
+  UserServerEvents,
+} from '@orgo/contracts';
 import { Manager, type Socket } from 'socket.io-client';
 import type { RefreshResult } from './api-client';
 
 interface NamespaceEvents {
+  '/chat': Socket<ChatServerEvents, ChatClientEvents>;
   '/user': Socket<UserServerEvents, UserClientEvents>;
 }
 
@@ -87,10 +94,15 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
     return existing as NamespaceSocket<N>;
   };
 
+  // A dead WebSocket can look open for a while after the network goes (engine.io watches
+  // `offline` only off localhost): drop it now, so the reconnect and the catch-up start once back.
+  const onOffline = () => manager.engine?.close();
+
   return {
     manager,
     socket,
     connect: () => {
+      if (!isEnabled) window.addEventListener('offline', onOffline);
       isEnabled = true;
       sockets.forEach((s) => {
         if (!s.active) s.connect();
@@ -101,6 +113,7 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
       sockets.forEach((s) => s.disconnect().connect());
     },
     disconnect: () => {
+      window.removeEventListener('offline', onOffline);
       isEnabled = false;
       sockets.forEach((s) => s.disconnect());
     },

@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@orgo/contracts';
 import type {
   AuthTokens,
   Me,
@@ -78,4 +79,22 @@ export function buildListItem(
 
 export function buildPage(items: UserListItem[], nextCursor: string | null = null): UserPage {
   return { items, nextCursor };
+}
+
+export function buildChatMessage(overrides: Partial<ChatMessage> = {}): ChatMessage {
+  const seq = overrides.seq ?? 1;
+  return {
+    clientMessageId: `client-${seq}`,
+    createdAt: '2025-01-02T03:04:05.000Z',
+    deletedAt: null,
+    editedAt: null,
+    id: `message-${seq}`,
+    reactions: [],
+    replyTo: null,
+    roomId: 'room-1',
+    sender: { avatarUrl: null, id: '2', nickname: '민준' },
+    seq,
+    text: `메시지 ${seq}`,
+    ...overrides,
+  };
 }

@@ -1,0 +1,224 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ko } from '../src/i18n/ko';
+
+const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
+const inboxUrl = process.env.SMTP_INBOX_URL?.replace(/\/$/, '');
+if (!baseUrl || !inboxUrl) {
+  // Chat needs verified emails, and the codes come from the SMTP receiver: never pass silently.
+  throw new Error(
+    'WEB_BASE_URL and SMTP_INBOX_URL must be set: the API serving the SPA must send mail to the ' +
+      'SMTP receiver of scripts/services.mjs (SMTP_URL).',
+  );
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const newAccount = (tag: string) => ({
+  email: `chat-${tag}-${suffix}@example.com`,
+  nickname: `${tag}${suffix.slice(-8)}`,
+  password: `orgo-chat-${suffix}-Pw!`,
+});
+type Account = ReturnType<typeof newAccount>;
+const alice = newAccount('alice');
+const bob = newAccount('bob');
+
+/** The API limits sign-ups per client IP and trusts X-Forwarded-For from loopback. */
+const randomIp = () =>
+  `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+
+/** Every message of the page acknowledged: no row left in the outbox. */
+const allSent = (page: Page) =>
+  page.waitForFunction(() => document.querySelector('.message--pending') === null);
+
+async function verificationCode(email: string): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const res = await fetch(`${inboxUrl}/messages?${new URLSearchParams({ to: email })}`);
+    const mails = (await res.json()) as { text: string }[];
+    const code = /인증 코드: (\d{6})/.exec(mails[0]?.text ?? '')?.[1];
+    if (code) return code;
+    if (Date.now() > deadline) throw new Error(`no verification mail to ${email}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const messageLog = (page: Page, title: string) =>
+  page.getByRole('log', { name: ko.chat.messages.replace('{title}', title) });
+const texts = (page: Page, title: string) =>
+  messageLog(page, title).locator('.message__text').allTextContents();
+
+/** Two people in their own browser contexts (own cookies, sockets, network). */
+describe('chat in the browser', () => {
+  let browser: Browser;
+  let aliceContext: BrowserContext;
+  let bobContext: BrowserContext;
+  let alicePage: Page;
+  let bobPage: Page;
+  const pageErrors: string[] = [];
+
+  async function openContext(): Promise<[BrowserContext, Page]> {
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'ko-KR',
+      extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return [context, page];
+  }
+
+  async function signUpVerified(page: Page, account: Account) {
+    await page.goto('/signup');
+    await page.getByLabel(ko.auth.fields.email).fill(account.email);
+    await page.getByLabel(ko.auth.fields.password).fill(account.password);
+    await page.getByLabel(ko.auth.fields.nickname).fill(account.nickname);
+    await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
+    await page.getByRole('link', { name: ko.auth.verifyEmail.bannerAction }).click();
+    await page.getByLabel(ko.auth.fields.code).fill(await verificationCode(account.email));
+    await page.getByRole('button', { name: ko.auth.verifyEmail.submit, exact: true }).click();
+    await page.getByText(ko.auth.verifyEmail.verified).waitFor();
+  }
+
+  async function send(page: Page, text: string) {
+    await page.getByRole('textbox', { name: ko.chat.composer.label, exact: true }).fill(text);
+    await page.getByRole('textbox', { name: ko.chat.composer.label, exact: true }).press('Enter');
+  }
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    [aliceContext, alicePage] = await openContext();
+    [bobContext, bobPage] = await openContext();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs both up, and Alice follows Bob', async () => {
+    await signUpVerified(alicePage, alice);
+    await signUpVerified(bobPage, bob);
+    await bobPage.getByRole('link', { name: ko.nav.profile, exact: true }).click();
+    await bobPage.waitForURL(/\/users\/[0-9a-f-]{36}$/);
+
+    await alicePage.goto(new URL(bobPage.url()).pathname);
+    await alicePage.getByRole('button', { name: `${bob.nickname} 님 팔로우` }).click();
+    await alicePage.waitForFunction(
+      (name) =>
+        document
+          .querySelector(`button[aria-label="${name} 님 팔로우"]`)
+          ?.getAttribute('aria-pressed') === 'true',
+      bob.nickname,
+    );
+  });
+
+  it('opens a direct room from the picker and chats live, with unread, typing and seen', async () => {
+    await bobPage.goto('/chat');
+    await bobPage.getByText(ko.chat.empty).waitFor();
+
+    await alicePage.goto('/chat');
+    await alicePage.getByRole('button', { name: ko.chat.newChat }).click();
+    await alicePage
+      .getByRole('button', { name: ko.chat.contacts.start.replace('{nickname}', bob.nickname) })
+      .click();
+    await alicePage.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
+    await alicePage.getByRole('heading', { level: 1, name: bob.nickname }).waitFor();
+    await send(alicePage, '안녕하세요, 밥!');
+    await messageLog(alicePage, bob.nickname).getByText('안녕하세요, 밥!').waitFor();
+
+    // Bob's list shows the new room live, with the unread badge and the preview.
+    const room = bobPage.getByRole('link', { name: new RegExp(alice.nickname) });
+    await room.getByLabel('읽지 않은 메시지 1개').waitFor();
+    expect(await room.textContent()).toContain('안녕하세요, 밥!');
+    await room.click();
+    await messageLog(bobPage, alice.nickname).getByText('안녕하세요, 밥!').waitFor();
+
+    // Alice sees that Bob read it, and that he is typing.
+    await alicePage.getByText(ko.chat.seen).waitFor();
+    await bobPage
+      .getByRole('textbox', { name: ko.chat.composer.label, exact: true })
+      .fill('반가워요');
+    await alicePage.getByText(`${bob.nickname} 님이 입력 중…`).waitFor();
+    await bobPage
+      .getByRole('textbox', { name: ko.chat.composer.label, exact: true })
+      .press('Enter');
+    await messageLog(alicePage, bob.nickname).getByText('반가워요').waitFor();
+    await alicePage.getByText(`${bob.nickname} 님이 입력 중…`).waitFor({ state: 'detached' });
+  });
+
+  it('brings Bob every message he missed offline, once each and in order', async () => {
+    await bobContext.setOffline(true);
+    await bobPage.getByText(ko.chat.connection.offline).waitFor();
+
+    for (const text of ['못 본 메시지 1', '못 본 메시지 2', '못 본 메시지 3']) {
+      await send(alicePage, text);
+    }
+    await messageLog(alicePage, bob.nickname).getByText('못 본 메시지 3').waitFor();
+    await allSent(alicePage);
+    // Still offline: nothing arrived.
+    expect(await texts(bobPage, alice.nickname)).toEqual(['안녕하세요, 밥!', '반가워요']);
+
+    await bobContext.setOffline(false);
+    await bobPage.getByText(ko.chat.connection.offline).waitFor({ state: 'detached' });
+    await messageLog(bobPage, alice.nickname).getByText('못 본 메시지 3').waitFor();
+    const expected = [
+      '안녕하세요, 밥!',
+      '반가워요',
+      '못 본 메시지 1',
+      '못 본 메시지 2',
+      '못 본 메시지 3',
+    ];
+    expect(await texts(bobPage, alice.nickname)).toEqual(expected);
+    expect(await texts(alicePage, bob.nickname)).toEqual(expected);
+  });
+
+  it('keeps a message written offline and sends it once when back online', async () => {
+    await aliceContext.setOffline(true);
+    await alicePage.getByText(ko.chat.connection.offline).waitFor();
+    await send(alicePage, '오프라인에서 쓴 메시지');
+    await alicePage.getByText(ko.chat.status.pending).waitFor();
+
+    await aliceContext.setOffline(false);
+    await allSent(alicePage);
+    await messageLog(bobPage, alice.nickname).getByText('오프라인에서 쓴 메시지').waitFor();
+    const bobTexts = await texts(bobPage, alice.nickname);
+    expect(bobTexts.filter((t) => t === '오프라인에서 쓴 메시지')).toHaveLength(1);
+    expect(bobTexts.at(-1)).toBe('오프라인에서 쓴 메시지');
+  });
+
+  it('creates a group with people I follow, and it appears in their list live', async () => {
+    await bobPage.goto('/chat');
+    await alicePage.goto('/chat');
+    await alicePage.getByRole('button', { name: ko.chat.group.title }).click();
+    await alicePage.getByLabel(ko.chat.group.name).fill('백엔드 스터디');
+    await alicePage.getByRole('checkbox', { name: bob.nickname }).check();
+    await alicePage.getByRole('button', { name: ko.chat.group.create }).click();
+    await alicePage.getByRole('heading', { level: 1, name: '백엔드 스터디' }).waitFor();
+    await send(alicePage, '그룹에 오신 걸 환영해요');
+
+    const group = bobPage.getByRole('link', { name: /백엔드 스터디/ });
+    await group.getByLabel('읽지 않은 메시지 1개').waitFor();
+    await bobPage.getByLabel(ko.chat.filter).fill('스터디');
+    await bobPage
+      .getByRole('link', { name: new RegExp(`^${alice.nickname}`) })
+      .waitFor({ state: 'detached' });
+    expect(await bobPage.getByRole('list', { name: ko.chat.list }).getByRole('link').count()).toBe(
+      1,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});

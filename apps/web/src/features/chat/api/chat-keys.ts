@@ -1,0 +1,8 @@
+export const chatKeys = {
+  all: ['chat'] as const,
+  contacts: (userId: string) => [...chatKeys.all, 'contacts', userId] as const,
+  rooms: () => [...chatKeys.all, 'rooms'] as const,
+  roomLists: () => [...chatKeys.rooms(), 'list'] as const,
+  roomList: (q: string) => [...chatKeys.roomLists(), q] as const,
+  room: (roomId: string) => [...chatKeys.rooms(), 'detail', roomId] as const,
+};

@@ -1,0 +1,94 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ko } from '@/i18n/ko';
+import { buildChatMessage } from '@/testing/factories';
+import { renderWithProviders } from '@/testing/render';
+import { MessageList, type MessageRow } from './message-list';
+
+const me = { id: '1', nickname: '지우', avatarUrl: null };
+
+function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFromSeq?: number) {
+  const onRetry = vi.fn();
+  const onDiscard = vi.fn();
+  renderWithProviders(
+    <MessageList
+      label="메시지 민준"
+      rows={rows}
+      meId="1"
+      seenSeq={seenSeq}
+      unreadFromSeq={unreadFromSeq}
+      onRetry={onRetry}
+      onDiscard={onDiscard}
+    />,
+  );
+  return { onRetry, onDiscard, log: screen.getByRole('log', { name: '메시지 민준' }) };
+}
+
+describe('MessageList', () => {
+  it('is a polite live log with a separator at each new day', () => {
+    const { log } = renderList([
+      { kind: 'message', message: buildChatMessage({ seq: 1, createdAt: '2025-03-01T12:00:00Z' }) },
+      { kind: 'message', message: buildChatMessage({ seq: 2, createdAt: '2025-03-01T13:00:00Z' }) },
+      { kind: 'message', message: buildChatMessage({ seq: 3, createdAt: '2025-03-04T12:00:00Z' }) },
+    ]);
+    expect(log).toHaveAttribute('aria-live', 'polite');
+    expect(within(log).getAllByRole('separator')).toHaveLength(2);
+    expect(within(log).getByText('메시지 3')).toBeInTheDocument();
+  });
+
+  it('puts the unread divider right before the first unread message', () => {
+    const rows: MessageRow[] = [1, 2, 3].map((seq) => ({
+      kind: 'message',
+      message: buildChatMessage({ seq }),
+    }));
+    const { log } = renderList(rows, null, 2);
+    const items = within(log).getAllByRole('listitem');
+    const divider = within(log).getByText(ko.chat.unreadFrom);
+    const next = divider.nextElementSibling;
+    expect(divider.previousElementSibling).toBe(items[0]);
+    expect(next).toHaveAttribute('data-seq', '2');
+  });
+
+  it('shows a deleted message in place without its text', () => {
+    const { log } = renderList([
+      {
+        kind: 'message',
+        message: buildChatMessage({ seq: 1, text: null, deletedAt: '2025-03-01T01:00:00Z' }),
+      },
+    ]);
+    expect(within(log).getByText(ko.chat.deletedMessage)).toBeInTheDocument();
+  });
+
+  it('marks only my last message the other party has read as seen', () => {
+    const { log } = renderList(
+      [
+        { kind: 'message', message: buildChatMessage({ seq: 1, sender: me }) },
+        { kind: 'message', message: buildChatMessage({ seq: 2, sender: me }) },
+        { kind: 'message', message: buildChatMessage({ seq: 3, sender: me }) },
+      ],
+      2,
+    );
+    const seen = within(log).getAllByText(ko.chat.seen);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.closest('li')).toHaveAttribute('data-seq', '2');
+  });
+
+  it('shows pending and failed sends, and retries or discards a failed one', async () => {
+    const entry = {
+      roomId: 'room-1',
+      createdAt: '2025-03-01T01:00:00Z',
+      text: '안 갔어요',
+    };
+    const { log, onRetry, onDiscard } = renderList([
+      { kind: 'outbox', entry: { ...entry, clientMessageId: 'a', status: 'pending' } },
+      { kind: 'outbox', entry: { ...entry, clientMessageId: 'b', status: 'failed' } },
+    ]);
+    expect(within(log).getByText(ko.chat.status.pending)).toBeInTheDocument();
+    expect(within(log).getByText(ko.chat.status.failed)).toBeInTheDocument();
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.retry }));
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.status.discard }));
+    expect(onRetry).toHaveBeenCalledWith('b');
+    expect(onDiscard).toHaveBeenCalledWith('b');
+  });
+});

@@ -1,0 +1,150 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { FormAlert } from '@/components/form-alert';
+import { Page } from '@/components/page';
+import { paths } from '@/config/paths';
+import { useT } from '@/i18n/i18n-provider';
+import { useErrorMessage } from '@/i18n/use-error-message';
+import { useRoom } from '../api/get-room';
+import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
+import { useChatEngine } from '../realtime/chat-engine-provider';
+import { Composer } from './composer';
+import { ConnectionNotice } from './connection-notice';
+import { MessageList, type MessageRow } from './message-list';
+import { roomTitle } from './room-title';
+
+/** One room: its history and live messages, the composer, typing and "seen". */
+export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const engine = useChatEngine();
+  const room = useRoom(roomId);
+  const timeline = useRoomTimeline(roomId);
+  const outbox = useOutboxEntries();
+  const typists = useTypingUsers(roomId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const title = room.data ? roomTitle(room.data) : '…';
+
+  const rows = useMemo<MessageRow[]>(() => {
+    const sent = new Set(
+      timeline.messages.filter((m) => m.sender.id === meId).map((m) => m.clientMessageId),
+    );
+    return [
+      ...timeline.messages.map((message) => ({ kind: 'message' as const, message })),
+      ...outbox
+        .filter((e) => e.roomId === roomId && !sent.has(e.clientMessageId))
+        .map((entry) => ({ kind: 'outbox' as const, entry })),
+    ];
+  }, [timeline.messages, outbox, roomId, meId]);
+
+  const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
+
+  // Where I stopped reading, fixed when the room opens (reading moves it right after).
+  const [unreadFromSeq, setUnreadFromSeq] = useState<number | null | undefined>(undefined);
+  if (unreadFromSeq === undefined && room.data && timeline.status === 'ready') {
+    const lastRead = room.data.lastReadSeq;
+    const first = timeline.messages.find((m) => m.seq > lastRead && m.sender.id !== meId);
+    setUnreadFromSeq(first?.seq ?? null);
+  }
+  const hasJumped = useRef(false);
+
+  // Read up to the newest message whenever it changes while the tab is visible.
+  useEffect(() => {
+    const read = () => {
+      if (document.visibilityState === 'visible' && lastSeq > 0) engine.markRead(roomId, lastSeq);
+    };
+    read();
+    document.addEventListener('visibilitychange', read);
+    return () => document.removeEventListener('visibilitychange', read);
+  }, [engine, roomId, lastSeq]);
+
+  // Open at the first unread message, then follow the conversation at the bottom.
+  useLayoutEffect(() => {
+    const node = scroller.current;
+    if (!node) return;
+    const divider = node.querySelector('.message-list__unread');
+    if (divider && !hasJumped.current) {
+      hasJumped.current = true;
+      divider.scrollIntoView?.({ block: 'start' });
+      return;
+    }
+    node.scrollTop = node.scrollHeight;
+  }, [rows.length, unreadFromSeq]);
+
+  const peer = room.data?.peer ?? null;
+  const seenSeq = peer
+    ? Math.max(
+        timeline.reads[peer.id] ?? 0,
+        room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
+      )
+    : null;
+  const names = typists.map(
+    (id) => room.data?.members.find((m) => m.user.id === id)?.user.nickname ?? '…',
+  );
+
+  if (room.isError) {
+    return (
+      <Page title={t('chat.title')}>
+        <FormAlert>{errorMessage(room.error)}</FormAlert>
+        <Link to={paths.chat}>{t('chat.toList')}</Link>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={title}>
+      <div className="chat-room stack stack--tight">
+        <Link to={paths.chat}>{t('chat.toList')}</Link>
+        <ConnectionNotice />
+        <div className="chat-room__scroller" ref={scroller}>
+          {timeline.hasMoreBefore ? (
+            <button
+              className="button button--ghost"
+              type="button"
+              disabled={timeline.isLoadingOlder}
+              onClick={() => void engine.timeline(roomId).loadOlder()}
+            >
+              {t('chat.loadOlder')}
+            </button>
+          ) : null}
+          {timeline.status === 'loading' ? (
+            <p className="muted" role="status">
+              {t('app.loading')}
+            </p>
+          ) : null}
+          {timeline.status === 'error' ? (
+            <div className="stack stack--tight">
+              <FormAlert>{t('chat.loadFailed')}</FormAlert>
+              <button
+                className="button"
+                type="button"
+                onClick={() => void engine.timeline(roomId).load()}
+              >
+                {t('chat.retry')}
+              </button>
+            </div>
+          ) : null}
+          {timeline.status === 'ready' && rows.length === 0 ? (
+            <p className="muted">{t('chat.noMessages')}</p>
+          ) : null}
+          <MessageList
+            label={t('chat.messages', { title })}
+            rows={rows}
+            meId={meId}
+            seenSeq={seenSeq}
+            unreadFromSeq={unreadFromSeq}
+            onRetry={engine.retry}
+            onDiscard={engine.discard}
+          />
+        </div>
+        <p className="chat-room__typing muted" aria-live="polite">
+          {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
+        </p>
+        <Composer
+          onSend={(text) => engine.send(roomId, text)}
+          onTyping={(isTyping) => engine.setTyping(roomId, isTyping)}
+        />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,232 @@
+import type { ChatMessage, ChatServerEvents } from '@orgo/contracts';
+import type { NamespaceSocket } from '@/lib/socket';
+import type { MessagePageQuery } from '../api/get-messages';
+import type { Outbox, OutboxEntry } from './outbox';
+import { createRoomTimeline, type MessagePage, type RoomTimeline } from './room-timeline';
+
+export const ACK_TIMEOUT_MS = 10_000;
+/** A typing notice lapses on its own if its `typing.stopped` never comes. */
+export const TYPING_LAPSE_MS = 8_000;
+
+type ChatSocket = NamespaceSocket<'/chat'>;
+
+/** One shared empty list: snapshots must be stable for useSyncExternalStore. */
+const NOBODY: readonly string[] = [];
+
+export interface ChatEngineOptions {
+  socket: ChatSocket;
+  meId: string;
+  outbox: Outbox;
+  fetchPage: (roomId: string, query: MessagePageQuery) => Promise<MessagePage>;
+  /** Something that the room list shows changed (new message, read, membership). */
+  onRoomsChanged: () => void;
+  newId?: () => string;
+}
+
+export interface ChatEngine {
+  timeline(roomId: string): RoomTimeline;
+  outbox: Outbox;
+  send(roomId: string, text: string): void;
+  retry(clientMessageId: string): void;
+  discard(clientMessageId: string): void;
+  markRead(roomId: string, seq: number): void;
+  setTyping(roomId: string, isTyping: boolean): void;
+  typingIn(roomId: string): readonly string[];
+  /** The socket was connected and dropped, and is not back yet. */
+  isOffline(): boolean;
+  /** Typing and connection changes. */
+  subscribe(listener: () => void): () => void;
+  /** Attaches the socket listeners; returns the detach function. */
+  start(): () => void;
+}
+
+/**
+ * The chat client for one signed-in user: routes `/chat` events to per-room timelines, sends
+ * through the outbox, and catches every open room up after each (re)join.
+ */
+export function createChatEngine(options: ChatEngineOptions): ChatEngine {
+  const { socket, meId, outbox, fetchPage, onRoomsChanged } = options;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const timelines = new Map<string, RoomTimeline>();
+  const inflight = new Set<string>();
+  const readSent = new Map<string, number>();
+  const typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
+  const typingSnapshots = new Map<string, readonly string[]>();
+  const listeners = new Set<() => void>();
+  let hasDropped = false;
+  const notify = () => listeners.forEach((listener) => listener());
+
+  const setTypist = (roomId: string, userId: string, isTyping: boolean) => {
+    const room = typing.get(roomId) ?? new Map<string, ReturnType<typeof setTimeout>>();
+    typing.set(roomId, room);
+    clearTimeout(room.get(userId));
+    if (!isTyping && !room.has(userId)) return;
+    if (isTyping) {
+      room.set(
+        userId,
+        setTimeout(() => setTypist(roomId, userId, false), TYPING_LAPSE_MS),
+      );
+    } else {
+      room.delete(userId);
+    }
+    typingSnapshots.set(roomId, [...room.keys()]);
+    notify();
+  };
+
+  const dispatch = (entry: OutboxEntry) => {
+    if (!socket.connected || inflight.has(entry.clientMessageId)) return;
+    inflight.add(entry.clientMessageId);
+    const payload = {
+      roomId: entry.roomId,
+      clientMessageId: entry.clientMessageId,
+      text: entry.text,
+    };
+    socket.timeout(ACK_TIMEOUT_MS).emit('message.send', payload, (error, res) => {
+      inflight.delete(entry.clientMessageId);
+      if (error) {
+        // Cut off mid-send: it stays pending and goes again after the reconnect.
+        if (!socket.connected) return;
+        outbox.setStatus(entry.clientMessageId, 'failed');
+      } else if (res.ok) {
+        outbox.remove(entry.clientMessageId);
+        timelines.get(res.data.roomId)?.receive(res.data);
+      } else {
+        outbox.setStatus(entry.clientMessageId, 'failed');
+      }
+    });
+  };
+
+  const flush = () => {
+    outbox
+      .entries()
+      .filter((e) => e.status === 'pending')
+      .forEach(dispatch);
+  };
+
+  const onCreated = (message: ChatMessage) => {
+    if (message.sender.id === meId) outbox.remove(message.clientMessageId);
+    else setTypist(message.roomId, message.sender.id, false);
+    timelines.get(message.roomId)?.receive(message);
+    onRoomsChanged();
+  };
+
+  const onJoined = () => {
+    hasDropped = false;
+    timelines.forEach((timeline) => void timeline.catchUp());
+    flush();
+    onRoomsChanged();
+    notify();
+  };
+
+  return {
+    outbox,
+    timeline(roomId) {
+      let timeline = timelines.get(roomId);
+      if (!timeline) {
+        timeline = createRoomTimeline(roomId, (query) => fetchPage(roomId, query));
+        timelines.set(roomId, timeline);
+        // Idempotent: covers a room created after this socket's last `rooms.joined`.
+        if (socket.connected) socket.emit('room.join', { roomId }, () => undefined);
+      }
+      return timeline;
+    },
+    send(roomId, text) {
+      const entry: OutboxEntry = {
+        clientMessageId: newId(),
+        roomId,
+        text,
+        createdAt: new Date().toISOString(),
+        status: 'pending',
+      };
+      outbox.add(entry);
+      dispatch(entry);
+    },
+    retry(clientMessageId) {
+      outbox.setStatus(clientMessageId, 'pending');
+      const entry = outbox.entries().find((e) => e.clientMessageId === clientMessageId);
+      if (entry) dispatch(entry);
+    },
+    discard(clientMessageId) {
+      outbox.remove(clientMessageId);
+    },
+    markRead(roomId, seq) {
+      if (!socket.connected || seq <= (readSent.get(roomId) ?? 0)) return;
+      readSent.set(roomId, seq);
+      socket.emit('room.read', { roomId, seq }, (res) => {
+        if (!res.ok) readSent.delete(roomId);
+        onRoomsChanged();
+      });
+    },
+    setTyping(roomId, isTyping) {
+      if (!socket.connected) return;
+      socket.emit(isTyping ? 'typing.start' : 'typing.stop', { roomId }, () => undefined);
+    },
+    typingIn: (roomId) => typingSnapshots.get(roomId) ?? NOBODY,
+    isOffline: () => hasDropped && !socket.connected,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start() {
+      const onDisconnect = () => {
+        hasDropped = true;
+        readSent.clear();
+        notify();
+      };
+      const onUpdated: ChatServerEvents['message.updated'] = (e) =>
+        timelines.get(e.roomId)?.applyEdit(e);
+      const onDeleted: ChatServerEvents['message.deleted'] = (e) => {
+        timelines.get(e.roomId)?.applyDelete(e);
+        onRoomsChanged();
+      };
+      const onReactionAdded: ChatServerEvents['reaction.added'] = (e) =>
+        timelines.get(e.roomId)?.applyReaction(e, true);
+      const onReactionRemoved: ChatServerEvents['reaction.removed'] = (e) =>
+        timelines.get(e.roomId)?.applyReaction(e, false);
+      const onRead: ChatServerEvents['room.read'] = (e) => {
+        timelines.get(e.roomId)?.applyRead(e);
+        if (e.userId === meId) onRoomsChanged();
+      };
+      const onTypingStarted: ChatServerEvents['typing.started'] = (e) => {
+        if (e.userId !== meId) setTypist(e.roomId, e.userId, true);
+      };
+      const onTypingStopped: ChatServerEvents['typing.stopped'] = (e) =>
+        setTypist(e.roomId, e.userId, false);
+
+      socket.on('connect', onJoined);
+      socket.on('disconnect', onDisconnect);
+      socket.on('rooms.joined', onJoined);
+      socket.on('message.created', onCreated);
+      socket.on('message.updated', onUpdated);
+      socket.on('message.deleted', onDeleted);
+      socket.on('reaction.added', onReactionAdded);
+      socket.on('reaction.removed', onReactionRemoved);
+      socket.on('room.read', onRead);
+      socket.on('room.removed', onRoomsChanged);
+      socket.on('room.updated', onRoomsChanged);
+      socket.on('member.joined', onRoomsChanged);
+      socket.on('member.left', onRoomsChanged);
+      socket.on('typing.started', onTypingStarted);
+      socket.on('typing.stopped', onTypingStopped);
+      if (socket.connected) onJoined();
+      return () => {
+        socket.off('connect', onJoined);
+        socket.off('disconnect', onDisconnect);
+        socket.off('rooms.joined', onJoined);
+        socket.off('message.created', onCreated);
+        socket.off('message.updated', onUpdated);
+        socket.off('message.deleted', onDeleted);
+        socket.off('reaction.added', onReactionAdded);
+        socket.off('reaction.removed', onReactionRemoved);
+        socket.off('room.read', onRead);
+        socket.off('room.removed', onRoomsChanged);
+        socket.off('room.updated', onRoomsChanged);
+        socket.off('member.joined', onRoomsChanged);
+        socket.off('member.left', onRoomsChanged);
+        socket.off('typing.started', onTypingStarted);
+        socket.off('typing.stopped', onTypingStopped);
+        typing.forEach((room) => room.forEach((timer) => clearTimeout(timer)));
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createOutbox, type OutboxEntry } from './outbox';
+
+function memoryStorage(initial: Record<string, string> = {}) {
+  const data = new Map(Object.entries(initial));
+  return {
+    data,
+    getItem: (key: string) => data.get(key) ?? null,
+    setItem: (key: string, value: string) => void data.set(key, value),
+  };
+}
+
+const entry = (id: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry => ({
+  clientMessageId: id,
+  roomId: 'room-1',
+  text: `안녕 ${id}`,
+  createdAt: '2025-01-02T03:04:05.000Z',
+  status: 'pending',
+  ...overrides,
+});
+
+describe('outbox', () => {
+  it('survives a reload: a new outbox on the same storage holds the unsent entries', () => {
+    const storage = memoryStorage();
+    const first = createOutbox(storage, 'orgo.chat.outbox.1');
+    first.add(entry('a'));
+    first.add(entry('b'));
+    first.setStatus('b', 'failed');
+    first.remove('a');
+
+    const reloaded = createOutbox(storage, 'orgo.chat.outbox.1');
+    expect(reloaded.entries()).toEqual([entry('b', { status: 'failed' })]);
+  });
+
+  it('keeps each user’s outbox apart', () => {
+    const storage = memoryStorage();
+    createOutbox(storage, 'orgo.chat.outbox.1').add(entry('a'));
+    expect(createOutbox(storage, 'orgo.chat.outbox.2').entries()).toEqual([]);
+  });
+
+  it('adds a clientMessageId once', () => {
+    const outbox = createOutbox(memoryStorage(), 'k');
+    outbox.add(entry('a'));
+    outbox.add(entry('a', { text: 'copy' }));
+    expect(outbox.entries()).toEqual([entry('a')]);
+  });
+
+  it('drops corrupt storage instead of failing', () => {
+    const storage = memoryStorage({ k: '[{"clientMessageId":1},' });
+    expect(createOutbox(storage, 'k').entries()).toEqual([]);
+    const partly = memoryStorage({ k: JSON.stringify([entry('a'), { roomId: 'x' }]) });
+    expect(createOutbox(partly, 'k').entries()).toEqual([entry('a')]);
+  });
+
+  it('tells subscribers about every change and gives a stable snapshot in between', () => {
+    const outbox = createOutbox(null, 'k');
+    let calls = 0;
+    outbox.subscribe(() => (calls += 1));
+    outbox.add(entry('a'));
+    const snapshot = outbox.entries();
+    expect(outbox.entries()).toBe(snapshot);
+    outbox.setStatus('a', 'failed');
+    outbox.remove('a');
+    expect(calls).toBe(3);
+  });
+});
