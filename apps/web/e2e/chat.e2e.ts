@@ -12,6 +12,12 @@ if (!baseUrl || !inboxUrl) {
   );
 }
 
+// A 4×4 PNG: small enough to inline, real enough for the server to decode and re-encode.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz38LRwzEcQB2Uhix4YJvIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -198,6 +204,29 @@ describe('chat in the browser', () => {
     const bobTexts = await texts(bobPage, alice.nickname);
     expect(bobTexts.filter((t) => t === '오프라인에서 쓴 메시지')).toHaveLength(1);
     expect(bobTexts.at(-1)).toBe('오프라인에서 쓴 메시지');
+  });
+
+  it('sends a photo; both sides see it, behind a signed URL', async () => {
+    await alicePage.getByLabel(ko.chat.image.choose).setInputFiles({
+      name: 'desk.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    const photo = (page: Page) =>
+      messageLog(page, page === alicePage ? bob.nickname : alice.nickname).getByRole('img', {
+        name: ko.chat.image.alt.replace('{nickname}', alice.nickname),
+      });
+    for (const page of [alicePage, bobPage]) {
+      await expect
+        .poll(() =>
+          photo(page).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+        )
+        .toBeGreaterThan(0);
+    }
+    expect(await photo(bobPage).getAttribute('src')).toMatch(
+      /^\/api\/media\/[0-9a-f-]{36}\?exp=\d+&sig=[\w-]{43}&size=thumb$/,
+    );
+    await allSent(alicePage);
   });
 
   it('creates a group with people I follow, and it appears in their list live', async () => {

@@ -89,6 +89,7 @@ export function buildChatMessage(overrides: Partial<ChatMessage> = {}): ChatMess
     deletedAt: null,
     editedAt: null,
     id: `message-${seq}`,
+    image: null,
     reactions: [],
     replyTo: null,
     roomId: 'room-1',

@@ -10,11 +10,16 @@ const TYPING_IDLE_MS = 4_000;
 interface ComposerProps {
   onSend: (text: string) => void;
   onTyping: (isTyping: boolean) => void;
+  /** A photo picked to send; the room view uploads it and sends the message. */
+  onImage?: (file: File) => void;
+  /** 0..1 while a photo uploads, else null. */
+  imageProgress?: number | null;
 }
 
-export function Composer({ onSend, onTyping }: ComposerProps) {
+export function Composer({ onSend, onTyping, onImage, imageProgress = null }: ComposerProps) {
   const t = useT();
   const id = useId();
+  const fileId = useId();
   const [text, setText] = useState('');
   const lastStart = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -71,9 +76,37 @@ export function Composer({ onSend, onTyping }: ComposerProps) {
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      {onImage ? (
+        <label
+          className={`button button--ghost${imageProgress !== null ? ' is-disabled' : ''}`}
+          htmlFor={fileId}
+        >
+          {t('chat.image.choose')}
+          <input
+            id={fileId}
+            className="visually-hidden"
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            disabled={imageProgress !== null}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) onImage(file);
+            }}
+          />
+        </label>
+      ) : null}
       <button className="button button--primary" type="submit" disabled={!text.trim()}>
         {t('chat.composer.send')}
       </button>
+      {imageProgress !== null ? (
+        <progress
+          className="composer__progress"
+          max={100}
+          value={Math.round(imageProgress * 100)}
+          aria-label={t('chat.image.progress', { percent: Math.round(imageProgress * 100) })}
+        />
+      ) : null}
     </form>
   );
 }

@@ -50,6 +50,43 @@ describe('MessageList', () => {
     expect(next).toHaveAttribute('data-seq', '2');
   });
 
+  it('shows a photo as a thumbnail linking to the full image, without an empty text line', () => {
+    const url = '/api/media/5c1c5e9e-4b7a-4c55-9d1a-8f0d2b6a7c10?exp=1&sig=s';
+    const { log } = renderList([
+      {
+        kind: 'message',
+        message: buildChatMessage({
+          seq: 1,
+          text: null,
+          image: { id: 'img', url, width: 1024, height: 512 },
+        }),
+      },
+    ]);
+    const img = within(log).getByRole('img', { name: '민준 님이 보낸 사진' });
+    expect(img).toHaveAttribute('src', `${url}&size=thumb`);
+    expect(img).toHaveAttribute('width', '256');
+    expect(img).toHaveAttribute('height', '128');
+    expect(img.closest('a')).toHaveAttribute('href', url);
+    expect(log.querySelectorAll('.message__text')).toHaveLength(0);
+  });
+
+  it('says a photo is on its way while it waits in the outbox', () => {
+    const { log } = renderList([
+      {
+        kind: 'outbox',
+        entry: {
+          clientMessageId: 'c1',
+          roomId: 'room-1',
+          text: '',
+          imageId: 'img',
+          createdAt: '2025-03-01T12:00:00Z',
+          status: 'pending',
+        },
+      },
+    ]);
+    expect(within(log).getByText(ko.chat.image.sending)).toBeInTheDocument();
+  });
+
   it('shows a deleted message in place without its text', () => {
     const { log } = renderList([
       {

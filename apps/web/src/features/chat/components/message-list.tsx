@@ -70,7 +70,10 @@ export function MessageList({
             <Fragment key={entry.clientMessageId}>
               {separator}
               <li className={`message message--mine message--${entry.status}`}>
-                <p className="message__text">{entry.text}</p>
+                {entry.imageId ? (
+                  <p className="message__text muted">{t('chat.image.sending')}</p>
+                ) : null}
+                {entry.text ? <p className="message__text">{entry.text}</p> : null}
                 <span className="message__meta">
                   {time}
                   <span className="message__status">
@@ -112,9 +115,27 @@ export function MessageList({
             ) : null}
             <li className={isMine ? 'message message--mine' : 'message'} data-seq={message.seq}>
               {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
-              <p className={message.deletedAt ? 'message__text muted' : 'message__text'}>
-                {message.deletedAt ? t('chat.deletedMessage') : message.text}
-              </p>
+              {message.image && !message.deletedAt ? (
+                <a
+                  className="message__image"
+                  href={message.image.url}
+                  target="_blank"
+                  rel="noopener"
+                >
+                  <img
+                    src={`${message.image.url}&size=thumb`}
+                    alt={t('chat.image.alt', { nickname: message.sender.nickname })}
+                    width={thumbSize(message.image).width}
+                    height={thumbSize(message.image).height}
+                    loading="lazy"
+                  />
+                </a>
+              ) : null}
+              {message.deletedAt || message.text !== null ? (
+                <p className={message.deletedAt ? 'message__text muted' : 'message__text'}>
+                  {message.deletedAt ? t('chat.deletedMessage') : message.text}
+                </p>
+              ) : null}
               <span className="message__meta">
                 {time}
                 {row === lastSeen ? <span className="message__seen">{t('chat.seen')}</span> : null}
@@ -125,4 +146,10 @@ export function MessageList({
       })}
     </ol>
   );
+}
+
+/** The server's thumbnail fits in 256×256 keeping the aspect ratio; reserve that box. */
+function thumbSize({ width, height }: { width: number; height: number }) {
+  const scale = Math.min(1, 256 / Math.max(width, height, 1));
+  return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }

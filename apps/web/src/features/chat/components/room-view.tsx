@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { useRoom } from '../api/get-room';
+import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/upload-image';
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
 import { Composer } from './composer';
@@ -24,6 +25,24 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const typists = useTypingUsers(roomId);
   const scroller = useRef<HTMLDivElement>(null);
   const title = room.data ? roomTitle(room.data) : '…';
+  const [imageProgress, setImageProgress] = useState<number | null>(null);
+  const [imageError, setImageError] = useState<string | null>(null);
+
+  // Upload first (with progress), then send the message through the outbox like any other.
+  const sendImage = async (file: File) => {
+    setImageError(null);
+    if (!CHAT_IMAGE_TYPES.includes(file.type)) return setImageError(t('chat.image.unsupported'));
+    if (file.size > CHAT_IMAGE_MAX_BYTES) return setImageError(t('chat.image.tooLarge'));
+    setImageProgress(0);
+    try {
+      const image = await uploadChatImage(roomId, file, setImageProgress);
+      engine.send(roomId, '', image.id);
+    } catch (err) {
+      setImageError(errorMessage(err));
+    } finally {
+      setImageProgress(null);
+    }
+  };
 
   const rows = useMemo<MessageRow[]>(() => {
     const sent = new Set(
@@ -140,9 +159,12 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
+        {imageError ? <FormAlert>{imageError}</FormAlert> : null}
         <Composer
           onSend={(text) => engine.send(roomId, text)}
           onTyping={(isTyping) => engine.setTyping(roomId, isTyping)}
+          onImage={(file) => void sendImage(file)}
+          imageProgress={imageProgress}
         />
       </div>
     </Page>

@@ -26,7 +26,8 @@ export interface ChatEngineOptions {
 export interface ChatEngine {
   timeline(roomId: string): RoomTimeline;
   outbox: Outbox;
-  send(roomId: string, text: string): void;
+  /** Text, an uploaded image (`imageId`), or both. */
+  send(roomId: string, text: string, imageId?: string): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
   markRead(roomId: string, seq: number): void;
@@ -79,7 +80,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     const payload = {
       roomId: entry.roomId,
       clientMessageId: entry.clientMessageId,
-      text: entry.text,
+      ...(entry.text ? { text: entry.text } : {}),
+      ...(entry.imageId ? { imageId: entry.imageId } : {}),
     };
     socket.timeout(ACK_TIMEOUT_MS).emit('message.send', payload, (error, res) => {
       inflight.delete(entry.clientMessageId);
@@ -130,11 +132,12 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       }
       return timeline;
     },
-    send(roomId, text) {
+    send(roomId, text, imageId) {
       const entry: OutboxEntry = {
         clientMessageId: newId(),
         roomId,
         text,
+        ...(imageId ? { imageId } : {}),
         createdAt: new Date().toISOString(),
         status: 'pending',
       };

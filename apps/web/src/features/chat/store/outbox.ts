@@ -4,7 +4,10 @@ export type OutboxStatus = 'failed' | 'pending';
 export interface OutboxEntry {
   clientMessageId: string;
   roomId: string;
+  /** Empty for an image-only message. */
   text: string;
+  /** An image already uploaded to the room (`POST …/images`), sent with the message. */
+  imageId?: string;
   createdAt: string;
   status: OutboxStatus;
 }
@@ -26,6 +29,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof e.clientMessageId === 'string' &&
     typeof e.roomId === 'string' &&
     typeof e.text === 'string' &&
+    (e.imageId === undefined || typeof e.imageId === 'string') &&
     typeof e.createdAt === 'string' &&
     (e.status === 'pending' || e.status === 'failed')
   );
