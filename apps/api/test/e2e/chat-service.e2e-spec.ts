@@ -70,6 +70,7 @@ beforeAll(async () => {
     new ChatRoomRepository(ds),
     media,
     urls,
+    domainEvents,
   );
   chat.onModuleInit();
 });

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
+import { DomainEventsService } from '../../infra/events/domain-events.service';
+import './chat.events';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import { AuthErrors } from '../auth/auth.errors';
 import type { Readable } from 'node:stream';
@@ -78,6 +80,7 @@ export class ChatService implements OnModuleInit {
     @Inject(ChatRoomRepository) private readonly rooms: ChatRoomRepository,
     @Inject(MediaService) private readonly media: MediaService,
     @Inject(MediaUrls) private readonly urls: MediaUrls,
+    @Inject(DomainEventsService) private readonly events: DomainEventsService,
   ) {}
 
   onModuleInit(): void {
@@ -335,43 +338,46 @@ export class ChatService implements OnModuleInit {
       RateLimitService.assertWithin(state, 'You are sending messages too fast. Slow down.');
     }
 
+    const image = input.imageId ? await this.unsentImage(this.db.manager, me, input.imageId) : null;
+    let rows: { message_id: string; message_seq: string; message_at: Date }[];
     try {
-      const message = await this.db.transaction(async (tx) => {
-        // Locks the room row: seqs are allocated one transaction at a time, so none is skipped.
-        const [rows] = (await tx.query(
-          `UPDATE chat_room SET last_seq = last_seq + 1, last_message_at = clock_timestamp()
-            WHERE id = $1 AND archived_at IS NULL RETURNING last_seq, last_message_at`,
-          [input.roomId],
-        )) as [{ last_seq: string; last_message_at: Date }[], number];
-        if (!rows.length) throw ChatErrors.roomNotFound();
-        // A membership change holds the same lock, so this sees any removal committed before us.
-        if (!(await this.isActiveMember(me, input.roomId, tx))) throw ChatErrors.roomNotFound();
-        const image = input.imageId ? await this.unsentImage(tx, me, input.imageId) : null;
-        const entity = tx.create(ChatMessageEntity, {
-          roomId: input.roomId,
-          seq: Number(rows[0].last_seq),
-          senderId: me,
-          clientMessageId: input.clientMessageId,
-          text: input.text ?? null,
-          imageId: image?.id ?? null,
-          replyToId: replyTo?.id ?? null,
-          createdAt: rows[0].last_message_at,
-          editedAt: null,
-          deletedAt: null,
-        });
-        // The subscriber builds the broadcast payload from these.
-        entity.sender = ctx.sender;
-        entity.replyTo = replyTo;
-        entity.image = image;
-        return tx.save(entity);
-      });
-      return { message: toMessage(message, this.urls), created: true };
+      // One statement: seq, membership re-check under the room lock, insert (see the migration).
+      rows = await this.db.query('SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)', [
+        input.roomId,
+        me,
+        input.clientMessageId,
+        input.text ?? null,
+        image?.id ?? null,
+        replyTo?.id ?? null,
+      ]);
     } catch (err) {
-      // A concurrent send with the same key won; this transaction (and its seq) rolled back.
+      if (isNotMember(err)) throw ChatErrors.roomNotFound();
+      // A concurrent send with the same key won; this statement (and its seq) rolled back.
       if (isUniqueViolation(err, 'uq_chat_message_sender_client_id')) return this.replay(me, input);
       if (isUniqueViolation(err, 'uq_chat_message_image')) throw ChatErrors.imageNotFound();
       throw err;
     }
+    if (!rows.length) throw ChatErrors.roomNotFound();
+    const entity = this.db.getRepository(ChatMessageEntity).create({
+      id: rows[0].message_id,
+      roomId: input.roomId,
+      seq: Number(rows[0].message_seq),
+      senderId: me,
+      clientMessageId: input.clientMessageId,
+      text: input.text ?? null,
+      imageId: image?.id ?? null,
+      replyToId: replyTo?.id ?? null,
+      createdAt: rows[0].message_at,
+      editedAt: null,
+      deletedAt: null,
+    });
+    entity.sender = ctx.sender;
+    entity.replyTo = replyTo;
+    entity.image = image;
+    const message = toMessage(entity, this.urls);
+    // Committed already (autocommit): the relay goes out now, before the ack.
+    this.events.record(undefined, 'chat.message.created', message);
+    return { message, created: true };
   }
 
   async listMessages(
@@ -668,6 +674,11 @@ export class ChatService implements OnModuleInit {
     if (manager?.queryRunner?.isTransactionActive) return work(manager);
     return (manager ?? this.db.manager).transaction(work);
   }
+}
+
+/** chat_post_message raises P0002 when the sender is no longer a member. */
+function isNotMember(err: unknown): boolean {
+  return err instanceof QueryFailedError && (err.driverError as { code?: string }).code === 'P0002';
 }
 
 function isUniqueViolation(err: unknown, constraint?: string): boolean {
