@@ -1,63 +1,24 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import {
+  launchChromium,
+  newAccount,
+  openPerson,
+  PNG,
+  requiredEnv,
+  signUpVerified as signUpAndVerify,
+} from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-const inboxUrl = process.env.SMTP_INBOX_URL?.replace(/\/$/, '');
-if (!baseUrl || !inboxUrl) {
-  // Chat needs verified emails, and the codes come from the SMTP receiver: never pass silently.
-  throw new Error(
-    'WEB_BASE_URL and SMTP_INBOX_URL must be set: the API serving the SPA must send mail to the ' +
-      'SMTP receiver of scripts/services.mjs (SMTP_URL).',
-  );
-}
-
-// A 4×4 PNG: small enough to inline, real enough for the server to decode and re-encode.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz38LRwzEcQB2Uhix4YJvIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-const newAccount = (tag: string) => ({
-  email: `chat-${tag}-${suffix}@example.com`,
-  nickname: `${tag}${suffix.slice(-8)}`,
-  password: `orgo-chat-${suffix}-Pw!`,
-});
-type Account = ReturnType<typeof newAccount>;
-const alice = newAccount('alice');
-const bob = newAccount('bob');
-
-/** The API limits sign-ups per client IP and trusts X-Forwarded-For from loopback. */
-const randomIp = () =>
-  `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+// Chat needs verified emails, and the codes come from the SMTP receiver.
+const baseUrl = requiredEnv('WEB_BASE_URL');
+const inboxUrl = requiredEnv('SMTP_INBOX_URL');
+const alice = newAccount('chat', 'alice');
+const bob = newAccount('chat', 'bob');
 
 /** Every message of the page acknowledged: no row left in the outbox. */
 const allSent = (page: Page) =>
   page.waitForFunction(() => document.querySelector('.message--pending') === null);
-
-async function verificationCode(email: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const res = await fetch(`${inboxUrl}/messages?${new URLSearchParams({ to: email })}`);
-    const mails = (await res.json()) as { text: string }[];
-    const code = /인증 코드: (\d{6})/.exec(mails[0]?.text ?? '')?.[1];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no verification mail to ${email}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const messageLog = (page: Page, title: string) =>
   page.getByRole('log', { name: ko.chat.messages.replace('{title}', title) });
@@ -73,29 +34,10 @@ describe('chat in the browser', () => {
   let bobPage: Page;
   const pageErrors: string[] = [];
 
-  async function openContext(): Promise<[BrowserContext, Page]> {
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: 'ko-KR',
-      extraHTTPHeaders: { 'X-Forwarded-For': randomIp() },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return [context, page];
-  }
+  const openContext = () => openPerson(browser, baseUrl, pageErrors);
 
-  async function signUpVerified(page: Page, account: Account) {
-    await page.goto('/signup');
-    await page.getByLabel(ko.auth.fields.email).fill(account.email);
-    await page.getByLabel(ko.auth.fields.password).fill(account.password);
-    await page.getByLabel(ko.auth.fields.nickname).fill(account.nickname);
-    await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
-    await page.getByRole('link', { name: ko.auth.verifyEmail.bannerAction }).click();
-    await page.getByLabel(ko.auth.fields.code).fill(await verificationCode(account.email));
-    await page.getByRole('button', { name: ko.auth.verifyEmail.submit, exact: true }).click();
-    await page.getByText(ko.auth.verifyEmail.verified).waitFor();
-  }
+  const signUpVerified = (page: Page, account: typeof alice) =>
+    signUpAndVerify(page, account, inboxUrl);
 
   async function send(page: Page, text: string) {
     await page.getByRole('textbox', { name: ko.chat.composer.label, exact: true }).fill(text);
@@ -103,10 +45,7 @@ describe('chat in the browser', () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     [aliceContext, alicePage] = await openContext();
     [bobContext, bobPage] = await openContext();
   });

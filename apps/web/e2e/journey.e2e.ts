@@ -1,43 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import {
+  launchChromium,
+  newAccount,
+  openPerson,
+  PNG,
+  requiredEnv,
+  signUp as fillSignUp,
+  verificationCode,
+} from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-const inboxUrl = process.env.SMTP_INBOX_URL?.replace(/\/$/, '');
-if (!baseUrl || !inboxUrl) {
-  // Never pass silently: without the server and its SMTP receiver this suite proves nothing.
-  throw new Error('WEB_BASE_URL and SMTP_INBOX_URL must be set (see e2e/account.e2e.ts).');
-}
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
-
-// A 4×4 PNG: small enough to inline, real enough for the server to decode and re-encode.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz38LRwzEcQB2Uhix4YJvIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-const suffix = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-const account = (tag: string) => ({
-  email: `journey-${tag}-${suffix}@example.com`,
-  nickname: `${tag}${suffix.slice(-8)}`,
-  password: `orgo-journey-${suffix}-Pw!`,
-});
-const climber = account('climb');
-const friend = account('friend');
-
-async function verificationCode(email: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const res = await fetch(`${inboxUrl}/messages?${new URLSearchParams({ to: email })}`);
-    const [mail] = (await res.json()) as { text: string }[];
-    const code = mail && /인증 코드: (\d{6})/.exec(mail.text)?.[1];
-    if (code) return code;
-    if (Date.now() > deadline) throw new Error(`no verification mail to ${email}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const baseUrl = requiredEnv('WEB_BASE_URL');
+const inboxUrl = requiredEnv('SMTP_INBOX_URL');
+const climber = newAccount('journey', 'climb');
+const friend = newAccount('journey', 'friend');
 
 /**
  * The accounts journey of issue 3, end to end in Chromium against the real API, Postgres, Redis
@@ -53,26 +30,10 @@ describe('the accounts journey in the browser', () => {
   let climberProfileUrl: string;
   const pageErrors: string[] = [];
 
-  async function openContext(): Promise<[BrowserContext, Page]> {
-    // Each person is their own client IP, as in real life: sign-ups are limited per IP.
-    const ip = `2001:db8:7::${randomBytes(2).toString('hex')}`;
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: 'ko-KR',
-      extraHTTPHeaders: { 'X-Forwarded-For': ip },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    return [context, page];
-  }
+  const openContext = () => openPerson(browser, baseUrl, pageErrors);
 
   async function signUp(page: Page, who: typeof climber) {
-    await page.goto('/signup');
-    await page.getByLabel(ko.auth.fields.email).fill(who.email);
-    await page.getByLabel(ko.auth.fields.password).fill(who.password);
-    await page.getByLabel(ko.auth.fields.nickname).fill(who.nickname);
-    await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
+    await fillSignUp(page, who);
     await page.waitForURL(`${baseUrl}/`);
   }
 
@@ -83,10 +44,7 @@ describe('the accounts journey in the browser', () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     [climberContext, climberPage] = await openContext();
     [, friendPage] = await openContext();
   });
@@ -103,7 +61,9 @@ describe('the accounts journey in the browser', () => {
     const banner = climberPage.getByText(ko.auth.verifyEmail.banner);
     await banner.waitFor();
     await climberPage.getByRole('link', { name: ko.auth.verifyEmail.bannerAction }).click();
-    await climberPage.getByLabel(ko.auth.fields.code).fill(await verificationCode(climber.email));
+    await climberPage
+      .getByLabel(ko.auth.fields.code)
+      .fill(await verificationCode(inboxUrl, climber.email));
     await climberPage
       .getByRole('button', { name: ko.auth.verifyEmail.submit, exact: true })
       .click();
