@@ -1,18 +1,10 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import { clientIpHeader, launchChromium, requiredEnv } from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-const inboxUrl = process.env.SMTP_INBOX_URL?.replace(/\/$/, '');
-if (!baseUrl || !inboxUrl) {
-  // Never pass silently: without the server and its SMTP receiver this suite proves nothing.
-  throw new Error(
-    'WEB_BASE_URL and SMTP_INBOX_URL must be set: the API serving the SPA must send mail to the ' +
-      'SMTP receiver of scripts/services.mjs (SMTP_URL).',
-  );
-}
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
+const baseUrl = requiredEnv('WEB_BASE_URL');
+const inboxUrl = requiredEnv('SMTP_INBOX_URL');
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const email = `mail-${suffix}@example.com`;
@@ -52,11 +44,12 @@ describe('email verification, password recovery and account deletion in the brow
   const heading = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'ko-KR',
+      extraHTTPHeaders: clientIpHeader(),
     });
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'ko-KR' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));

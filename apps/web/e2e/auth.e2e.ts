@@ -1,26 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import { clientIpHeader, launchChromium, requiredEnv } from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-if (!baseUrl) {
-  // Never pass silently: without a server this suite proves nothing.
-  throw new Error(
-    'WEB_BASE_URL is not set. Build the SPA, start the API that serves it, and run ' +
-      'WEB_BASE_URL=http://localhost:<port> pnpm --filter @orgo/web test:browser',
-  );
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const baseUrl = requiredEnv('WEB_BASE_URL');
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const account = {
@@ -40,11 +23,12 @@ describe('auth in the browser', () => {
   const loginLink = () => page.getByRole('link', { name: ko.nav.login, exact: true });
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+    browser = await launchChromium();
+    context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'ko-KR',
+      extraHTTPHeaders: clientIpHeader(),
     });
-    context = await browser.newContext({ baseURL: baseUrl, locale: 'ko-KR' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -1,17 +1,9 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import { clientIpHeader, launchChromium, PNG, requiredEnv } from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-if (!baseUrl) {
-  throw new Error('WEB_BASE_URL is not set (see e2e/auth.e2e.ts).');
-}
-
-// A 4×4 PNG: small enough to inline, real enough for the server to decode and re-encode.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVQImWPQz38LRwzEcQB2Uhix4YJvIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const baseUrl = requiredEnv('WEB_BASE_URL');
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -21,11 +13,12 @@ describe('avatar upload in the browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    browser = await launchChromium();
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'ko-KR',
+      extraHTTPHeaders: clientIpHeader(),
     });
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'ko-KR' });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => problems.push(error.message));

@@ -1,25 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
+import { clientIpHeader, launchChromium, requiredEnv } from './support/browser';
 
-const baseUrl = process.env.WEB_BASE_URL?.replace(/\/$/, '');
-if (!baseUrl) {
-  throw new Error(
-    'WEB_BASE_URL is not set. Build the SPA, start the API that serves it, and run ' +
-      'WEB_BASE_URL=http://localhost:<port> pnpm --filter @orgo/web test:browser',
-  );
-}
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const baseUrl = requiredEnv('WEB_BASE_URL');
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const newAccount = (tag: string) => ({
@@ -49,7 +33,11 @@ describe('follow and presence in the browser', () => {
   }
 
   async function openContext(): Promise<[BrowserContext, Page]> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: 'ko-KR' });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: 'ko-KR',
+      extraHTTPHeaders: clientIpHeader(),
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -57,10 +45,7 @@ describe('follow and presence in the browser', () => {
   }
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     [, fanPage] = await openContext();
     [starContext, starPage] = await openContext();
   });

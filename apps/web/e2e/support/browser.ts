@@ -54,6 +54,11 @@ export function newAccount(prefix: string, tag: string): Account {
   };
 }
 
+/** A client IP of its own for a browser context (see openPerson). */
+export function clientIpHeader(): Record<string, string> {
+  return { 'X-Forwarded-For': `2001:db8:7::${randomBytes(2).toString('hex')}` };
+}
+
 /**
  * One person: their own context (cookies, sockets, network) and client IP. The API limits
  * sign-ups per IP and trusts X-Forwarded-For from loopback, as it would behind a proxy.
@@ -66,7 +71,7 @@ export async function openPerson(
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: 'ko-KR',
-    extraHTTPHeaders: { 'X-Forwarded-For': `2001:db8:7::${randomBytes(2).toString('hex')}` },
+    extraHTTPHeaders: clientIpHeader(),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
