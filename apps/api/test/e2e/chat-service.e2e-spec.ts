@@ -25,6 +25,8 @@ import { MediaUrls } from '../../src/modules/media/media-urls';
 import { MediaService } from '../../src/modules/media/media.service';
 import { UserEntity } from '../../src/modules/user/entities/user.entity';
 import { readState } from '../support/env';
+import { webp } from '../factories/images';
+import { Readable } from 'node:stream';
 
 /**
  * Medium-size: ChatService on a real Postgres with its real subscribers, no HTTP. Covers the
@@ -32,6 +34,7 @@ import { readState } from '../support/env';
  */
 let ds: DataSource;
 let chat: ChatService;
+let media: MediaService;
 const events: { name: string; payload: any }[] = [];
 const rule = { allowed: true, blocked: false };
 const contacts: ChatContacts = {
@@ -55,7 +58,7 @@ beforeAll(async () => {
   ])
     new S(ds, domainEvents, urls);
   const noLimits = { enabled: false } as RateLimitService;
-  const media = new MediaService(
+  media = new MediaService(
     ds.getRepository(MediaObjectEntity),
     new LocalDiskDriver(mkdtempSync(join(tmpdir(), 'orgo-chat-service-'))),
     new ImageProcessor(),
@@ -225,5 +228,29 @@ describe('the contacts port', () => {
     await expect(chat.createGroup(a.id, { name: 'x', memberIds: [c.id] })).rejects.toMatchObject({
       code: 'CHAT_USER_NOT_FOUND',
     });
+  });
+
+  it('sweeps chat images uploaded but never sent, and only those', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chat.openDirectRoom(a.id, b.id);
+    const sent = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const abandoned = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    await chat.postMessage(a.id, {
+      roomId: room.id,
+      clientMessageId: randomUUID(),
+      imageId: sent.id,
+    });
+    const exists = async (id: string) =>
+      (await ds.query('SELECT 1 FROM media_object WHERE id = $1', [id])).length === 1;
+
+    // Younger than the cut-off: nothing goes.
+    await chat.sweepUnsentImages(60_000);
+    expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, true]);
+
+    // A cut-off in the future makes every unsent upload "old".
+    expect(await chat.sweepUnsentImages(-60_000)).toBeGreaterThanOrEqual(1);
+    expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, false]);
+    const history = await chat.listMessages(b.id, room.id, {});
+    expect(history.items[0].image?.id).toBe(sent.id);
   });
 });

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
@@ -68,8 +75,12 @@ export interface PostedMessage {
  * Invariant: a chat_room row is saved only after being locked FOR UPDATE in the same transaction,
  * so a save can never write back a stale last_seq.
  */
+/** An uploaded chat image nobody sent within a day is an abandoned upload. */
+const UNSENT_IMAGE_TTL_MS = 24 * 60 * 60 * 1000;
+const UNSENT_IMAGE_SWEEP_MS = 60 * 60 * 1000;
+
 @Injectable()
-export class ChatService implements OnModuleInit {
+export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ChatService.name);
 
   constructor(
@@ -82,6 +93,41 @@ export class ChatService implements OnModuleInit {
     @Inject(MediaUrls) private readonly urls: MediaUrls,
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
   ) {}
+
+  private sweeper?: NodeJS.Timeout;
+
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(() => void this.sweepUnsentImages(), UNSENT_IMAGE_SWEEP_MS);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /**
+   * Deletes chat images uploaded but never sent (an abandoned composer) once they are older than
+   * `olderThanMs`. Returns how many went. Safe on several instances: a delete of a gone row is a no-op.
+   */
+  async sweepUnsentImages(olderThanMs = UNSENT_IMAGE_TTL_MS): Promise<number> {
+    const rows: { id: string; owner_id: string }[] = await this.db.query(
+      `SELECT o.id, o.owner_id FROM media_object o
+        WHERE o.purpose = 'chat' AND o.created_at < now() - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM chat_message m WHERE m.image_id = o.id)
+        LIMIT 500`,
+      [olderThanMs / 1000],
+    );
+    let swept = 0;
+    for (const row of rows) {
+      try {
+        await this.media.deleteOwned(row.owner_id, row.id);
+        swept++;
+      } catch (err) {
+        this.logger.error({ err, imageId: row.id }, 'unsent chat image not deleted');
+      }
+    }
+    return swept;
+  }
 
   onModuleInit(): void {
     // A signed URL is not enough once the message holding the image is deleted.
