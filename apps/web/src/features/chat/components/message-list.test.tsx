@@ -1,14 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/lib/api-error';
 import { ko } from '@/i18n/ko';
 import { buildChatMessage } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/render';
+import type { MessageActions } from './message-item';
 import { MessageList, type MessageRow } from './message-list';
 
 const me = { id: '1', nickname: '지우', avatarUrl: null };
 
-function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFromSeq?: number) {
+function renderList(
+  rows: MessageRow[],
+  seenSeq: number | null = null,
+  unreadFromSeq?: number,
+  actions?: MessageActions,
+) {
   const onRetry = vi.fn();
   const onDiscard = vi.fn();
   renderWithProviders(
@@ -20,6 +27,7 @@ function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFro
       unreadFromSeq={unreadFromSeq}
       onRetry={onRetry}
       onDiscard={onDiscard}
+      actions={actions}
     />,
   );
   return { onRetry, onDiscard, log: screen.getByRole('log', { name: '메시지 민준' }) };
@@ -127,5 +135,84 @@ describe('MessageList', () => {
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.status.discard }));
     expect(onRetry).toHaveBeenCalledWith('b');
     expect(onDiscard).toHaveBeenCalledWith('b');
+  });
+
+  it('edits my own message inline and shows that it was edited', async () => {
+    const actions = { edit: vi.fn(() => Promise.resolve()), remove: vi.fn() };
+    const mine = buildChatMessage({ seq: 1, sender: me, text: '안녕' });
+    const { log } = renderList(
+      [
+        { kind: 'message', message: mine },
+        { kind: 'message', message: buildChatMessage({ seq: 2 }) },
+      ],
+      null,
+      undefined,
+      actions,
+    );
+    const [myItem, theirItem] = within(log).getAllByRole('listitem');
+    expect(within(theirItem!).queryByRole('button', { name: ko.chat.message.edit })).toBeNull();
+
+    await userEvent.click(within(myItem!).getByRole('button', { name: ko.chat.message.edit }));
+    const editor = within(myItem!).getByRole('textbox', { name: ko.chat.message.editLabel });
+    expect(editor).toHaveValue('안녕');
+    await userEvent.clear(editor);
+    await userEvent.type(editor, '안녕하세요');
+    await userEvent.click(within(myItem!).getByRole('button', { name: ko.chat.message.save }));
+    expect(actions.edit).toHaveBeenCalledWith(mine, '안녕하세요');
+    expect(within(myItem!).queryByRole('textbox')).toBeNull();
+  });
+
+  it('marks an edited message', () => {
+    const { log } = renderList([
+      { kind: 'message', message: buildChatMessage({ seq: 1, editedAt: '2025-03-01T01:00:00Z' }) },
+    ]);
+    expect(within(log).getByText(ko.chat.message.edited)).toBeInTheDocument();
+  });
+
+  it('cancels an edit without saving', async () => {
+    const actions = { edit: vi.fn(), remove: vi.fn() };
+    const { log } = renderList(
+      [{ kind: 'message', message: buildChatMessage({ seq: 1, sender: me }) }],
+      null,
+      undefined,
+      actions,
+    );
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.edit }));
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.cancel }));
+    expect(within(log).queryByRole('textbox')).toBeNull();
+    expect(actions.edit).not.toHaveBeenCalled();
+  });
+
+  it('deletes my message only after the confirm step, and shows a failure', async () => {
+    const remove = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(500, {}))
+      .mockResolvedValueOnce(undefined);
+    const actions = { edit: vi.fn(), remove };
+    const mine = buildChatMessage({ seq: 1, sender: me });
+    const { log } = renderList([{ kind: 'message', message: mine }], null, undefined, actions);
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.delete }));
+    expect(remove).not.toHaveBeenCalled();
+    const confirm = within(log).getByRole('group', { name: ko.chat.message.confirmDelete });
+    await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.message.delete }));
+    expect(await within(log).findByRole('alert')).toHaveTextContent(/\S/);
+    await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.message.delete }));
+    expect(remove).toHaveBeenCalledTimes(2);
+    expect(remove).toHaveBeenCalledWith(mine);
+  });
+
+  it('offers no edit or delete on a deleted message', () => {
+    const { log } = renderList(
+      [
+        {
+          kind: 'message',
+          message: buildChatMessage({ seq: 1, sender: me, text: null, deletedAt: '2025-03-01' }),
+        },
+      ],
+      null,
+      undefined,
+      { edit: vi.fn(), remove: vi.fn() },
+    );
+    expect(within(log).queryByRole('button')).toBeNull();
   });
 });

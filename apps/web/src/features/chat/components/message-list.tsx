@@ -2,6 +2,7 @@ import type { ChatMessage } from '@orgo/contracts';
 import { Fragment, useMemo } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { OutboxEntry } from '../store/outbox';
+import { MessageItem, type MessageActions } from './message-item';
 
 export type MessageRow =
   { kind: 'message'; message: ChatMessage } | { kind: 'outbox'; entry: OutboxEntry };
@@ -16,6 +17,8 @@ interface MessageListProps {
   unreadFromSeq?: number | null;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
+  /** Edit, delete and the rest; without them the list is read-only. */
+  actions?: MessageActions;
 }
 
 const createdAtOf = (row: MessageRow) =>
@@ -31,6 +34,7 @@ export function MessageList({
   unreadFromSeq = null,
   onRetry,
   onDiscard,
+  actions,
 }: MessageListProps) {
   const { t, language } = useI18n();
   const locale = language === 'ko' ? 'ko-KR' : 'en-US';
@@ -114,32 +118,37 @@ export function MessageList({
               </li>
             ) : null}
             <li className={isMine ? 'message message--mine' : 'message'} data-seq={message.seq}>
-              {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
-              {message.image && !message.deletedAt ? (
-                <a
-                  className="message__image"
-                  href={message.image.url}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  <img
-                    src={`${message.image.url}&size=thumb`}
-                    alt={t('chat.image.alt', { nickname: message.sender.nickname })}
-                    width={thumbSize(message.image).width}
-                    height={thumbSize(message.image).height}
-                    loading="lazy"
-                  />
-                </a>
-              ) : null}
-              {message.deletedAt || message.text !== null ? (
-                <p className={message.deletedAt ? 'message__text muted' : 'message__text'}>
-                  {message.deletedAt ? t('chat.deletedMessage') : message.text}
-                </p>
-              ) : null}
-              <span className="message__meta">
-                {time}
-                {row === lastSeen ? <span className="message__seen">{t('chat.seen')}</span> : null}
-              </span>
+              <MessageItem
+                message={message}
+                isMine={isMine}
+                actions={actions}
+                image={
+                  message.image && !message.deletedAt ? (
+                    <a
+                      className="message__image"
+                      href={message.image.url}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      <img
+                        src={`${message.image.url}&size=thumb`}
+                        alt={t('chat.image.alt', { nickname: message.sender.nickname })}
+                        width={thumbSize(message.image).width}
+                        height={thumbSize(message.image).height}
+                        loading="lazy"
+                      />
+                    </a>
+                  ) : null
+                }
+                meta={
+                  <span className="message__meta">
+                    {time}
+                    {row === lastSeen ? (
+                      <span className="message__seen">{t('chat.seen')}</span>
+                    ) : null}
+                  </span>
+                }
+              />
             </li>
           </Fragment>
         );

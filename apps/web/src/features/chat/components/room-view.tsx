@@ -5,12 +5,15 @@ import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
+import { deleteMessage } from '../api/delete-message';
+import { editMessage } from '../api/edit-message';
 import { useRoom } from '../api/get-room';
 import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/upload-image';
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
+import type { MessageActions } from './message-item';
 import { MessageList, type MessageRow } from './message-list';
 import { roomTitle } from './room-title';
 
@@ -43,6 +46,22 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
       setImageProgress(null);
     }
   };
+
+  // REST changes; the socket events bring them to everyone, and to this tab at once as well.
+  const actions = useMemo<MessageActions>(() => {
+    const timeline = engine.timeline(roomId);
+    return {
+      async edit(message, text) {
+        const edited = await editMessage(roomId, message.id, text);
+        if (edited.text !== null && edited.editedAt !== null)
+          timeline.applyEdit({ ...edited, text: edited.text, editedAt: edited.editedAt });
+      },
+      async remove(message) {
+        await deleteMessage(roomId, message.id);
+        timeline.applyDelete({ ...message, deletedAt: new Date().toISOString() });
+      },
+    };
+  }, [engine, roomId]);
 
   const rows = useMemo<MessageRow[]>(() => {
     const sent = new Set(
@@ -154,6 +173,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
             unreadFromSeq={unreadFromSeq}
             onRetry={engine.retry}
             onDiscard={engine.discard}
+            actions={actions}
           />
         </div>
         <p className="chat-room__typing muted" aria-live="polite">
