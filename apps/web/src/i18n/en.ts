@@ -185,6 +185,7 @@ export const en: Messages = {
       edit: 'Edit',
       editLabel: 'Edit message',
       edited: '(edited)',
+      reply: 'Reply',
       save: 'Save',
       saving: 'Saving…',
     },
@@ -194,6 +195,13 @@ export const en: Messages = {
     preview: {
       deleted: 'Deleted message',
       none: 'No messages yet',
+    },
+    reply: {
+      cancel: 'Cancel reply',
+      deleted: 'Deleted message',
+      photo: 'Photo',
+      quote: 'Reply to {nickname}',
+      target: 'Replying to {nickname}',
     },
     retry: 'Retry',
     seen: 'Seen',

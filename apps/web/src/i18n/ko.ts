@@ -184,6 +184,7 @@ export const ko = {
       edit: '수정',
       editLabel: '메시지 수정',
       edited: '(수정됨)',
+      reply: '답장',
       save: '저장',
       saving: '저장하는 중…',
     },
@@ -193,6 +194,13 @@ export const ko = {
     preview: {
       deleted: '삭제된 메시지',
       none: '아직 메시지가 없습니다',
+    },
+    reply: {
+      cancel: '답장 취소',
+      deleted: '삭제된 메시지',
+      photo: '사진',
+      quote: '{nickname} 님의 메시지에 답장',
+      target: '{nickname} 님에게 답장',
     },
     retry: '다시 시도',
     seen: '읽음',

@@ -5,11 +5,14 @@ import { FormAlert } from '@/components/form-alert';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { MESSAGE_MAX } from './composer';
+import { ReplyQuote } from './reply-quote';
 
 /** What the room view does for a message; the list only asks. */
 export interface MessageActions {
   edit(message: ChatMessage, text: string): Promise<unknown>;
   remove(message: ChatMessage): Promise<unknown>;
+  /** Makes the message the composer's reply target. */
+  reply(message: ChatMessage): void;
 }
 
 interface MessageItemProps {
@@ -51,6 +54,12 @@ export function MessageItem({ message, isMine, image, meta, actions }: MessageIt
   return (
     <>
       {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
+      {message.replyTo ? (
+        <ReplyQuote
+          quote={message.replyTo}
+          label={t('chat.reply.quote', { nickname: message.replyTo.sender.nickname })}
+        />
+      ) : null}
       {image}
       {draft !== null ? (
         <div className="message__editor stack stack--tight">
@@ -99,58 +108,68 @@ export function MessageItem({ message, isMine, image, meta, actions }: MessageIt
         </p>
       ) : null}
       {meta}
-      {canChange && draft === null ? (
-        isConfirming ? (
-          <span
-            className="message__actions"
-            role="group"
-            aria-label={t('chat.message.confirmDelete')}
+      {actions && !isDeleted && draft === null && !isConfirming ? (
+        <span className="message__actions">
+          <button
+            className="button button--ghost"
+            type="button"
+            onClick={() => actions.reply(message)}
           >
-            <span>{t('chat.message.confirmDelete')}</span>
-            <button
-              className="button button--danger"
-              type="button"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate()}
-            >
-              {remove.isPending ? t('chat.message.deleting') : t('chat.message.delete')}
-            </button>
-            <button
-              className="button button--ghost"
-              type="button"
-              disabled={remove.isPending}
-              onClick={() => {
-                remove.reset();
-                setIsConfirming(false);
-              }}
-            >
-              {t('chat.message.cancel')}
-            </button>
-          </span>
-        ) : (
-          <span className="message__actions">
-            <button
-              className="button button--ghost"
-              type="button"
-              onClick={() => {
-                remove.reset();
-                setDraft(message.text ?? '');
-              }}
-            >
-              {t('chat.message.edit')}
-            </button>
-            <button
-              className="button button--ghost"
-              type="button"
-              onClick={() => {
-                edit.reset();
-                setIsConfirming(true);
-              }}
-            >
-              {t('chat.message.delete')}
-            </button>
-          </span>
-        )
+            {t('chat.message.reply')}
+          </button>
+          {canChange ? (
+            <>
+              <button
+                className="button button--ghost"
+                type="button"
+                onClick={() => {
+                  remove.reset();
+                  setDraft(message.text ?? '');
+                }}
+              >
+                {t('chat.message.edit')}
+              </button>
+              <button
+                className="button button--ghost"
+                type="button"
+                onClick={() => {
+                  edit.reset();
+                  setIsConfirming(true);
+                }}
+              >
+                {t('chat.message.delete')}
+              </button>
+            </>
+          ) : null}
+        </span>
+      ) : null}
+      {canChange && isConfirming ? (
+        <span
+          className="message__actions"
+          role="group"
+          aria-label={t('chat.message.confirmDelete')}
+        >
+          <span>{t('chat.message.confirmDelete')}</span>
+          <button
+            className="button button--danger"
+            type="button"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate()}
+          >
+            {remove.isPending ? t('chat.message.deleting') : t('chat.message.delete')}
+          </button>
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={remove.isPending}
+            onClick={() => {
+              remove.reset();
+              setIsConfirming(false);
+            }}
+          >
+            {t('chat.message.cancel')}
+          </button>
+        </span>
       ) : null}
       {error ? <FormAlert>{errorMessage(error)}</FormAlert> : null}
     </>

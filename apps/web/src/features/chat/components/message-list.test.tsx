@@ -33,6 +33,15 @@ function renderList(
   return { onRetry, onDiscard, log: screen.getByRole('log', { name: '메시지 민준' }) };
 }
 
+function fakeActions(overrides: Partial<MessageActions> = {}) {
+  return {
+    edit: vi.fn(() => Promise.resolve()),
+    remove: vi.fn(() => Promise.resolve()),
+    reply: vi.fn(),
+    ...overrides,
+  };
+}
+
 describe('MessageList', () => {
   it('is a polite live log with a separator at each new day', () => {
     const { log } = renderList([
@@ -138,7 +147,7 @@ describe('MessageList', () => {
   });
 
   it('edits my own message inline and shows that it was edited', async () => {
-    const actions = { edit: vi.fn(() => Promise.resolve()), remove: vi.fn() };
+    const actions = fakeActions();
     const mine = buildChatMessage({ seq: 1, sender: me, text: '안녕' });
     const { log } = renderList(
       [
@@ -170,7 +179,7 @@ describe('MessageList', () => {
   });
 
   it('cancels an edit without saving', async () => {
-    const actions = { edit: vi.fn(), remove: vi.fn() };
+    const actions = fakeActions();
     const { log } = renderList(
       [{ kind: 'message', message: buildChatMessage({ seq: 1, sender: me }) }],
       null,
@@ -188,7 +197,7 @@ describe('MessageList', () => {
       .fn()
       .mockRejectedValueOnce(new ApiError(500, {}))
       .mockResolvedValueOnce(undefined);
-    const actions = { edit: vi.fn(), remove };
+    const actions = fakeActions({ remove });
     const mine = buildChatMessage({ seq: 1, sender: me });
     const { log } = renderList([{ kind: 'message', message: mine }], null, undefined, actions);
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.delete }));
@@ -211,8 +220,43 @@ describe('MessageList', () => {
       ],
       null,
       undefined,
-      { edit: vi.fn(), remove: vi.fn() },
+      fakeActions(),
     );
     expect(within(log).queryByRole('button')).toBeNull();
+  });
+
+  it('replies to any message that is not deleted, and shows the quote a reply carries', async () => {
+    const actions = fakeActions();
+    const theirs = buildChatMessage({
+      seq: 2,
+      replyTo: { id: 'message-1', seq: 1, sender: me, text: '점심 뭐 먹어요?', deletedAt: null },
+    });
+    const { log } = renderList(
+      [
+        {
+          kind: 'message',
+          message: buildChatMessage({
+            seq: 1,
+            text: null,
+            deletedAt: '2025-03-01',
+            replyTo: { id: 'message-0', seq: 0, sender: me, text: null, deletedAt: '2025-03-01' },
+          }),
+        },
+        { kind: 'message', message: theirs },
+      ],
+      null,
+      undefined,
+      actions,
+    );
+    const [deleted, reply] = within(log).getAllByRole('listitem');
+    expect(within(deleted!).queryByRole('button', { name: ko.chat.message.reply })).toBeNull();
+    expect(
+      within(deleted!).getByRole('figure', { name: '지우 님의 메시지에 답장' }),
+    ).toHaveTextContent(ko.chat.reply.deleted);
+    const quote = within(reply!).getByRole('figure', { name: '지우 님의 메시지에 답장' });
+    expect(quote).toHaveTextContent('점심 뭐 먹어요?');
+
+    await userEvent.click(within(reply!).getByRole('button', { name: ko.chat.message.reply }));
+    expect(actions.reply).toHaveBeenCalledWith(theirs);
   });
 });

@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@orgo/contracts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
@@ -15,6 +16,7 @@ import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import type { MessageActions } from './message-item';
 import { MessageList, type MessageRow } from './message-list';
+import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
 /** One room: its history and live messages, the composer, typing and "seen". */
@@ -30,6 +32,12 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const title = room.data ? roomTitle(room.data) : '…';
   const [imageProgress, setImageProgress] = useState<number | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
+  const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const replyToId = replyTo?.id;
+  const sendWith = (text: string, imageId?: string) => {
+    engine.send(roomId, text, { imageId, replyToId });
+    setReplyTo(null);
+  };
 
   // Upload first (with progress), then send the message through the outbox like any other.
   const sendImage = async (file: File) => {
@@ -39,7 +47,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     setImageProgress(0);
     try {
       const image = await uploadChatImage(roomId, file, setImageProgress);
-      engine.send(roomId, '', image.id);
+      sendWith('', image.id);
     } catch (err) {
       setImageError(errorMessage(err));
     } finally {
@@ -60,8 +68,9 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         await deleteMessage(roomId, message.id);
         timeline.applyDelete({ ...message, deletedAt: new Date().toISOString() });
       },
+      reply: setReplyTo,
     };
-  }, [engine, roomId]);
+  }, [engine, roomId, setReplyTo]);
 
   const rows = useMemo<MessageRow[]>(() => {
     const sent = new Set(
@@ -180,8 +189,19 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
         {imageError ? <FormAlert>{imageError}</FormAlert> : null}
+        {replyTo ? (
+          <div className="chat-room__reply">
+            <ReplyQuote
+              quote={replyTo}
+              label={t('chat.reply.target', { nickname: replyTo.sender.nickname })}
+            />
+            <button className="button button--ghost" type="button" onClick={() => setReplyTo(null)}>
+              {t('chat.reply.cancel')}
+            </button>
+          </div>
+        ) : null}
         <Composer
-          onSend={(text) => engine.send(roomId, text)}
+          onSend={(text) => sendWith(text)}
           onTyping={(isTyping) => engine.setTyping(roomId, isTyping)}
           onImage={(file) => void sendImage(file)}
           imageProgress={imageProgress}

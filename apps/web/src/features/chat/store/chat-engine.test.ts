@@ -91,6 +91,18 @@ describe('chat engine', () => {
     expect(timeline.getState().messages.map((m) => m.seq)).toEqual([1]);
   });
 
+  it('sends a reply with replyToId, and keeps it in the outbox for a resend', () => {
+    const { engine, sends, storage } = setup();
+    engine.send('room-1', '맞아요', { replyToId: 'message-7' });
+    expect(sends[0]?.payload).toEqual({
+      roomId: 'room-1',
+      clientMessageId: 'client-1',
+      text: '맞아요',
+      replyToId: 'message-7',
+    });
+    expect(JSON.parse(storage.get('outbox')!)).toMatchObject([{ replyToId: 'message-7' }]);
+  });
+
   it('marks a refused send failed and retries it with the same clientMessageId', () => {
     const { engine, sends } = setup();
     engine.send('room-1', '안녕');

@@ -23,11 +23,16 @@ export interface ChatEngineOptions {
   newId?: () => string;
 }
 
+export interface SendExtras {
+  imageId?: string;
+  replyToId?: string;
+}
+
 export interface ChatEngine {
   timeline(roomId: string): RoomTimeline;
   outbox: Outbox;
-  /** Text, an uploaded image (`imageId`), or both. */
-  send(roomId: string, text: string, imageId?: string): void;
+  /** Text, an uploaded image (`imageId`), or both; `replyToId` quotes an earlier message. */
+  send(roomId: string, text: string, extras?: SendExtras): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
   markRead(roomId: string, seq: number): void;
@@ -82,6 +87,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       clientMessageId: entry.clientMessageId,
       ...(entry.text ? { text: entry.text } : {}),
       ...(entry.imageId ? { imageId: entry.imageId } : {}),
+      ...(entry.replyToId ? { replyToId: entry.replyToId } : {}),
     };
     socket.timeout(ACK_TIMEOUT_MS).emit('message.send', payload, (error, res) => {
       inflight.delete(entry.clientMessageId);
@@ -132,12 +138,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       }
       return timeline;
     },
-    send(roomId, text, imageId) {
+    send(roomId, text, { imageId, replyToId } = {}) {
       const entry: OutboxEntry = {
         clientMessageId: newId(),
         roomId,
         text,
         ...(imageId ? { imageId } : {}),
+        ...(replyToId ? { replyToId } : {}),
         createdAt: new Date().toISOString(),
         status: 'pending',
       };
