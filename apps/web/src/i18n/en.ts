@@ -196,6 +196,11 @@ export const en: Messages = {
       deleted: 'Deleted message',
       none: 'No messages yet',
     },
+    reaction: {
+      add: 'React with {emoji}',
+      count: '{emoji} reactions: {count}',
+      list: 'Reactions',
+    },
     reply: {
       cancel: 'Cancel reply',
       deleted: 'Deleted message',

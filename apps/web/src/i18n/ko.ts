@@ -195,6 +195,11 @@ export const ko = {
       deleted: '삭제된 메시지',
       none: '아직 메시지가 없습니다',
     },
+    reaction: {
+      add: '{emoji} 반응 남기기',
+      count: '{emoji} 반응 {count}개',
+      list: '반응',
+    },
     reply: {
       cancel: '답장 취소',
       deleted: '삭제된 메시지',

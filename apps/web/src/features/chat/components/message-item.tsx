@@ -13,10 +13,14 @@ export interface MessageActions {
   remove(message: ChatMessage): Promise<unknown>;
   /** Makes the message the composer's reply target. */
   reply(message: ChatMessage): void;
+  react(message: ChatMessage, emoji: string, isOn: boolean): Promise<unknown>;
 }
+
+export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉'] as const;
 
 interface MessageItemProps {
   message: ChatMessage;
+  meId: string;
   isMine: boolean;
   /** The image, already laid out by the list. */
   image: ReactNode;
@@ -26,7 +30,7 @@ interface MessageItemProps {
 }
 
 /** One sent message: its body, and for my own messages edit and delete (with a confirm step). */
-export function MessageItem({ message, isMine, image, meta, actions }: MessageItemProps) {
+export function MessageItem({ message, meId, isMine, image, meta, actions }: MessageItemProps) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const editorId = useId();
@@ -40,9 +44,17 @@ export function MessageItem({ message, isMine, image, meta, actions }: MessageIt
     mutationFn: () => actions!.remove(message),
     onSuccess: () => setIsConfirming(false),
   });
+  const react = useMutation({
+    mutationFn: ({ emoji, isOn }: { emoji: string; isOn: boolean }) =>
+      actions!.react(message, emoji, isOn),
+  });
   const isDeleted = message.deletedAt !== null;
+  const reactions = message.reactions.filter((r) => r.userIds.length > 0);
+  const hasReacted = (emoji: string) =>
+    message.reactions.some((r) => r.emoji === emoji && r.userIds.includes(meId));
+  const toggle = (emoji: string) => react.mutate({ emoji, isOn: !hasReacted(emoji) });
   const canChange = isMine && !isDeleted && actions !== undefined && message.text !== null;
-  const error = edit.error ?? remove.error;
+  const error = edit.error ?? remove.error ?? react.error;
 
   const save = () => {
     const text = draft?.trim() ?? '';
@@ -108,6 +120,24 @@ export function MessageItem({ message, isMine, image, meta, actions }: MessageIt
         </p>
       ) : null}
       {meta}
+      {reactions.length > 0 && !isDeleted ? (
+        <ul className="message__reactions" aria-label={t('chat.reaction.list')}>
+          {reactions.map((r) => (
+            <li key={r.emoji}>
+              <button
+                className="message__reaction"
+                type="button"
+                aria-pressed={r.userIds.includes(meId)}
+                aria-label={t('chat.reaction.count', { emoji: r.emoji, count: r.userIds.length })}
+                disabled={!actions || react.isPending}
+                onClick={() => toggle(r.emoji)}
+              >
+                {r.emoji} {r.userIds.length}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {actions && !isDeleted && draft === null && !isConfirming ? (
         <span className="message__actions">
           <button
@@ -117,6 +147,19 @@ export function MessageItem({ message, isMine, image, meta, actions }: MessageIt
           >
             {t('chat.message.reply')}
           </button>
+          {QUICK_REACTIONS.map((emoji) => (
+            <button
+              key={emoji}
+              className="button button--ghost"
+              type="button"
+              aria-pressed={hasReacted(emoji)}
+              aria-label={t('chat.reaction.add', { emoji })}
+              disabled={react.isPending}
+              onClick={() => toggle(emoji)}
+            >
+              {emoji}
+            </button>
+          ))}
           {canChange ? (
             <>
               <button

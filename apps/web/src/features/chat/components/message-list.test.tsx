@@ -38,6 +38,7 @@ function fakeActions(overrides: Partial<MessageActions> = {}) {
     edit: vi.fn(() => Promise.resolve()),
     remove: vi.fn(() => Promise.resolve()),
     reply: vi.fn(),
+    react: vi.fn(() => Promise.resolve()),
     ...overrides,
   };
 }
@@ -258,5 +259,29 @@ describe('MessageList', () => {
 
     await userEvent.click(within(reply!).getByRole('button', { name: ko.chat.message.reply }));
     expect(actions.reply).toHaveBeenCalledWith(theirs);
+  });
+
+  it('shows reactions with counts, pressed when I reacted, and toggles them', async () => {
+    const actions = fakeActions();
+    const message = buildChatMessage({
+      seq: 1,
+      reactions: [
+        { emoji: '👍', userIds: ['1', '2', '3'] },
+        { emoji: '🎉', userIds: ['2'] },
+      ],
+    });
+    const { log } = renderList([{ kind: 'message', message }], null, undefined, actions);
+    const reactions = within(log).getByRole('list', { name: ko.chat.reaction.list });
+    const thumbs = within(reactions).getByRole('button', { name: '👍 반응 3개' });
+    const party = within(reactions).getByRole('button', { name: '🎉 반응 1개' });
+    expect(thumbs).toHaveAttribute('aria-pressed', 'true');
+    expect(party).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(thumbs);
+    expect(actions.react).toHaveBeenLastCalledWith(message, '👍', false);
+    await userEvent.click(party);
+    expect(actions.react).toHaveBeenLastCalledWith(message, '🎉', true);
+    await userEvent.click(within(log).getByRole('button', { name: '❤️ 반응 남기기' }));
+    expect(actions.react).toHaveBeenLastCalledWith(message, '❤️', true);
   });
 });

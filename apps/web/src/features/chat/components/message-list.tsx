@@ -120,6 +120,7 @@ export function MessageList({
             <li className={isMine ? 'message message--mine' : 'message'} data-seq={message.seq}>
               <MessageItem
                 message={message}
+                meId={meId}
                 isMine={isMine}
                 actions={actions}
                 image={

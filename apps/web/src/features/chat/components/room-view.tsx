@@ -9,6 +9,7 @@ import { useErrorMessage } from '@/i18n/use-error-message';
 import { deleteMessage } from '../api/delete-message';
 import { editMessage } from '../api/edit-message';
 import { useRoom } from '../api/get-room';
+import { setReaction } from '../api/set-reaction';
 import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/upload-image';
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
@@ -69,8 +70,12 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         timeline.applyDelete({ ...message, deletedAt: new Date().toISOString() });
       },
       reply: setReplyTo,
+      async react(message, emoji, isOn) {
+        await setReaction(roomId, message.id, emoji, isOn);
+        timeline.applyReaction({ roomId, messageId: message.id, userId: meId, emoji }, isOn);
+      },
     };
-  }, [engine, roomId, setReplyTo]);
+  }, [engine, roomId, meId, setReplyTo]);
 
   const rows = useMemo<MessageRow[]>(() => {
     const sent = new Set(
