@@ -210,6 +210,7 @@ export const en: Messages = {
     },
     retry: 'Retry',
     seen: 'Seen',
+    seenBy: 'Seen by {count}',
     status: {
       discard: 'Discard',
       failed: 'Not sent',

@@ -209,6 +209,7 @@ export const ko = {
     },
     retry: '다시 시도',
     seen: '읽음',
+    seenBy: '{count}명 읽음',
     status: {
       discard: '삭제',
       failed: '보내지 못함',

@@ -284,4 +284,23 @@ describe('MessageList', () => {
     await userEvent.click(within(log).getByRole('button', { name: '❤️ 반응 남기기' }));
     expect(actions.react).toHaveBeenLastCalledWith(message, '❤️', true);
   });
+
+  it('says how many others have read my last message in a group', () => {
+    renderWithProviders(
+      <MessageList
+        label="메시지 모임"
+        rows={[1, 2].map((seq) => ({
+          kind: 'message' as const,
+          message: buildChatMessage({ seq, sender: me }),
+        }))}
+        meId="1"
+        seenSeq={null}
+        seenBy={{ seq: 2, count: 3 }}
+        onRetry={vi.fn()}
+        onDiscard={vi.fn()}
+      />,
+    );
+    const seen = screen.getByText('3명 읽음');
+    expect(seen.closest('li')).toHaveAttribute('data-seq', '2');
+  });
 });

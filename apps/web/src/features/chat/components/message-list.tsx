@@ -13,6 +13,8 @@ interface MessageListProps {
   meId: string;
   /** Direct rooms: my messages up to this seq show "seen". */
   seenSeq: number | null;
+  /** Group rooms: under my last message, how many others have read it. */
+  seenBy?: { seq: number; count: number } | null;
   /** A divider goes before this message: the first one that was unread when the room opened. */
   unreadFromSeq?: number | null;
   onRetry: (clientMessageId: string) => void;
@@ -31,6 +33,7 @@ export function MessageList({
   rows,
   meId,
   seenSeq,
+  seenBy = null,
   unreadFromSeq = null,
   onRetry,
   onDiscard,
@@ -146,6 +149,11 @@ export function MessageList({
                     {time}
                     {row === lastSeen ? (
                       <span className="message__seen">{t('chat.seen')}</span>
+                    ) : null}
+                    {seenBy && seenBy.count > 0 && seenBy.seq === message.seq ? (
+                      <span className="message__seen">
+                        {t('chat.seenBy', { count: seenBy.count })}
+                      </span>
                     ) : null}
                   </span>
                 }

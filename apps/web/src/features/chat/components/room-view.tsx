@@ -13,6 +13,7 @@ import { setReaction } from '../api/set-reaction';
 import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/upload-image';
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
+import { countSeenBy } from '../store/seen-by';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import type { MessageActions } from './message-item';
@@ -130,6 +131,14 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
       )
     : null;
+  const myLastSeq = timeline.messages.findLast((m) => m.sender.id === meId)?.seq;
+  const seenBy =
+    room.data?.kind === 'group' && myLastSeq !== undefined
+      ? {
+          seq: myLastSeq,
+          count: countSeenBy(room.data.members, timeline.reads, meId, myLastSeq),
+        }
+      : null;
   const names = typists.map(
     (id) => room.data?.members.find((m) => m.user.id === id)?.user.nickname ?? '…',
   );
@@ -184,6 +193,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
             rows={rows}
             meId={meId}
             seenSeq={seenSeq}
+            seenBy={seenBy}
             unreadFromSeq={unreadFromSeq}
             onRetry={engine.retry}
             onDiscard={engine.discard}
