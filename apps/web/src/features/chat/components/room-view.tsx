@@ -17,6 +17,7 @@ import { countSeenBy } from '../store/seen-by';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import type { MessageActions } from './message-item';
+import { MembersPanel } from './members-panel';
 import { MessageList, type MessageRow } from './message-list';
 import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
@@ -35,6 +36,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const [imageProgress, setImageProgress] = useState<number | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const [isMembersOpen, setIsMembersOpen] = useState(false);
   const replyToId = replyTo?.id;
   const sendWith = (text: string, imageId?: string) => {
     engine.send(roomId, text, { imageId, replyToId });
@@ -155,7 +157,22 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   return (
     <Page title={title}>
       <div className="chat-room stack stack--tight">
-        <Link to={paths.chat}>{t('chat.toList')}</Link>
+        <div className="chat-room__header">
+          <Link to={paths.chat}>{t('chat.toList')}</Link>
+          {room.data?.kind === 'group' ? (
+            <button
+              className="button button--ghost"
+              type="button"
+              aria-expanded={isMembersOpen}
+              onClick={() => setIsMembersOpen((isOpen) => !isOpen)}
+            >
+              {t('chat.members.toggle')}
+            </button>
+          ) : null}
+        </div>
+        {isMembersOpen && room.data?.kind === 'group' ? (
+          <MembersPanel room={room.data} meId={meId} />
+        ) : null}
         <ConnectionNotice />
         <div className="chat-room__scroller" ref={scroller}>
           {timeline.hasMoreBefore ? (
