@@ -1,14 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/lib/api-error';
 import { ko } from '@/i18n/ko';
 import { buildChatMessage } from '@/testing/factories';
 import { renderWithProviders } from '@/testing/render';
+import type { MessageActions } from './message-item';
 import { MessageList, type MessageRow } from './message-list';
 
 const me = { id: '1', nickname: '지우', avatarUrl: null };
 
-function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFromSeq?: number) {
+function renderList(
+  rows: MessageRow[],
+  seenSeq: number | null = null,
+  unreadFromSeq?: number,
+  actions?: MessageActions,
+) {
   const onRetry = vi.fn();
   const onDiscard = vi.fn();
   renderWithProviders(
@@ -20,9 +27,20 @@ function renderList(rows: MessageRow[], seenSeq: number | null = null, unreadFro
       unreadFromSeq={unreadFromSeq}
       onRetry={onRetry}
       onDiscard={onDiscard}
+      actions={actions}
     />,
   );
   return { onRetry, onDiscard, log: screen.getByRole('log', { name: '메시지 민준' }) };
+}
+
+function fakeActions(overrides: Partial<MessageActions> = {}) {
+  return {
+    edit: vi.fn(() => Promise.resolve()),
+    remove: vi.fn(() => Promise.resolve()),
+    reply: vi.fn(),
+    react: vi.fn(() => Promise.resolve()),
+    ...overrides,
+  };
 }
 
 describe('MessageList', () => {
@@ -127,5 +145,162 @@ describe('MessageList', () => {
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.status.discard }));
     expect(onRetry).toHaveBeenCalledWith('b');
     expect(onDiscard).toHaveBeenCalledWith('b');
+  });
+
+  it('edits my own message inline and shows that it was edited', async () => {
+    const actions = fakeActions();
+    const mine = buildChatMessage({ seq: 1, sender: me, text: '안녕' });
+    const { log } = renderList(
+      [
+        { kind: 'message', message: mine },
+        { kind: 'message', message: buildChatMessage({ seq: 2 }) },
+      ],
+      null,
+      undefined,
+      actions,
+    );
+    const [myItem, theirItem] = within(log).getAllByRole('listitem');
+    expect(within(theirItem!).queryByRole('button', { name: ko.chat.message.edit })).toBeNull();
+
+    await userEvent.click(within(myItem!).getByRole('button', { name: ko.chat.message.edit }));
+    const editor = within(myItem!).getByRole('textbox', { name: ko.chat.message.editLabel });
+    expect(editor).toHaveValue('안녕');
+    await userEvent.clear(editor);
+    await userEvent.type(editor, '안녕하세요');
+    await userEvent.click(within(myItem!).getByRole('button', { name: ko.chat.message.save }));
+    expect(actions.edit).toHaveBeenCalledWith(mine, '안녕하세요');
+    expect(within(myItem!).queryByRole('textbox')).toBeNull();
+  });
+
+  it('marks an edited message', () => {
+    const { log } = renderList([
+      { kind: 'message', message: buildChatMessage({ seq: 1, editedAt: '2025-03-01T01:00:00Z' }) },
+    ]);
+    expect(within(log).getByText(ko.chat.message.edited)).toBeInTheDocument();
+  });
+
+  it('cancels an edit without saving', async () => {
+    const actions = fakeActions();
+    const { log } = renderList(
+      [{ kind: 'message', message: buildChatMessage({ seq: 1, sender: me }) }],
+      null,
+      undefined,
+      actions,
+    );
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.edit }));
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.cancel }));
+    expect(within(log).queryByRole('textbox')).toBeNull();
+    expect(actions.edit).not.toHaveBeenCalled();
+  });
+
+  it('deletes my message only after the confirm step, and shows a failure', async () => {
+    const remove = vi
+      .fn()
+      .mockRejectedValueOnce(new ApiError(500, {}))
+      .mockResolvedValueOnce(undefined);
+    const actions = fakeActions({ remove });
+    const mine = buildChatMessage({ seq: 1, sender: me });
+    const { log } = renderList([{ kind: 'message', message: mine }], null, undefined, actions);
+    await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.delete }));
+    expect(remove).not.toHaveBeenCalled();
+    const confirm = within(log).getByRole('group', { name: ko.chat.message.confirmDelete });
+    await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.message.delete }));
+    expect(await within(log).findByRole('alert')).toHaveTextContent(/\S/);
+    await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.message.delete }));
+    expect(remove).toHaveBeenCalledTimes(2);
+    expect(remove).toHaveBeenCalledWith(mine);
+  });
+
+  it('offers no edit or delete on a deleted message', () => {
+    const { log } = renderList(
+      [
+        {
+          kind: 'message',
+          message: buildChatMessage({ seq: 1, sender: me, text: null, deletedAt: '2025-03-01' }),
+        },
+      ],
+      null,
+      undefined,
+      fakeActions(),
+    );
+    expect(within(log).queryByRole('button')).toBeNull();
+  });
+
+  it('replies to any message that is not deleted, and shows the quote a reply carries', async () => {
+    const actions = fakeActions();
+    const theirs = buildChatMessage({
+      seq: 2,
+      replyTo: { id: 'message-1', seq: 1, sender: me, text: '점심 뭐 먹어요?', deletedAt: null },
+    });
+    const { log } = renderList(
+      [
+        {
+          kind: 'message',
+          message: buildChatMessage({
+            seq: 1,
+            text: null,
+            deletedAt: '2025-03-01',
+            replyTo: { id: 'message-0', seq: 0, sender: me, text: null, deletedAt: '2025-03-01' },
+          }),
+        },
+        { kind: 'message', message: theirs },
+      ],
+      null,
+      undefined,
+      actions,
+    );
+    const [deleted, reply] = within(log).getAllByRole('listitem');
+    expect(within(deleted!).queryByRole('button', { name: ko.chat.message.reply })).toBeNull();
+    expect(
+      within(deleted!).getByRole('figure', { name: '지우 님의 메시지에 답장' }),
+    ).toHaveTextContent(ko.chat.reply.deleted);
+    const quote = within(reply!).getByRole('figure', { name: '지우 님의 메시지에 답장' });
+    expect(quote).toHaveTextContent('점심 뭐 먹어요?');
+
+    await userEvent.click(within(reply!).getByRole('button', { name: ko.chat.message.reply }));
+    expect(actions.reply).toHaveBeenCalledWith(theirs);
+  });
+
+  it('shows reactions with counts, pressed when I reacted, and toggles them', async () => {
+    const actions = fakeActions();
+    const message = buildChatMessage({
+      seq: 1,
+      reactions: [
+        { emoji: '👍', userIds: ['1', '2', '3'] },
+        { emoji: '🎉', userIds: ['2'] },
+      ],
+    });
+    const { log } = renderList([{ kind: 'message', message }], null, undefined, actions);
+    const reactions = within(log).getByRole('list', { name: ko.chat.reaction.list });
+    const thumbs = within(reactions).getByRole('button', { name: '👍 반응 3개' });
+    const party = within(reactions).getByRole('button', { name: '🎉 반응 1개' });
+    expect(thumbs).toHaveAttribute('aria-pressed', 'true');
+    expect(party).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(thumbs);
+    expect(actions.react).toHaveBeenLastCalledWith(message, '👍', false);
+    await userEvent.click(party);
+    expect(actions.react).toHaveBeenLastCalledWith(message, '🎉', true);
+    await userEvent.click(within(log).getByRole('button', { name: '❤️ 반응 남기기' }));
+    expect(actions.react).toHaveBeenLastCalledWith(message, '❤️', true);
+  });
+
+  it('says how many others have read my last message in a group', () => {
+    renderWithProviders(
+      <MessageList
+        label="메시지 모임"
+        rows={[1, 2].map((seq) => ({
+          kind: 'message' as const,
+          message: buildChatMessage({ seq, sender: me }),
+        }))}
+        meId="1"
+        seenSeq={null}
+        seenBy={{ seq: 2, count: 3 }}
+        onRetry={vi.fn()}
+        onDiscard={vi.fn()}
+      />,
+    );
+    const seen = screen.getByText('3명 읽음');
+    expect(seen.closest('li')).toHaveAttribute('data-seq', '2');
   });
 });

@@ -2,6 +2,7 @@ import type { ChatMessage } from '@orgo/contracts';
 import { Fragment, useMemo } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { OutboxEntry } from '../store/outbox';
+import { MessageItem, type MessageActions } from './message-item';
 
 export type MessageRow =
   { kind: 'message'; message: ChatMessage } | { kind: 'outbox'; entry: OutboxEntry };
@@ -12,10 +13,14 @@ interface MessageListProps {
   meId: string;
   /** Direct rooms: my messages up to this seq show "seen". */
   seenSeq: number | null;
+  /** Group rooms: under my last message, how many others have read it. */
+  seenBy?: { seq: number; count: number } | null;
   /** A divider goes before this message: the first one that was unread when the room opened. */
   unreadFromSeq?: number | null;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
+  /** Edit, delete and the rest; without them the list is read-only. */
+  actions?: MessageActions;
 }
 
 const createdAtOf = (row: MessageRow) =>
@@ -28,9 +33,11 @@ export function MessageList({
   rows,
   meId,
   seenSeq,
+  seenBy = null,
   unreadFromSeq = null,
   onRetry,
   onDiscard,
+  actions,
 }: MessageListProps) {
   const { t, language } = useI18n();
   const locale = language === 'ko' ? 'ko-KR' : 'en-US';
@@ -114,32 +121,43 @@ export function MessageList({
               </li>
             ) : null}
             <li className={isMine ? 'message message--mine' : 'message'} data-seq={message.seq}>
-              {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
-              {message.image && !message.deletedAt ? (
-                <a
-                  className="message__image"
-                  href={message.image.url}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  <img
-                    src={`${message.image.url}&size=thumb`}
-                    alt={t('chat.image.alt', { nickname: message.sender.nickname })}
-                    width={thumbSize(message.image).width}
-                    height={thumbSize(message.image).height}
-                    loading="lazy"
-                  />
-                </a>
-              ) : null}
-              {message.deletedAt || message.text !== null ? (
-                <p className={message.deletedAt ? 'message__text muted' : 'message__text'}>
-                  {message.deletedAt ? t('chat.deletedMessage') : message.text}
-                </p>
-              ) : null}
-              <span className="message__meta">
-                {time}
-                {row === lastSeen ? <span className="message__seen">{t('chat.seen')}</span> : null}
-              </span>
+              <MessageItem
+                message={message}
+                meId={meId}
+                isMine={isMine}
+                actions={actions}
+                image={
+                  message.image && !message.deletedAt ? (
+                    <a
+                      className="message__image"
+                      href={message.image.url}
+                      target="_blank"
+                      rel="noopener"
+                    >
+                      <img
+                        src={`${message.image.url}&size=thumb`}
+                        alt={t('chat.image.alt', { nickname: message.sender.nickname })}
+                        width={thumbSize(message.image).width}
+                        height={thumbSize(message.image).height}
+                        loading="lazy"
+                      />
+                    </a>
+                  ) : null
+                }
+                meta={
+                  <span className="message__meta">
+                    {time}
+                    {row === lastSeen ? (
+                      <span className="message__seen">{t('chat.seen')}</span>
+                    ) : null}
+                    {seenBy && seenBy.count > 0 && seenBy.seq === message.seq ? (
+                      <span className="message__seen">
+                        {t('chat.seenBy', { count: seenBy.count })}
+                      </span>
+                    ) : null}
+                  </span>
+                }
+              />
             </li>
           </Fragment>
         );

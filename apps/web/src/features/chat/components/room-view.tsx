@@ -1,3 +1,4 @@
+import type { ChatMessage } from '@orgo/contracts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
@@ -5,13 +6,20 @@ import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
+import { deleteMessage } from '../api/delete-message';
+import { editMessage } from '../api/edit-message';
 import { useRoom } from '../api/get-room';
+import { setReaction } from '../api/set-reaction';
 import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/upload-image';
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
+import { countSeenBy } from '../store/seen-by';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
+import type { MessageActions } from './message-item';
+import { MembersPanel } from './members-panel';
 import { MessageList, type MessageRow } from './message-list';
+import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
 /** One room: its history and live messages, the composer, typing and "seen". */
@@ -27,6 +35,13 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const title = room.data ? roomTitle(room.data) : '…';
   const [imageProgress, setImageProgress] = useState<number | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
+  const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
+  const [isMembersOpen, setIsMembersOpen] = useState(false);
+  const replyToId = replyTo?.id;
+  const sendWith = (text: string, imageId?: string) => {
+    engine.send(roomId, text, { imageId, replyToId });
+    setReplyTo(null);
+  };
 
   // Upload first (with progress), then send the message through the outbox like any other.
   const sendImage = async (file: File) => {
@@ -36,13 +51,34 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     setImageProgress(0);
     try {
       const image = await uploadChatImage(roomId, file, setImageProgress);
-      engine.send(roomId, '', image.id);
+      sendWith('', image.id);
     } catch (err) {
       setImageError(errorMessage(err));
     } finally {
       setImageProgress(null);
     }
   };
+
+  // REST changes; the socket events bring them to everyone, and to this tab at once as well.
+  const actions = useMemo<MessageActions>(() => {
+    const timeline = engine.timeline(roomId);
+    return {
+      async edit(message, text) {
+        const edited = await editMessage(roomId, message.id, text);
+        if (edited.text !== null && edited.editedAt !== null)
+          timeline.applyEdit({ ...edited, text: edited.text, editedAt: edited.editedAt });
+      },
+      async remove(message) {
+        await deleteMessage(roomId, message.id);
+        timeline.applyDelete({ ...message, deletedAt: new Date().toISOString() });
+      },
+      reply: setReplyTo,
+      async react(message, emoji, isOn) {
+        await setReaction(roomId, message.id, emoji, isOn);
+        timeline.applyReaction({ roomId, messageId: message.id, userId: meId, emoji }, isOn);
+      },
+    };
+  }, [engine, roomId, meId, setReplyTo]);
 
   const rows = useMemo<MessageRow[]>(() => {
     const sent = new Set(
@@ -97,6 +133,14 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
       )
     : null;
+  const myLastSeq = timeline.messages.findLast((m) => m.sender.id === meId)?.seq;
+  const seenBy =
+    room.data?.kind === 'group' && myLastSeq !== undefined
+      ? {
+          seq: myLastSeq,
+          count: countSeenBy(room.data.members, timeline.reads, meId, myLastSeq),
+        }
+      : null;
   const names = typists.map(
     (id) => room.data?.members.find((m) => m.user.id === id)?.user.nickname ?? '…',
   );
@@ -113,7 +157,22 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   return (
     <Page title={title}>
       <div className="chat-room stack stack--tight">
-        <Link to={paths.chat}>{t('chat.toList')}</Link>
+        <div className="chat-room__header">
+          <Link to={paths.chat}>{t('chat.toList')}</Link>
+          {room.data?.kind === 'group' ? (
+            <button
+              className="button button--ghost"
+              type="button"
+              aria-expanded={isMembersOpen}
+              onClick={() => setIsMembersOpen((isOpen) => !isOpen)}
+            >
+              {t('chat.members.toggle')}
+            </button>
+          ) : null}
+        </div>
+        {isMembersOpen && room.data?.kind === 'group' ? (
+          <MembersPanel room={room.data} meId={meId} />
+        ) : null}
         <ConnectionNotice />
         <div className="chat-room__scroller" ref={scroller}>
           {timeline.hasMoreBefore ? (
@@ -151,17 +210,30 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
             rows={rows}
             meId={meId}
             seenSeq={seenSeq}
+            seenBy={seenBy}
             unreadFromSeq={unreadFromSeq}
             onRetry={engine.retry}
             onDiscard={engine.discard}
+            actions={actions}
           />
         </div>
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
         {imageError ? <FormAlert>{imageError}</FormAlert> : null}
+        {replyTo ? (
+          <div className="chat-room__reply">
+            <ReplyQuote
+              quote={replyTo}
+              label={t('chat.reply.target', { nickname: replyTo.sender.nickname })}
+            />
+            <button className="button button--ghost" type="button" onClick={() => setReplyTo(null)}>
+              {t('chat.reply.cancel')}
+            </button>
+          </div>
+        ) : null}
         <Composer
-          onSend={(text) => engine.send(roomId, text)}
+          onSend={(text) => sendWith(text)}
           onTyping={(isTyping) => engine.setTyping(roomId, isTyping)}
           onImage={(file) => void sendImage(file)}
           imageProgress={imageProgress}

@@ -37,6 +37,8 @@ export function ChatEngineProvider({ meId, children }: { meId: string; children:
           ROOM_LIST_REFRESH_MS,
         );
       },
+      onRoomChanged: (roomId) =>
+        void queryClient.invalidateQueries({ queryKey: chatKeys.room(roomId) }),
     });
   });
 

@@ -50,6 +50,7 @@ const emptyPage: MessagePage = {
 function setup(storage = new Map<string, string>()) {
   const fake = fakeSocket();
   const fetchPage = vi.fn(async (): Promise<MessagePage> => emptyPage);
+  const onRoomChanged = vi.fn();
   let n = 0;
   const engine = createChatEngine({
     socket: fake.socket as unknown as NamespaceSocket<'/chat'>,
@@ -60,10 +61,11 @@ function setup(storage = new Map<string, string>()) {
     ),
     fetchPage,
     onRoomsChanged: vi.fn(),
+    onRoomChanged,
     newId: () => `client-${(n += 1)}`,
   });
   const stop = engine.start();
-  return { ...fake, engine, fetchPage, stop, storage };
+  return { ...fake, engine, fetchPage, onRoomChanged, stop, storage };
 }
 
 const mine = (overrides: Partial<ChatMessage>) =>
@@ -89,6 +91,26 @@ describe('chat engine', () => {
     sends[0]!.ack(null, { ok: true, data: mine({ seq: 1, clientMessageId: 'client-1' }) });
     expect(engine.outbox.entries()).toEqual([]);
     expect(timeline.getState().messages.map((m) => m.seq)).toEqual([1]);
+  });
+
+  it('sends a reply with replyToId, and keeps it in the outbox for a resend', () => {
+    const { engine, sends, storage } = setup();
+    engine.send('room-1', '맞아요', { replyToId: 'message-7' });
+    expect(sends[0]?.payload).toEqual({
+      roomId: 'room-1',
+      clientMessageId: 'client-1',
+      text: '맞아요',
+      replyToId: 'message-7',
+    });
+    expect(JSON.parse(storage.get('outbox')!)).toMatchObject([{ replyToId: 'message-7' }]);
+  });
+
+  it('reports which room changed on renames and membership changes', () => {
+    const { fire, onRoomChanged } = setup();
+    fire('room.updated', { roomId: 'room-1', name: '새 이름', ownerId: '1' });
+    fire('member.left', { roomId: 'room-2', userId: '3' });
+    fire('room.removed', { roomId: 'room-3' });
+    expect(onRoomChanged.mock.calls).toEqual([['room-1'], ['room-2'], ['room-3']]);
   });
 
   it('marks a refused send failed and retries it with the same clientMessageId', () => {

@@ -20,14 +20,21 @@ export interface ChatEngineOptions {
   fetchPage: (roomId: string, query: MessagePageQuery) => Promise<MessagePage>;
   /** Something that the room list shows changed (new message, read, membership). */
   onRoomsChanged: () => void;
+  /** One room's detail changed: renamed, new owner, members joined or left, or I was removed. */
+  onRoomChanged?: (roomId: string) => void;
   newId?: () => string;
+}
+
+export interface SendExtras {
+  imageId?: string;
+  replyToId?: string;
 }
 
 export interface ChatEngine {
   timeline(roomId: string): RoomTimeline;
   outbox: Outbox;
-  /** Text, an uploaded image (`imageId`), or both. */
-  send(roomId: string, text: string, imageId?: string): void;
+  /** Text, an uploaded image (`imageId`), or both; `replyToId` quotes an earlier message. */
+  send(roomId: string, text: string, extras?: SendExtras): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
   markRead(roomId: string, seq: number): void;
@@ -82,6 +89,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       clientMessageId: entry.clientMessageId,
       ...(entry.text ? { text: entry.text } : {}),
       ...(entry.imageId ? { imageId: entry.imageId } : {}),
+      ...(entry.replyToId ? { replyToId: entry.replyToId } : {}),
     };
     socket.timeout(ACK_TIMEOUT_MS).emit('message.send', payload, (error, res) => {
       inflight.delete(entry.clientMessageId);
@@ -132,12 +140,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       }
       return timeline;
     },
-    send(roomId, text, imageId) {
+    send(roomId, text, { imageId, replyToId } = {}) {
       const entry: OutboxEntry = {
         clientMessageId: newId(),
         roomId,
         text,
         ...(imageId ? { imageId } : {}),
+        ...(replyToId ? { replyToId } : {}),
         createdAt: new Date().toISOString(),
         status: 'pending',
       };
@@ -190,6 +199,10 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         timelines.get(e.roomId)?.applyRead(e);
         if (e.userId === meId) onRoomsChanged();
       };
+      const onRoomChanged = ({ roomId }: { roomId: string }) => {
+        options.onRoomChanged?.(roomId);
+        onRoomsChanged();
+      };
       const onTypingStarted: ChatServerEvents['typing.started'] = (e) => {
         if (e.userId !== meId) setTypist(e.roomId, e.userId, true);
       };
@@ -205,10 +218,10 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       socket.on('reaction.added', onReactionAdded);
       socket.on('reaction.removed', onReactionRemoved);
       socket.on('room.read', onRead);
-      socket.on('room.removed', onRoomsChanged);
-      socket.on('room.updated', onRoomsChanged);
-      socket.on('member.joined', onRoomsChanged);
-      socket.on('member.left', onRoomsChanged);
+      socket.on('room.removed', onRoomChanged);
+      socket.on('room.updated', onRoomChanged);
+      socket.on('member.joined', onRoomChanged);
+      socket.on('member.left', onRoomChanged);
       socket.on('typing.started', onTypingStarted);
       socket.on('typing.stopped', onTypingStopped);
       if (socket.connected) onJoined();
@@ -222,10 +235,10 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         socket.off('reaction.added', onReactionAdded);
         socket.off('reaction.removed', onReactionRemoved);
         socket.off('room.read', onRead);
-        socket.off('room.removed', onRoomsChanged);
-        socket.off('room.updated', onRoomsChanged);
-        socket.off('member.joined', onRoomsChanged);
-        socket.off('member.left', onRoomsChanged);
+        socket.off('room.removed', onRoomChanged);
+        socket.off('room.updated', onRoomChanged);
+        socket.off('member.joined', onRoomChanged);
+        socket.off('member.left', onRoomChanged);
         socket.off('typing.started', onTypingStarted);
         socket.off('typing.stopped', onTypingStopped);
         typing.forEach((room) => room.forEach((timer) => clearTimeout(timer)));

@@ -38,6 +38,14 @@ describe('outbox', () => {
     expect(createOutbox(storage, 'orgo.chat.outbox.2').entries()).toEqual([]);
   });
 
+  it('keeps a reply target across a reload and drops an entry whose target is malformed', () => {
+    const reply = entry('a', { replyToId: 'message-7' });
+    const storage = memoryStorage({
+      k: JSON.stringify([reply, entry('b', { replyToId: 7 as unknown as string })]),
+    });
+    expect(createOutbox(storage, 'k').entries()).toEqual([reply]);
+  });
+
   it('adds a clientMessageId once', () => {
     const outbox = createOutbox(memoryStorage(), 'k');
     outbox.add(entry('a'));

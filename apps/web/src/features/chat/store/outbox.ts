@@ -8,6 +8,8 @@ export interface OutboxEntry {
   text: string;
   /** An image already uploaded to the room (`POST …/images`), sent with the message. */
   imageId?: string;
+  /** The message this one answers. */
+  replyToId?: string;
   createdAt: string;
   status: OutboxStatus;
 }
@@ -30,6 +32,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof e.roomId === 'string' &&
     typeof e.text === 'string' &&
     (e.imageId === undefined || typeof e.imageId === 'string') &&
+    (e.replyToId === undefined || typeof e.replyToId === 'string') &&
     typeof e.createdAt === 'string' &&
     (e.status === 'pending' || e.status === 'failed')
   );

@@ -1,0 +1,108 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ko } from '@/i18n/ko';
+import { authSession } from '@/lib/auth-session';
+import type { ChatRoomDetail } from '@/lib/api-types';
+import { buildListItem, buildPage, buildTokens } from '@/testing/factories';
+import { createFakeFetch, json, noContent, problem } from '@/testing/fake-fetch';
+import { renderWithProviders } from '@/testing/render';
+import { MembersPanel } from './members-panel';
+
+const person = (id: string, nickname: string) => ({ id, nickname, avatarUrl: null });
+
+function buildRoom(overrides: Partial<ChatRoomDetail> = {}): ChatRoomDetail {
+  return {
+    id: 'room-1',
+    kind: 'group',
+    name: '스터디',
+    ownerId: '1',
+    peer: null,
+    memberCount: 3,
+    lastSeq: 0,
+    lastReadSeq: 0,
+    unreadCount: 0,
+    lastMessage: null,
+    lastActivityAt: '2025-01-02T03:04:05.000Z',
+    createdAt: '2025-01-02T03:04:05.000Z',
+    members: [
+      { user: person('1', '지우'), role: 'owner', lastReadSeq: 0, joinedAt: '2025-01-02' },
+      { user: person('2', '민준'), role: 'member', lastReadSeq: 0, joinedAt: '2025-01-02' },
+      { user: person('3', '서연'), role: 'member', lastReadSeq: 0, joinedAt: '2025-01-02' },
+    ],
+    ...overrides,
+  };
+}
+
+function renderPanel(meId: string, handlers: Parameters<typeof createFakeFetch>[0] = {}) {
+  const fetch = createFakeFetch(handlers);
+  vi.stubGlobal('fetch', fetch);
+  renderWithProviders(
+    <Routes>
+      <Route path="/chat/:roomId" element={<MembersPanel room={buildRoom()} meId={meId} />} />
+      <Route path="/chat" element={<h1>채팅 목록 화면</h1>} />
+    </Routes>,
+    { route: '/chat/room-1' },
+  );
+  return { fetch, section: screen.getByRole('region', { name: '멤버 3명' }) };
+}
+
+describe('MembersPanel', () => {
+  beforeEach(() => authSession.signIn(buildTokens()));
+
+  it('lists members with the owner marked; a member can leave after confirming', async () => {
+    const { fetch, section } = renderPanel('2', {
+      'POST /api/chat/rooms/room-1/leave': () => noContent(),
+    });
+    const items = within(section).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(`지우 (${ko.chat.members.owner})`);
+    expect(items[1]).not.toHaveTextContent(ko.chat.members.owner);
+    expect(within(section).queryByRole('button', { name: '서연 님 내보내기' })).toBeNull();
+    expect(within(section).queryByRole('textbox')).toBeNull();
+
+    await userEvent.click(within(section).getByRole('button', { name: ko.chat.members.leave }));
+    expect(fetch).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: ko.chat.members.leaveConfirm });
+    await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.members.leave }));
+    expect(await screen.findByRole('heading', { name: '채팅 목록 화면' })).toBeInTheDocument();
+  });
+
+  it('lets the owner remove, rename, and add people they follow who are not in the room', async () => {
+    const calls: string[] = [];
+    const { section } = renderPanel('1', {
+      'GET /api/users/1/following': () =>
+        json(
+          200,
+          buildPage([
+            buildListItem({ id: '2', nickname: '민준' }),
+            buildListItem({ id: '4', nickname: '하린' }),
+          ]),
+        ),
+      'DELETE /api/chat/rooms/room-1/members/3': () => {
+        calls.push('remove 3');
+        return noContent();
+      },
+      'PATCH /api/chat/rooms/room-1': async (request) => {
+        calls.push(`rename ${((await request.json()) as { name: string }).name}`);
+        return json(200, buildRoom({ name: '알고리즘 스터디' }));
+      },
+      'POST /api/chat/rooms/room-1/members': async (request) => {
+        calls.push(`add ${((await request.json()) as { userIds: string[] }).userIds.join()}`);
+        return problem(409, 'CHAT_ROOM_FULL');
+      },
+    });
+
+    await userEvent.click(within(section).getByRole('button', { name: '서연 님 내보내기' }));
+    const name = within(section).getByRole('textbox', { name: ko.chat.members.name });
+    await userEvent.clear(name);
+    await userEvent.type(name, '알고리즘 스터디');
+    await userEvent.click(within(section).getByRole('button', { name: ko.chat.members.rename }));
+
+    const add = await within(section).findByRole('button', { name: '하린 님 초대' });
+    expect(within(section).queryByRole('button', { name: '민준 님 초대' })).toBeNull();
+    await userEvent.click(add);
+    expect(await within(section).findByText(ko.errorCode.CHAT_ROOM_FULL)).toHaveRole('alert');
+    expect(calls).toEqual(['remove 3', 'rename 알고리즘 스터디', 'add 4']);
+  });
+});

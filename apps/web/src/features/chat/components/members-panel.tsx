@@ -1,0 +1,162 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { FormAlert } from '@/components/form-alert';
+import { TextField } from '@/components/text-field';
+import { paths } from '@/config/paths';
+import { useT } from '@/i18n/i18n-provider';
+import { useErrorMessage } from '@/i18n/use-error-message';
+import type { ChatRoomDetail } from '@/lib/api-types';
+import { useAddMembers } from '../api/add-members';
+import { useContacts } from '../api/get-contacts';
+import { useLeaveRoom } from '../api/leave-room';
+import { useRemoveMember } from '../api/remove-member';
+import { useRenameRoom } from '../api/rename-room';
+
+const GROUP_NAME_MAX = 80;
+
+/** A group room's members; the owner renames, adds and removes, anyone leaves. */
+export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: string }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const navigate = useNavigate();
+  const isOwner = room.ownerId === meId;
+  const remove = useRemoveMember(room.id);
+  const leave = useLeaveRoom(room.id);
+  const [isConfirmingLeave, setIsConfirmingLeave] = useState(false);
+
+  return (
+    <section className="card stack stack--tight" aria-labelledby="chat-members-title">
+      <h2 className="card__title" id="chat-members-title">
+        {t('chat.members.title', { count: room.members.length })}
+      </h2>
+      <ul className="member-list">
+        {room.members.map((member) => (
+          <li key={member.user.id} className="member-list__item">
+            <span>{member.user.nickname}</span>
+            {member.role === 'owner' ? (
+              <span className="muted"> ({t('chat.members.owner')})</span>
+            ) : null}
+            {isOwner && member.user.id !== meId ? (
+              <button
+                className="button button--ghost"
+                type="button"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(member.user.id)}
+              >
+                {t('chat.members.remove', { nickname: member.user.nickname })}
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {remove.isError ? <FormAlert>{errorMessage(remove.error)}</FormAlert> : null}
+      {isOwner ? <RenameForm room={room} /> : null}
+      {isOwner ? <AddMembers room={room} meId={meId} /> : null}
+      {isConfirmingLeave ? (
+        <div className="message__actions" role="group" aria-label={t('chat.members.leaveConfirm')}>
+          <span>{t('chat.members.leaveConfirm')}</span>
+          <button
+            className="button button--danger"
+            type="button"
+            disabled={leave.isPending}
+            onClick={() => leave.mutate(undefined, { onSuccess: () => void navigate(paths.chat) })}
+          >
+            {t('chat.members.leave')}
+          </button>
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={leave.isPending}
+            onClick={() => setIsConfirmingLeave(false)}
+          >
+            {t('chat.members.cancel')}
+          </button>
+        </div>
+      ) : (
+        <button className="button" type="button" onClick={() => setIsConfirmingLeave(true)}>
+          {t('chat.members.leave')}
+        </button>
+      )}
+      {leave.isError ? <FormAlert>{errorMessage(leave.error)}</FormAlert> : null}
+    </section>
+  );
+}
+
+function RenameForm({ room }: { room: ChatRoomDetail }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const rename = useRenameRoom(room.id);
+  const [name, setName] = useState(room.name ?? '');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate(name.trim());
+  };
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <TextField
+        label={t('chat.members.name')}
+        value={name}
+        required
+        maxLength={GROUP_NAME_MAX}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <FormAlert>{rename.isError ? errorMessage(rename.error) : null}</FormAlert>
+      <button
+        className="button"
+        type="submit"
+        disabled={rename.isPending || !name.trim() || name.trim() === room.name}
+      >
+        {rename.isPending ? t('chat.members.renaming') : t('chat.members.rename')}
+      </button>
+    </form>
+  );
+}
+
+/** People I follow who are not in the room yet, each added with one button. */
+function AddMembers({ room, meId }: { room: ChatRoomDetail; meId: string }) {
+  const t = useT();
+  const errorMessage = useErrorMessage();
+  const contacts = useContacts(meId);
+  const add = useAddMembers(room.id);
+  const inRoom = new Set(room.members.map((m) => m.user.id));
+  const people = (contacts.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (person) => !inRoom.has(person.id),
+  );
+
+  return (
+    <div className="stack stack--tight">
+      <h3 className="field__label">{t('chat.members.addTitle')}</h3>
+      {contacts.isPending ? <p className="muted">{t('app.loading')}</p> : null}
+      {contacts.isError ? <FormAlert>{errorMessage(contacts.error)}</FormAlert> : null}
+      {contacts.isSuccess && people.length === 0 ? (
+        <p className="muted">{t('chat.members.noContacts')}</p>
+      ) : null}
+      <ul className="member-list">
+        {people.map((person) => (
+          <li key={person.id}>
+            <button
+              className="button button--ghost"
+              type="button"
+              disabled={add.isPending}
+              onClick={() => add.mutate([person.id])}
+            >
+              {t('chat.members.add', { nickname: person.nickname })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {contacts.hasNextPage ? (
+        <button
+          className="button button--ghost"
+          type="button"
+          onClick={() => void contacts.fetchNextPage()}
+        >
+          {t('social.loadMore')}
+        </button>
+      ) : null}
+      {add.isError ? <FormAlert>{errorMessage(add.error)}</FormAlert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ko } from '@/i18n/ko';
+import { authSession } from '@/lib/auth-session';
+import { buildChatMessage, buildTokens } from '@/testing/factories';
+import { createFakeFetch, json } from '@/testing/fake-fetch';
+import { renderWithProviders } from '@/testing/render';
+import type { ChatEngine } from '../store/chat-engine';
+import { createOutbox } from '../store/outbox';
+import { createRoomTimeline } from '../store/room-timeline';
+import { RoomView } from './room-view';
+
+const me = { id: '1', nickname: '지우', avatarUrl: null };
+const question = buildChatMessage({ seq: 1, text: '점심 뭐 먹어요?' });
+
+/** A stand-in engine: a real timeline and outbox, with send and the socket calls recorded. */
+const engine = vi.hoisted(() => ({ current: null as ChatEngine | null }));
+vi.mock('../realtime/chat-engine-provider', () => ({ useChatEngine: () => engine.current }));
+
+const NOBODY: readonly string[] = [];
+
+function fakeEngine() {
+  const timeline = createRoomTimeline('room-1', async () => ({
+    items: [question, buildChatMessage({ seq: 2, sender: me, text: '글쎄요' })],
+    lastSeq: 2,
+    hasMoreBefore: false,
+    hasMoreAfter: false,
+    reads: [{ roomId: 'room-1', userId: '3', lastReadSeq: 2 }],
+  }));
+  return {
+    timeline: () => timeline,
+    outbox: createOutbox(null, 'outbox'),
+    send: vi.fn(),
+    retry: vi.fn(),
+    discard: vi.fn(),
+    markRead: vi.fn(),
+    setTyping: vi.fn(),
+    typingIn: () => NOBODY,
+    isOffline: () => false,
+    subscribe: () => () => undefined,
+    start: () => () => undefined,
+  } satisfies ChatEngine;
+}
+
+describe('RoomView', () => {
+  beforeEach(() => authSession.signIn(buildTokens()));
+
+  it('replies: the target shows above the composer and the send carries replyToId', async () => {
+    const fake = fakeEngine();
+    engine.current = fake;
+    vi.stubGlobal(
+      'fetch',
+      createFakeFetch({
+        'GET /api/chat/rooms/room-1': () =>
+          json(200, {
+            id: 'room-1',
+            kind: 'group',
+            name: '점심 모임',
+            ownerId: '1',
+            peer: null,
+            memberCount: 3,
+            lastSeq: 2,
+            lastReadSeq: 2,
+            unreadCount: 0,
+            lastMessage: null,
+            lastActivityAt: '2025-01-02T03:04:05.000Z',
+            createdAt: '2025-01-02T03:04:05.000Z',
+            members: [
+              { user: me, role: 'owner', lastReadSeq: 2, joinedAt: '2025-01-02' },
+              { user: question.sender, role: 'member', lastReadSeq: 2, joinedAt: '2025-01-02' },
+              {
+                user: { id: '3', nickname: '서연', avatarUrl: null },
+                role: 'member',
+                lastReadSeq: 0,
+                joinedAt: '2025-01-02',
+              },
+            ],
+          }),
+      }),
+    );
+    renderWithProviders(<RoomView roomId="room-1" meId="1" />);
+
+    const log = await screen.findByRole('log', { name: '메시지 점심 모임' });
+    const [first] = await within(log).findAllByRole('listitem');
+    expect(await within(log).findByText('2명 읽음')).toBeInTheDocument();
+
+    await userEvent.click(within(first!).getByRole('button', { name: ko.chat.message.reply }));
+    expect(screen.getByRole('figure', { name: '민준 님에게 답장' })).toHaveTextContent(
+      '점심 뭐 먹어요?',
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: ko.chat.composer.label }),
+      '김밥이요{Enter}',
+    );
+    expect(fake.send).toHaveBeenCalledWith('room-1', '김밥이요', {
+      imageId: undefined,
+      replyToId: question.id,
+    });
+    expect(screen.queryByRole('figure', { name: '민준 님에게 답장' })).toBeNull();
+  });
+});
