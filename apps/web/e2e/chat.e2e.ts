@@ -168,6 +168,25 @@ describe('chat in the browser', () => {
     await allSent(alicePage);
   });
 
+  it('reacts, and edits my own message, live on the other side', async () => {
+    const item = (page: Page, title: string, text: string) =>
+      messageLog(page, title).locator('li.message', { hasText: text });
+
+    const onBob = item(bobPage, alice.nickname, '오프라인에서 쓴 메시지');
+    await onBob.getByRole('button', { name: '👍 반응 남기기' }).click();
+    const onAlice = item(alicePage, bob.nickname, '오프라인에서 쓴 메시지');
+    await onAlice.getByRole('button', { name: '👍 반응 1개' }).waitFor();
+
+    await onAlice.getByRole('button', { name: ko.chat.message.edit, exact: true }).click();
+    await alicePage
+      .getByRole('textbox', { name: ko.chat.message.editLabel })
+      .fill('고쳐 쓴 메시지');
+    await alicePage.getByRole('button', { name: ko.chat.message.save, exact: true }).click();
+    const edited = item(bobPage, alice.nickname, '고쳐 쓴 메시지');
+    await edited.getByText(ko.chat.message.edited).waitFor();
+    expect(await item(bobPage, alice.nickname, '오프라인에서 쓴 메시지').count()).toBe(0);
+  });
+
   it('creates a group with people I follow, and it appears in their list live', async () => {
     await bobPage.goto('/chat');
     await alicePage.goto('/chat');
