@@ -139,7 +139,7 @@ export function MessageItem({ message, meId, isMine, image, meta, actions }: Mes
         </ul>
       ) : null}
       {actions && !isDeleted && draft === null && !isConfirming ? (
-        <span className="message__actions">
+        <span className="message__actions message__actions--toolbar">
           <button
             className="button button--ghost"
             type="button"
