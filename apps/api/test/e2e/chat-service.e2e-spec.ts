@@ -56,7 +56,7 @@ beforeAll(async () => {
     ChatReactionSubscriber,
     ChatRoomSubscriber,
   ])
-    new S(ds, domainEvents, urls);
+    new S(ds, domainEvents);
   const noLimits = { enabled: false } as RateLimitService;
   media = new MediaService(
     ds.getRepository(MediaObjectEntity),

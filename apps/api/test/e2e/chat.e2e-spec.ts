@@ -16,8 +16,8 @@ import {
   sleep,
   typingHeard,
   waitFor,
-  withDb,
 } from '../support/chat';
+import { mediaRowsOf, withDb } from '../support/db';
 import { nextEvent } from '../support/client';
 import { pngWithXmp, svg, webp } from '../factories/images';
 
@@ -751,11 +751,6 @@ describe('images', () => {
     });
     return { status: res.status, body: (await res.json()) as any };
   }
-  const mediaRowsOf = (userId: string) =>
-    withDb(async (db) => {
-      const { rows } = await db.query('SELECT id FROM media_object WHERE owner_id = $1', [userId]);
-      return rows.length;
-    });
 
   it('sends an image to the room only, behind a signed URL that dies with the message', async () => {
     const [alice, bob, carol] = await Promise.all([user(), user(), user()]);

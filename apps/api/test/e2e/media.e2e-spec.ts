@@ -10,7 +10,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { Client as PgClient } from 'pg';
 import sharp from 'sharp';
 import {
   gif,
@@ -27,8 +26,9 @@ import {
   webp,
 } from '../factories/images';
 import { ApiProcess, startApi } from '../support/api-process';
+import { eventually, mediaRowsOf } from '../support/db';
 import { ApiClient } from '../support/client';
-import { readState, serviceEnv } from '../support/env';
+import { serviceEnv } from '../support/env';
 
 const MB = 1024 * 1024;
 
@@ -119,25 +119,6 @@ function s3Bucket(): StorageProbe {
       client.destroy();
     },
   };
-}
-
-let db: PgClient;
-
-beforeAll(async () => {
-  db = new PgClient({ connectionString: readState().databaseUrl });
-  await db.connect();
-});
-
-afterAll(async () => {
-  await db?.end();
-});
-
-async function mediaRowsOf(userId: string): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(
-    'SELECT count(*) AS n FROM media_object WHERE owner_id = $1',
-    [userId],
-  );
-  return Number(rows[0].n);
 }
 
 function keyOf(avatarUrl: string): string {
@@ -563,10 +544,8 @@ describe.each([
         body: { password, contentPolicy: 'anonymize' },
       });
       expect(gone.status).toBe(204);
-      // Storage cleanup runs after the commit; give it a moment.
-      for (let i = 0; i < 50 && (await mediaRowsOf(userId)) > 0; i++)
-        await new Promise((r) => setTimeout(r, 100));
-      expect(await mediaRowsOf(userId)).toBe(0);
+      // Storage cleanup runs after the commit, off the request.
+      await eventually(async () => (await mediaRowsOf(userId)) === 0, 'the avatar row to go');
       expect(await storage.has(key, 'full')).toBe(false);
       expect(await storage.has(key, 'thumb')).toBe(false);
       expect((await fetchImage(up.body.avatarUrl)).status).toBe(404);

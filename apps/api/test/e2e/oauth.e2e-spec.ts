@@ -4,6 +4,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Events, OAuth2Server, type MutableToken } from 'oauth2-mock-server';
 import { Client } from 'pg';
 import { ApiProcess, startApi } from '../support/api-process';
+import { eventually } from '../support/db';
 import { ApiClient, cookieValue, HttpResult } from '../support/client';
 import { readState } from '../support/env';
 
@@ -633,9 +634,7 @@ describe('account deletion', () => {
     });
     expect(gone.status).toBe(204);
     // The links go after commit, with the rest of the account's after-effects.
-    for (let i = 0; i < 50 && (await identities(userId)).length; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    expect(await identities(userId)).toEqual([]);
+    await eventually(async () => (await identities(userId)).length === 0, 'the links to go');
 
     const again = await signIn('google');
     expect(again.res.status).toBe(200);

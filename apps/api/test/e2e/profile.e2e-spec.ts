@@ -1,7 +1,8 @@
 import type { Client } from 'pg';
 import { ApiClient } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
-import { dbClient, expectNoEmail, newUser } from '../support/social';
+import { dbClient } from '../support/db';
+import { expectNoEmail, newUser } from '../support/social';
 
 let api: ApiProcess;
 let db: Client;

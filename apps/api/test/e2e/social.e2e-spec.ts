@@ -12,7 +12,8 @@ import { SocialGraphSubscriber } from '../../src/modules/user/subscribers/social
 import { ApiClient, connected, HttpResult } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
 import { readState } from '../support/env';
-import { dbClient, expectNoEmail, newUser, TestUser } from '../support/social';
+import { dbClient } from '../support/db';
+import { expectNoEmail, newUser, TestUser } from '../support/social';
 
 let api: ApiProcess;
 let db: Client;

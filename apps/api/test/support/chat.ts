@@ -1,9 +1,8 @@
 import type { Ack, ChatMessage } from '@orgo/contracts';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { ApiClient, connected, nextEvent } from './client';
-import { readState } from './env';
+import { withDb } from './db';
 
 export interface ChatUser {
   api: ApiClient;
@@ -116,17 +115,6 @@ export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'co
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Direct database reads, to compare what clients hold with what was committed. */
-export async function withDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ connectionString: readState().databaseUrl });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
 
 export async function committedMessages(roomId: string): Promise<{ id: string; seq: number }[]> {
   return withDb(async (db) => {

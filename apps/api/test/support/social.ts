@@ -1,6 +1,4 @@
-import { Client } from 'pg';
 import { ApiClient } from './client';
-import { readState } from './env';
 
 export interface TestUser extends ApiClient {
   id: string;
@@ -23,11 +21,4 @@ export function expectNoEmail(payload: unknown, ...emails: string[]): void {
   for (const email of emails) expect(text).not.toContain(email);
   expect(text).not.toMatch(/"email"\s*:/);
   expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
-}
-
-/** A direct connection to the e2e database, for facts the API does not expose. */
-export async function dbClient(): Promise<Client> {
-  const db = new Client({ connectionString: readState().databaseUrl });
-  await db.connect();
-  return db;
 }

@@ -731,7 +731,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        AvatarUploadDto: {
+        ImageUploadDto: {
             /**
              * Format: binary
              * @description JPEG, PNG, WebP or GIF (checked by content), at most 10 MB and 33 megapixels. Re-encoded as WebP without metadata.
@@ -1336,7 +1336,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["AvatarUploadDto"];
+                "multipart/form-data": components["schemas"]["ImageUploadDto"];
             };
         };
         responses: {
@@ -2244,7 +2244,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["AvatarUploadDto"];
+                "multipart/form-data": components["schemas"]["ImageUploadDto"];
             };
         };
         responses: {

@@ -1,18 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SocialService } from '../user/social.service';
-import { UserService } from '../user/user.service';
 import type { ChatContacts } from './chat-contacts.port';
 
 /** The chat contact rules on the social graph: direct rooms start only with someone I follow. */
 @Injectable()
 export class SocialChatContacts implements ChatContacts {
-  constructor(
-    @Inject(UserService) private readonly users: UserService,
-    @Inject(SocialService) private readonly social: SocialService,
-  ) {}
+  constructor(@Inject(SocialService) private readonly social: SocialService) {}
 
+  /** The caller (ChatService) has already refused oneself and unknown or deleted users. */
   async canStartDirect(me: string, other: string): Promise<boolean> {
-    if (me === other || (await this.users.findById(other)) === null) return false;
     const [follows, blocked] = await Promise.all([
       this.social.follows(me, other),
       this.social.isBlockedEitherWay(me, other),

@@ -30,8 +30,8 @@ import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard';
+import { ImageUploadDto } from '../media/dto/image-upload.dto';
 import { MediaService } from '../media/media.service';
-import { AvatarUploadDto as ImageUploadDto } from '../user/dto/avatar-upload.dto';
 import { ChatService } from './chat.service';
 import {
   AddMembersDto,

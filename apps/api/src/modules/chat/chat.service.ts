@@ -384,7 +384,7 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       RateLimitService.assertWithin(state, 'You are sending messages too fast. Slow down.');
     }
 
-    const image = input.imageId ? await this.unsentImage(this.db.manager, me, input.imageId) : null;
+    const image = input.imageId ? await this.ownChatImage(me, input.imageId) : null;
     let rows: { message_id: string; message_seq: string; message_at: Date }[];
     try {
       // One statement: seq, membership re-check under the room lock, insert (see the migration).
@@ -502,17 +502,12 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         .catch((err: unknown) => this.logger.error({ err, imageId }, 'chat image not deleted'));
   }
 
-  /** An image the sender uploaded for chat that no message holds yet. */
-  private async unsentImage(
-    tx: EntityManager,
-    me: string,
-    imageId: string,
-  ): Promise<MediaObjectEntity> {
-    const image = await tx.findOne(MediaObjectEntity, {
+  /** An image the sender uploaded for chat; uq_chat_message_image refuses one already sent. */
+  private async ownChatImage(me: string, imageId: string): Promise<MediaObjectEntity> {
+    const image = await this.db.getRepository(MediaObjectEntity).findOne({
       where: { id: imageId, ownerId: me, purpose: 'chat' },
     });
-    if (!image || (await tx.exists(ChatMessageEntity, { where: { imageId } })))
-      throw ChatErrors.imageNotFound();
+    if (!image) throw ChatErrors.imageNotFound();
     return image;
   }
 

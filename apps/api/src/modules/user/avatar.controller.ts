@@ -11,9 +11,9 @@ import type { Request } from 'express';
 import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { ImageUploadDto } from '../media/dto/image-upload.dto';
 import { MediaService } from '../media/media.service';
 import { AvatarService } from './avatar.service';
-import { AvatarUploadDto } from './dto/avatar-upload.dto';
 import { UserSummaryDto } from './dto/user-summary.dto';
 
 @ApiTags('users')
@@ -33,7 +33,7 @@ export class AvatarController {
       'One multipart part named `file`. Refusals: 413 MEDIA_TOO_LARGE (over 10 MB), 415 MEDIA_TYPE_UNSUPPORTED (not JPEG/PNG/WebP/GIF by content), 422 MEDIA_DIMENSIONS_TOO_LARGE (over 33 MP) or MEDIA_IMAGE_INVALID, 429 after 30 uploads in 30 minutes. The previous avatar is deleted.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: AvatarUploadDto })
+  @ApiBody({ type: ImageUploadDto })
   @ApiOkResponse({ type: UserSummaryDto })
   replace(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<UserSummaryDto> {
     const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });

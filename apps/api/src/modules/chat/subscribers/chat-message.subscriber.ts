@@ -1,31 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
-import { MediaUrls } from '../../media/media-urls';
 import '../chat.events';
-import { toMessage } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 
+/**
+ * Edits and deletes of messages become events after commit. New messages are written in one
+ * statement by ChatService.postMessage (chat_post_message), which publishes `chat.message.created`.
+ */
 @Injectable()
 export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMessageEntity> {
   constructor(
     @Inject(DataSource) dataSource: DataSource,
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
-    @Inject(MediaUrls) private readonly urls: MediaUrls,
   ) {
     dataSource.subscribers.push(this);
   }
 
   listenTo() {
     return ChatMessageEntity;
-  }
-
-  afterInsert(event: InsertEvent<ChatMessageEntity>): void {
-    this.events.record(
-      event.queryRunner,
-      'chat.message.created',
-      toMessage(event.entity, this.urls),
-    );
   }
 
   afterUpdate(event: UpdateEvent<ChatMessageEntity>): void {

@@ -3,6 +3,7 @@ import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { useRooms } from '../api/get-rooms';
 import { ConnectionNotice } from './connection-notice';
 import { ContactPicker } from './contact-picker';
@@ -66,16 +67,7 @@ export function ChatHome({ meId }: { meId: string }) {
         <p className="muted">{q ? t('chat.filterEmpty', { q }) : t('chat.empty')}</p>
       ) : null}
       {items.length > 0 ? <RoomList rooms={items} label={t('chat.list')} /> : null}
-      {rooms.hasNextPage ? (
-        <button
-          className="button button--ghost"
-          type="button"
-          disabled={rooms.isFetchingNextPage}
-          onClick={() => void rooms.fetchNextPage()}
-        >
-          {rooms.isFetchingNextPage ? t('social.loadingMore') : t('social.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton query={rooms} />
     </div>
   );
 }

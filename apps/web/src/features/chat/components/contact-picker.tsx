@@ -3,6 +3,7 @@ import { FormAlert } from '@/components/form-alert';
 import { hrefs } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { useContacts } from '../api/get-contacts';
 import { useCreateDirectRoom } from '../api/create-direct-room';
 
@@ -42,15 +43,7 @@ export function ContactPicker({ meId }: { meId: string }) {
           </li>
         ))}
       </ul>
-      {contacts.hasNextPage ? (
-        <button
-          className="button button--ghost"
-          type="button"
-          onClick={() => void contacts.fetchNextPage()}
-        >
-          {t('social.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton query={contacts} />
       <FormAlert>{open.isError ? errorMessage(open.error) : null}</FormAlert>
     </section>
   );

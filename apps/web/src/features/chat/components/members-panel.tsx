@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { ChatRoomDetail } from '@/lib/api-types';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { useAddMembers } from '../api/add-members';
 import { useContacts } from '../api/get-contacts';
 import { useLeaveRoom } from '../api/leave-room';
@@ -147,15 +148,7 @@ function AddMembers({ room, meId }: { room: ChatRoomDetail; meId: string }) {
           </li>
         ))}
       </ul>
-      {contacts.hasNextPage ? (
-        <button
-          className="button button--ghost"
-          type="button"
-          onClick={() => void contacts.fetchNextPage()}
-        >
-          {t('social.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton query={contacts} />
       {add.isError ? <FormAlert>{errorMessage(add.error)}</FormAlert> : null}
     </div>
   );

@@ -6,6 +6,7 @@ import { hrefs } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { UserListItem, UserPage } from '@/lib/api-types';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { Avatar } from './avatar';
 
 interface UserListProps {
@@ -79,18 +80,7 @@ export function UserList({ query, label, emptyText, renderAction }: UserListProp
       </ul>
       <div ref={sentinel} />
       {query.isFetchNextPageError ? <FormAlert>{errorMessage(query.error)}</FormAlert> : null}
-      {hasNextPage ? (
-        <button
-          className="button button--ghost"
-          type="button"
-          disabled={isFetchingNextPage}
-          onClick={() => void fetchNextPage()}
-        >
-          {isFetchingNextPage ? t('social.loadingMore') : t('social.loadMore')}
-        </button>
-      ) : (
-        <p className="muted">{t('social.end')}</p>
-      )}
+      {hasNextPage ? <LoadMoreButton query={query} /> : <p className="muted">{t('social.end')}</p>}
     </div>
   );
 }

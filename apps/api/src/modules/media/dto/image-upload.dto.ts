@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** Documents the multipart body; the file is read as a stream by the media module, not validated here. */
-export class AvatarUploadDto {
+/**
+ * Documents a one-image multipart body (avatars, chat images); the file is read as a stream by
+ * the media module, not validated here.
+ */
+export class ImageUploadDto {
   @ApiProperty({
     type: 'string',
     format: 'binary',
