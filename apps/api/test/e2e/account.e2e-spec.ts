@@ -11,7 +11,7 @@ import { UserService } from '../../src/modules/user/user.service';
 import { ApiProcess, startApi } from '../support/api-process';
 import { ApiClient, connected, nextEvent } from '../support/client';
 import { readState } from '../support/env';
-import { expectProblem } from '../support/expect-problem';
+import { expectProblem, expectSignedOutEverywhere } from '../support/expect-problem';
 import { linkTokenOf, mailsTo, sleep, smtpUrl, waitForMails } from '../support/mailbox';
 
 let api: ApiProcess;
@@ -261,18 +261,7 @@ describe('delete account', () => {
     );
     expect(live).toEqual([]);
 
-    expectProblem(await c.get('/api/users/me'), 401, 'AUTH_SESSION_REVOKED');
-    expectProblem(await other.get('/api/users/me'), 401, 'AUTH_SESSION_REVOKED');
-    expectProblem(
-      await client().post('/api/auth/refresh', { refreshToken }),
-      401,
-      'AUTH_REFRESH_INVALID',
-    );
-    expectProblem(
-      await client().post('/api/auth/login', { email, password }),
-      401,
-      'AUTH_CREDENTIALS_INVALID',
-    );
+    await expectSignedOutEverywhere([c, other], client(), { refreshToken, email, password });
     // A reset request for the old address answers as usual but mails nothing.
     expect((await client().post('/api/auth/password/forgot', { email })).status).toBe(202);
 

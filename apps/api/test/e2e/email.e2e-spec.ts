@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiProcess, freePort, startApi } from '../support/api-process';
 import { ApiClient, connected, nextEvent } from '../support/client';
-import { expectProblem } from '../support/expect-problem';
+import { expectProblem, expectSignedOutEverywhere } from '../support/expect-problem';
 import {
   codeOf,
   latestMail,
@@ -271,18 +271,7 @@ describe('forgot and reset password', () => {
       expect(res.status).toBe(204);
       expect(await dropped).toBe('io server disconnect');
 
-      expectProblem(await c.get('/api/users/me'), 401, 'AUTH_SESSION_REVOKED');
-      expectProblem(await other.get('/api/users/me'), 401, 'AUTH_SESSION_REVOKED');
-      expectProblem(
-        await client().post('/api/auth/refresh', { refreshToken }),
-        401,
-        'AUTH_REFRESH_INVALID',
-      );
-      expectProblem(
-        await client().post('/api/auth/login', { email, password }),
-        401,
-        'AUTH_CREDENTIALS_INVALID',
-      );
+      await expectSignedOutEverywhere([c, other], client(), { refreshToken, email, password });
       const login = await client().post('/api/auth/login', { email, password: newPassword });
       expect(login.status).toBe(200);
       expect(login.body.user.emailVerified).toBe(true);
