@@ -385,35 +385,28 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
 
     const image = input.imageId ? await this.ownChatImage(me, input.imageId) : null;
-    let rows: { message_id: string; message_seq: string; message_at: Date }[];
-    try {
-      // One statement: seq, membership re-check under the room lock, insert (see the migration).
-      rows = await this.db.query('SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)', [
-        input.roomId,
-        me,
-        input.clientMessageId,
-        input.text ?? null,
-        image?.id ?? null,
-        replyTo?.id ?? null,
-      ]);
-    } catch (err) {
-      if (isNotMember(err)) throw ChatErrors.roomNotFound();
-      // A concurrent send with the same key won; this statement (and its seq) rolled back.
-      if (isUniqueViolation(err, 'uq_chat_message_sender_client_id')) return this.replay(me, input);
-      if (isUniqueViolation(err, 'uq_chat_message_image')) throw ChatErrors.imageNotFound();
-      throw err;
-    }
-    if (!rows.length) throw ChatErrors.roomNotFound();
-    const entity = this.db.getRepository(ChatMessageEntity).create({
-      id: rows[0].message_id,
+    const outcome = await this.messages.post({
       roomId: input.roomId,
-      seq: Number(rows[0].message_seq),
       senderId: me,
       clientMessageId: input.clientMessageId,
       text: input.text ?? null,
       imageId: image?.id ?? null,
       replyToId: replyTo?.id ?? null,
-      createdAt: rows[0].message_at,
+    });
+    if (outcome.status === 'duplicate') return this.replay(me, input);
+    if (outcome.status !== 'ok') {
+      throw outcome.status === 'image' ? ChatErrors.imageNotFound() : ChatErrors.roomNotFound();
+    }
+    const entity = this.db.getRepository(ChatMessageEntity).create({
+      id: outcome.id,
+      roomId: input.roomId,
+      seq: outcome.seq,
+      senderId: me,
+      clientMessageId: input.clientMessageId,
+      text: input.text ?? null,
+      imageId: image?.id ?? null,
+      replyToId: replyTo?.id ?? null,
+      createdAt: outcome.createdAt,
       editedAt: null,
       deletedAt: null,
     });
@@ -718,10 +711,6 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
 }
 
 /** chat_post_message raises P0002 when the sender is no longer a member. */
-function isNotMember(err: unknown): boolean {
-  return err instanceof QueryFailedError && (err.driverError as { code?: string }).code === 'P0002';
-}
-
 function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (!(err instanceof QueryFailedError)) return false;
   const driver = err.driverError as { code?: string; constraint?: string };

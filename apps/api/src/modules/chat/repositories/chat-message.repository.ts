@@ -1,8 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Batcher } from '../../../infra/database/batcher';
 import type { ReactionDto, ReadStateDto } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
+
+export interface NewMessage {
+  roomId: string;
+  senderId: string;
+  clientMessageId: string;
+  text: string | null;
+  imageId: string | null;
+  replyToId: string | null;
+}
+
+/**
+ * What became of one send: written (`ok`), refused because the room is gone or archived or the
+ * sender is not an active member (`room`), a clientMessageId this sender already used
+ * (`duplicate`), or an image another message already holds (`image`).
+ */
+export type PostOutcome =
+  | { status: 'ok'; id: string; seq: number; createdAt: Date }
+  | { status: 'room' | 'duplicate' | 'image' };
+
+interface PostRow {
+  ord: number;
+  status: 'ok' | 'room' | 'duplicate';
+  message_id: string | null;
+  message_seq: string | null;
+  message_at: Date | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const NOT_A_MEMBER = 'P0002';
 
 /** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
 @Injectable()
@@ -35,6 +65,72 @@ export class ChatMessageRepository {
         clientMessageId: where.clientMessageId,
       });
     return qb.getOne();
+  }
+
+  /**
+   * Writes a message with the room's next seq and commits it before answering. Concurrent sends
+   * share one statement (chat_post_messages, migration 1795400000000): the API gathers them per
+   * turn of the event loop, so under load round trips and Postgres wake-ups do not grow with
+   * the message rate.
+   */
+  post(message: NewMessage): Promise<PostOutcome> {
+    return this.posts.submit(message);
+  }
+
+  private readonly posts = new Batcher<NewMessage, PostOutcome>((batch) => this.postBatch(batch), {
+    maxInFlight: 4,
+    maxBatch: 500,
+  });
+
+  private async postBatch(batch: NewMessage[]): Promise<PostOutcome[]> {
+    let rows: PostRow[];
+    try {
+      rows = await this.db.query(
+        `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
+                                          $5::uuid[], $6::uuid[])`,
+        [
+          batch.map((m) => m.roomId),
+          batch.map((m) => m.senderId),
+          batch.map((m) => m.clientMessageId),
+          batch.map((m) => m.text),
+          batch.map((m) => m.imageId),
+          batch.map((m) => m.replyToId),
+        ],
+      );
+    } catch (err) {
+      // The statement rolled back as a whole (a concurrent duplicate in another room, an image
+      // sent twice): each send alone, so only the one at fault is refused.
+      if (!(err instanceof QueryFailedError)) throw err;
+      return Promise.all(batch.map((m) => this.postOne(m)));
+    }
+    const outcomes: PostOutcome[] = batch.map(() => ({ status: 'room' }));
+    for (const r of rows) outcomes[r.ord - 1] = toOutcome(r);
+    return outcomes;
+  }
+
+  private async postOne(m: NewMessage): Promise<PostOutcome> {
+    try {
+      const rows: Omit<PostRow, 'ord' | 'status'>[] = await this.db.query(
+        'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
+        [m.roomId, m.senderId, m.clientMessageId, m.text, m.imageId, m.replyToId],
+      );
+      return rows.length ? toOutcome({ ...rows[0], ord: 1, status: 'ok' }) : { status: 'room' };
+    } catch (err) {
+      const driver = (err instanceof QueryFailedError ? err.driverError : {}) as {
+        code?: string;
+        constraint?: string;
+      };
+      if (driver.code === NOT_A_MEMBER) return { status: 'room' };
+      if (driver.code === UNIQUE_VIOLATION && driver.constraint === 'uq_chat_message_image')
+        return { status: 'image' };
+      // A concurrent send with the same key won; this statement (and its seq) rolled back.
+      if (
+        driver.code === UNIQUE_VIOLATION &&
+        driver.constraint === 'uq_chat_message_sender_client_id'
+      )
+        return { status: 'duplicate' };
+      throw err;
+    }
   }
 
   /** The seq of the first message sent at or after `date`, if any. */
@@ -87,4 +183,9 @@ export class ChatMessageRepository {
         .leftJoinAndSelect('message.image', 'image')
     );
   }
+}
+
+function toOutcome(r: PostRow): PostOutcome {
+  if (r.status !== 'ok') return { status: r.status };
+  return { status: 'ok', id: r.message_id!, seq: Number(r.message_seq), createdAt: r.message_at! };
 }

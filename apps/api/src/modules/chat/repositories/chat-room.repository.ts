@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Batcher } from '../../../infra/database/batcher';
 import { avatarUrl } from '../../user/dto/user-summary.dto';
 import { UserEntity } from '../../user/entities/user.entity';
 import type { RoomDto } from '../dto/room.dto';
@@ -49,6 +50,12 @@ export interface SendContext {
   sender: UserEntity;
   /** The message this sender already sent with the same clientMessageId, if any. */
   existingMessageId: string | null;
+}
+
+interface SendContextKey {
+  userId: string;
+  roomId: string;
+  clientMessageId: string;
 }
 
 const ACTIVITY_MICROS =
@@ -112,13 +119,27 @@ export class ChatRoomRepository {
     return rows.map(toRoomRow);
   }
 
-  /** Everything a send needs before its transaction, in one round trip; null for non-members. */
-  async findSendContext(
+  /**
+   * Everything a send needs before it is written; null for non-members. Concurrent sends share
+   * one round trip (see Batcher).
+   */
+  findSendContext(
     userId: string,
     roomId: string,
     clientMessageId: string,
   ): Promise<SendContext | null> {
+    return this.sendContexts.submit({ userId, roomId, clientMessageId });
+  }
+
+  private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
+    (keys) => this.findSendContexts(keys),
+    { maxInFlight: 4, maxBatch: 500 },
+  );
+
+  private async findSendContexts(keys: SendContextKey[]): Promise<(SendContext | null)[]> {
     const rows: {
+      n: number;
+      user_id: string;
       kind: 'direct' | 'group';
       archived_at: Date | null;
       direct_key: string | null;
@@ -129,30 +150,33 @@ export class ChatRoomRepository {
       email_verified_at: Date | null;
       existing_id: string | null;
     }[] = await this.db.query(
-      `SELECT r.kind, r.archived_at, r.direct_key, m.role, m.left_at, u.nickname, u.avatar_key,
-              u.email_verified_at,
+      `SELECT i.n::int AS n, m.user_id, r.kind, r.archived_at, r.direct_key, m.role, m.left_at,
+              u.nickname, u.avatar_key, u.email_verified_at,
               (SELECT x.id FROM chat_message x
-                WHERE x.sender_id = m.user_id AND x.client_message_id = $3) AS existing_id
-         FROM chat_member m
+                WHERE x.sender_id = m.user_id AND x.client_message_id = i.client_id) AS existing_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY
+              AS i(user_id, room_id, client_id, n)
+         JOIN chat_member m ON m.room_id = i.room_id AND m.user_id = i.user_id AND m.left_at IS NULL
          JOIN chat_room r ON r.id = m.room_id
-         JOIN app_user u ON u.id = m.user_id
-        WHERE m.room_id = $2 AND m.user_id = $1 AND m.left_at IS NULL`,
-      [userId, roomId, clientMessageId],
+         JOIN app_user u ON u.id = m.user_id`,
+      [keys.map((k) => k.userId), keys.map((k) => k.roomId), keys.map((k) => k.clientMessageId)],
     );
-    if (!rows.length) return null;
-    const r = rows[0];
-    return {
-      room: { kind: r.kind, archivedAt: r.archived_at, directKey: r.direct_key },
-      member: { role: r.role, leftAt: r.left_at },
-      sender: Object.assign(new UserEntity(), {
-        id: userId,
-        nickname: r.nickname,
-        avatarKey: r.avatar_key,
-        emailVerifiedAt: r.email_verified_at,
-        deletedAt: null,
-      }),
-      existingMessageId: r.existing_id,
-    };
+    const contexts: (SendContext | null)[] = keys.map(() => null);
+    for (const r of rows) {
+      contexts[r.n - 1] = {
+        room: { kind: r.kind, archivedAt: r.archived_at, directKey: r.direct_key },
+        member: { role: r.role, leftAt: r.left_at },
+        sender: Object.assign(new UserEntity(), {
+          id: r.user_id,
+          nickname: r.nickname,
+          avatarKey: r.avatar_key,
+          emailVerifiedAt: r.email_verified_at,
+          deletedAt: null,
+        }),
+        existingMessageId: r.existing_id,
+      };
+    }
+    return contexts;
   }
 
   /** The room's last seq, or null when the user is not an active member. */
