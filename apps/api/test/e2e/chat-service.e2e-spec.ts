@@ -8,7 +8,10 @@ import type { RateLimitService } from '../../src/infra/http/rate-limit.service';
 import type { ChatContacts } from '../../src/modules/chat/chat-contacts.port';
 import { ChatService } from '../../src/modules/chat/chat.service';
 import { ChatRoomEntity } from '../../src/modules/chat/entities/chat-room.entity';
-import { ChatMessageRepository } from '../../src/modules/chat/repositories/chat-message.repository';
+import {
+  ChatMessageRepository,
+  NewMessage,
+} from '../../src/modules/chat/repositories/chat-message.repository';
 import { ChatRoomRepository } from '../../src/modules/chat/repositories/chat-room.repository';
 import { ChatMemberSubscriber } from '../../src/modules/chat/subscribers/chat-member.subscriber';
 import { ChatMessageSubscriber } from '../../src/modules/chat/subscribers/chat-message.subscriber';
@@ -252,5 +255,109 @@ describe('the contacts port', () => {
     expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, false]);
     const history = await chat.listMessages(b.id, room.id, {});
     expect(history.items[0].image?.id).toBe(sent.id);
+  });
+});
+
+describe('sends in batches (chat_post_messages)', () => {
+  const repo = () => new ChatMessageRepository(ds);
+  const send = (roomId: string, senderId: string, extra: Partial<NewMessage> = {}): NewMessage => ({
+    roomId,
+    senderId,
+    clientMessageId: randomUUID(),
+    text: 'batched',
+    imageId: null,
+    replyToId: null,
+    ...extra,
+  });
+  const lastSeq = async (roomId: string) =>
+    Number((await ds.query('SELECT last_seq FROM chat_room WHERE id = $1', [roomId]))[0].last_seq);
+
+  it('writes concurrent sends in one statement and answers each send on its own', async () => {
+    const [a, b, outsider] = await newUsers(3);
+    const roomA = await chat.createGroupRoom({ name: 'A', ownerId: a.id, memberIds: [b.id] });
+    const roomB = await chat.createGroupRoom({ name: 'B', ownerId: b.id, memberIds: [a.id] });
+    const archived = await chat.createGroupRoom({ name: 'gone', ownerId: a.id, memberIds: [] });
+    await chat.removeMember(archived, a.id);
+    const earlier = await chat.postMessage(a.id, {
+      roomId: roomA,
+      clientMessageId: randomUUID(),
+      text: 'earlier',
+    });
+    const twice = randomUUID();
+    const batch = [
+      send(roomB, b.id),
+      send(roomA, a.id),
+      send(roomA, outsider.id),
+      send(roomA, b.id, { clientMessageId: twice }),
+      send(roomA, b.id, { clientMessageId: twice }),
+      send(roomA, a.id, { clientMessageId: earlier.message.clientMessageId }),
+      send(archived, a.id),
+      send(roomB, a.id),
+      send(roomA, a.id),
+    ];
+    const messages = repo();
+    const query = jest.spyOn(ds, 'query');
+    const outcomes = await Promise.all(batch.map((m) => messages.post(m)));
+    const calls = query.mock.calls.filter(([sql]) => String(sql).includes('chat_post_message'));
+    query.mockRestore();
+    expect(calls).toHaveLength(1);
+    expect(String(calls[0][0])).toContain('chat_post_messages(');
+
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'ok',
+      'ok',
+      'room',
+      'ok',
+      'duplicate',
+      'duplicate',
+      'room',
+      'ok',
+      'ok',
+    ]);
+    const seqs = outcomes.map((o) => (o.status === 'ok' ? o.seq : null));
+    // Per room in the order given, after what the room had: A had 1 message, B none.
+    expect(seqs).toEqual([1, 2, null, 3, null, null, null, 2, 4]);
+    expect([await lastSeq(roomA), await lastSeq(roomB), await lastSeq(archived)]).toEqual([
+      4, 2, 0,
+    ]);
+    const rows: { seq: string; sender_id: string }[] = await ds.query(
+      'SELECT seq, sender_id FROM chat_message WHERE room_id = $1 ORDER BY seq',
+      [roomA],
+    );
+    expect(rows.map((r) => [Number(r.seq), r.sender_id])).toEqual([
+      [1, a.id],
+      [2, a.id],
+      [3, b.id],
+      [4, a.id],
+    ]);
+    // Through the service, the duplicate answers with the original message.
+    const replay = await chat.postMessage(b.id, {
+      roomId: roomA,
+      clientMessageId: twice,
+      text: 'x',
+    });
+    expect(replay).toMatchObject({ created: false, message: { seq: 3 } });
+  });
+
+  it('falls back to one by one when the batch statement fails, refusing only the send at fault', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chat.openDirectRoom(a.id, b.id);
+    const image = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const messages = repo();
+    const outcomes = await Promise.all(
+      [
+        send(room.id, b.id),
+        send(room.id, a.id, { text: null, imageId: image.id }),
+        send(room.id, a.id, { text: null, imageId: image.id }),
+        send(room.id, b.id),
+      ].map((m) => messages.post(m)),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['image', 'ok', 'ok', 'ok']);
+    expect(await lastSeq(room.id)).toBe(3);
+    const seqs: { seq: string }[] = await ds.query(
+      'SELECT seq FROM chat_message WHERE room_id = $1 ORDER BY seq',
+      [room.id],
+    );
+    expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
   });
 });

@@ -18,7 +18,7 @@ describe('Batcher', () => {
         batches.push(xs);
         return xs.map((x) => x * 10);
       },
-      { maxInFlight: 2, maxBatch: 100 },
+      { name: 'test', maxInFlight: 2, maxBatch: 100 },
     );
     const results = await Promise.all([1, 2, 3].map((x) => batcher.submit(x)));
     expect(results).toEqual([10, 20, 30]);
@@ -36,7 +36,7 @@ describe('Batcher', () => {
         await gate.promise;
         return xs;
       },
-      { maxInFlight: 1, maxBatch: 100 },
+      { name: 'test', maxInFlight: 1, maxBatch: 100 },
     );
     const first = batcher.submit(1);
     await new Promise((r) => setImmediate(r));
@@ -57,7 +57,7 @@ describe('Batcher', () => {
         if (xs.includes(3)) throw new Error('boom');
         return xs;
       },
-      { maxInFlight: 4, maxBatch: 2 },
+      { name: 'test', maxInFlight: 4, maxBatch: 2 },
     );
     const settled = await Promise.allSettled([1, 2, 3, 4].map((x) => batcher.submit(x)));
     expect(settled.map((s) => s.status)).toEqual([
@@ -70,6 +70,7 @@ describe('Batcher', () => {
 
   it('rejects when the batch answers the wrong number of results', async () => {
     const batcher = new Batcher<number, number>(async () => [1], {
+      name: 'test',
       maxInFlight: 1,
       maxBatch: 10,
     });

@@ -1,4 +1,8 @@
+import { batchSize } from '../health/metrics';
+
 export interface BatcherOptions {
+  /** Label of the orgo_db_batch_size metric. */
+  name: string;
   /** Batches running at once; a call made while all are busy waits for the next batch. */
   maxInFlight: number;
   /** Calls per batch at most. */
@@ -47,6 +51,7 @@ export class Batcher<I, O> {
   private pump(): void {
     while (this.inFlight < this.options.maxInFlight && this.queue.length > 0) {
       const batch = this.queue.splice(0, this.options.maxBatch);
+      batchSize.observe({ batcher: this.options.name }, batch.length);
       this.inFlight++;
       void this.settle(batch).finally(() => {
         this.inFlight--;

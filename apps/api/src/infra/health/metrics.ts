@@ -17,3 +17,11 @@ export const socketConnections = new Counter({
   labelNames: ['namespace'],
   registers: [metricsRegistry],
 });
+
+export const batchSize = new Histogram({
+  name: 'orgo_db_batch_size',
+  help: 'Calls coalesced into one database round trip, by batcher',
+  labelNames: ['batcher'],
+  buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+  registers: [metricsRegistry],
+});

@@ -1,13 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Chat sends in batches: one statement (so one transaction) for every send the API gathered in
- * one turn. Rooms are locked in id order, so two batches never wait on each other in a cycle;
- * a room's sends keep the order they were given in, so seq order is arrival order.
+ * Chat sends in batches: one call (so one transaction) for every send the API gathered in one
+ * turn, set-based: the rooms are locked in id order (two batches never wait on each other in a
+ * cycle), then one statement checks, numbers, inserts and advances every room. A room's sends
+ * keep the order they were given in, so seq order is arrival order; a batch shares one
+ * created_at, taken after the locks, so time never runs backwards within a room.
  * Expected refusals are answered per send instead of raised, so one refused send does not undo
  * the others: 'room' (room gone or archived, or the sender is no longer an active member: checked
  * after the room lock, which removals also take) and 'duplicate' (this sender already used this
- * clientMessageId; the original's id is returned). Anything raised (a concurrent duplicate in
+ * clientMessageId; the API answers with the original). Anything raised (a concurrent duplicate in
  * another room, an image sent twice) rolls the whole batch back; the API then sends its items
  * one by one with chat_post_message.
  */
@@ -21,45 +23,56 @@ export class ChatPostMessagesBatch1795400000000 implements MigrationInterface {
         p_replies uuid[])
       RETURNS TABLE (ord int, status text, message_id uuid, message_seq bigint,
                      message_at timestamptz)
-      LANGUAGE plpgsql VOLATILE AS $fn$
+      LANGUAGE plpgsql VOLATILE
+      -- Planning the statement below costs more than running it for a small batch.
+      SET plan_cache_mode = force_generic_plan
+      AS $fn$
       DECLARE
-        v record;
-        v_seq bigint;
         v_at timestamptz;
       BEGIN
-        FOR v IN
-          SELECT i.room, i.sender, i.client, i.body, i.image, i.reply, i.n::int AS n
-            FROM unnest(p_rooms, p_senders, p_clients, p_texts, p_images, p_replies)
-                 WITH ORDINALITY AS i(room, sender, client, body, image, reply, n)
-           ORDER BY i.room, i.n
-        LOOP
-          ord := v.n;
-          message_id := NULL; message_seq := NULL; message_at := NULL;
-          PERFORM 1 FROM chat_room WHERE id = v.room AND archived_at IS NULL FOR UPDATE;
-          IF NOT FOUND OR NOT EXISTS (
-               SELECT 1 FROM chat_member
-                WHERE room_id = v.room AND user_id = v.sender AND left_at IS NULL) THEN
-            status := 'room';
-            RETURN NEXT;
-            CONTINUE;
-          END IF;
-          SELECT x.id INTO message_id FROM chat_message x
-           WHERE x.sender_id = v.sender AND x.client_message_id = v.client;
-          IF FOUND THEN
-            status := 'duplicate';
-            RETURN NEXT;
-            CONTINUE;
-          END IF;
-          UPDATE chat_room SET last_seq = last_seq + 1, last_message_at = clock_timestamp()
-           WHERE id = v.room
-           RETURNING last_seq, last_message_at INTO v_seq, v_at;
-          INSERT INTO chat_message AS m
-                 (room_id, seq, sender_id, client_message_id, text, image_id, reply_to_id, created_at)
-          VALUES (v.room, v_seq, v.sender, v.client, v.body, v.image, v.reply, v_at)
-          RETURNING m.id, m.seq, m.created_at INTO message_id, message_seq, message_at;
-          status := 'ok';
-          RETURN NEXT;
-        END LOOP;
+        -- LockRows sits above the sort, so the rooms are locked in id order.
+        PERFORM 1 FROM chat_room WHERE id = ANY (p_rooms) ORDER BY id FOR UPDATE;
+        v_at := clock_timestamp();
+        -- A new statement, so a new snapshot: it sees every removal committed before the locks.
+        RETURN QUERY
+          WITH input AS (
+            SELECT i.room, i.sender, i.client, i.body, i.image, i.reply, i.n::int AS n
+              FROM unnest(p_rooms, p_senders, p_clients, p_texts, p_images, p_replies)
+                   WITH ORDINALITY AS i(room, sender, client, body, image, reply, n)
+          ), eligible AS (
+            SELECT i.* FROM input i
+             WHERE EXISTS (SELECT 1 FROM chat_room r WHERE r.id = i.room AND r.archived_at IS NULL)
+               AND EXISTS (SELECT 1 FROM chat_member m
+                            WHERE m.room_id = i.room AND m.user_id = i.sender AND m.left_at IS NULL)
+          ), fresh AS (
+            -- The first of a sender's sends with one clientMessageId, if none was written before.
+            SELECT DISTINCT ON (e.sender, e.client) e.* FROM eligible e
+             WHERE NOT EXISTS (SELECT 1 FROM chat_message x
+                                WHERE x.sender_id = e.sender AND x.client_message_id = e.client)
+             ORDER BY e.sender, e.client, e.n
+          ), numbered AS (
+            SELECT f.*, r.last_seq + row_number() OVER (PARTITION BY f.room ORDER BY f.n) AS seq
+              FROM fresh f JOIN chat_room r ON r.id = f.room
+          ), written AS (
+            INSERT INTO chat_message AS m
+                   (room_id, seq, sender_id, client_message_id, text, image_id, reply_to_id,
+                    created_at)
+            SELECT nb.room, nb.seq, nb.sender, nb.client, nb.body, nb.image, nb.reply, v_at
+              FROM numbered nb
+            RETURNING m.id, m.room_id, m.seq
+          ), advanced AS (
+            UPDATE chat_room r SET last_seq = x.top, last_message_at = v_at
+              FROM (SELECT nb.room, max(nb.seq) AS top FROM numbered nb GROUP BY nb.room) x
+             WHERE r.id = x.room
+          )
+          SELECT i.n,
+                 CASE WHEN e.n IS NULL THEN 'room' WHEN nb.n IS NULL THEN 'duplicate' ELSE 'ok' END,
+                 w.id, w.seq, CASE WHEN w.id IS NOT NULL THEN v_at END
+            FROM input i
+            LEFT JOIN eligible e ON e.n = i.n
+            LEFT JOIN numbered nb ON nb.n = i.n
+            LEFT JOIN written w ON w.room_id = nb.room AND w.seq = nb.seq
+           ORDER BY i.n;
       END
       $fn$`);
   }

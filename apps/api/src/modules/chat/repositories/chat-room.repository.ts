@@ -133,7 +133,7 @@ export class ChatRoomRepository {
 
   private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
     (keys) => this.findSendContexts(keys),
-    { maxInFlight: 4, maxBatch: 500 },
+    { name: 'chat-send-context', maxInFlight: 4, maxBatch: 500 },
   );
 
   private async findSendContexts(keys: SendContextKey[]): Promise<(SendContext | null)[]> {
