@@ -105,6 +105,42 @@ describe('MessageList', () => {
     expect(within(log).getByText(ko.chat.image.sending)).toBeInTheDocument();
   });
 
+  it('shows the quote of a reply that is still waiting in the outbox, or failed', () => {
+    const replyTo = {
+      id: 'message-1',
+      seq: 1,
+      sender: me,
+      text: '점심 뭐 먹어요?',
+      deletedAt: null,
+    };
+    const entry = { roomId: 'room-1', createdAt: '2025-03-01T12:00:00Z', text: '김밥이요' };
+    const { log } = renderList([
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'a',
+          status: 'pending',
+          replyToId: 'message-1',
+          replyTo,
+        },
+      },
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'b',
+          status: 'failed',
+          replyToId: 'message-1',
+          replyTo,
+        },
+      },
+    ]);
+    const quotes = within(log).getAllByRole('figure', { name: '지우 님의 메시지에 답장' });
+    expect(quotes).toHaveLength(2);
+    quotes.forEach((quote) => expect(quote).toHaveTextContent('점심 뭐 먹어요?'));
+  });
+
   it('shows a deleted message in place without its text', () => {
     const { log } = renderList([
       {

@@ -3,6 +3,7 @@ import { Fragment, useMemo } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { OutboxEntry } from '../store/outbox';
 import { MessageItem, type MessageActions } from './message-item';
+import { ReplyQuote } from './reply-quote';
 
 export type MessageRow =
   { kind: 'message'; message: ChatMessage } | { kind: 'outbox'; entry: OutboxEntry };
@@ -77,6 +78,12 @@ export function MessageList({
             <Fragment key={entry.clientMessageId}>
               {separator}
               <li className={`message message--mine message--${entry.status}`}>
+                {entry.replyTo ? (
+                  <ReplyQuote
+                    quote={entry.replyTo}
+                    label={t('chat.reply.quote', { nickname: entry.replyTo.sender.nickname })}
+                  />
+                ) : null}
                 {entry.imageId ? (
                   <p className="message__text muted">{t('chat.image.sending')}</p>
                 ) : null}

@@ -95,7 +95,7 @@ describe('RoomView', () => {
     );
     expect(fake.send).toHaveBeenCalledWith('room-1', '김밥이요', {
       imageId: undefined,
-      replyToId: question.id,
+      replyTo: question,
     });
     expect(screen.queryByRole('figure', { name: '민준 님에게 답장' })).toBeNull();
   });

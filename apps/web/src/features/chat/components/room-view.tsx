@@ -37,9 +37,8 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const [imageError, setImageError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
-  const replyToId = replyTo?.id;
   const sendWith = (text: string, imageId?: string) => {
-    engine.send(roomId, text, { imageId, replyToId });
+    engine.send(roomId, text, { imageId, replyTo: replyTo ?? undefined });
     setReplyTo(null);
   };
 
