@@ -173,6 +173,7 @@ export const en: Messages = {
       tooLarge: 'Photos can be at most 10 MB.',
       unsupported: 'Only JPEG, PNG, WebP or GIF photos can be sent.',
     },
+    jumpToLatest: 'Jump to latest',
     list: 'Chats',
     loadFailed: 'Could not load the chat.',
     loadOlder: 'Show earlier messages',

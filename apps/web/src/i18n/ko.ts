@@ -172,6 +172,7 @@ export const ko = {
       tooLarge: '10MB 이하의 사진만 보낼 수 있습니다.',
       unsupported: 'JPEG, PNG, WebP, GIF 사진만 보낼 수 있습니다.',
     },
+    jumpToLatest: '최신 메시지로',
     list: '채팅방 목록',
     loadFailed: '채팅을 불러오지 못했습니다.',
     loadOlder: '이전 메시지 보기',

@@ -5,6 +5,7 @@ import { ko } from '@/i18n/ko';
 import { authSession } from '@/lib/auth-session';
 import { buildChatMessage, buildTokens } from '@/testing/factories';
 import { createFakeFetch, json } from '@/testing/fake-fetch';
+import { fakeLayout } from '@/testing/layout';
 import { renderWithProviders } from '@/testing/render';
 import type { ChatEngine } from '../store/chat-engine';
 import { createOutbox } from '../store/outbox';
@@ -44,7 +45,10 @@ function fakeEngine() {
 }
 
 describe('RoomView', () => {
-  beforeEach(() => authSession.signIn(buildTokens()));
+  beforeEach(() => {
+    authSession.signIn(buildTokens());
+    fakeLayout({ scroller: '.chat-room__scroller' });
+  });
 
   it('replies: the target shows above the composer and the send carries replyToId', async () => {
     const fake = fakeEngine();

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@orgo/contracts';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
@@ -18,7 +18,7 @@ import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import type { MessageActions } from './message-item';
 import { MembersPanel } from './members-panel';
-import { MessageList, type MessageRow } from './message-list';
+import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
 import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
@@ -31,7 +31,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const timeline = useRoomTimeline(roomId);
   const outbox = useOutboxEntries();
   const typists = useTypingUsers(roomId);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const title = room.data ? roomTitle(room.data) : '…';
   const [imageProgress, setImageProgress] = useState<number | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
@@ -40,6 +40,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const sendWith = (text: string, imageId?: string) => {
     engine.send(roomId, text, { imageId, replyTo: replyTo ?? undefined });
     setReplyTo(null);
+    setScrollRequest({ to: 'end' });
   };
 
   // Upload first (with progress), then send the message through the outbox like any other.
@@ -99,8 +100,9 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     const lastRead = room.data.lastReadSeq;
     const first = timeline.messages.find((m) => m.seq > lastRead && m.sender.id !== meId);
     setUnreadFromSeq(first?.seq ?? null);
+    // The list opens at the newest message; with unread ones, at the first of them.
+    if (first) setScrollRequest({ to: 'seq', seq: first.seq });
   }
-  const hasJumped = useRef(false);
 
   // Read up to the newest message whenever it changes while the tab is visible.
   useEffect(() => {
@@ -111,19 +113,6 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     document.addEventListener('visibilitychange', read);
     return () => document.removeEventListener('visibilitychange', read);
   }, [engine, roomId, lastSeq]);
-
-  // Open at the first unread message, then follow the conversation at the bottom.
-  useLayoutEffect(() => {
-    const node = scroller.current;
-    if (!node) return;
-    const divider = node.querySelector('.message-list__unread');
-    if (divider && !hasJumped.current) {
-      hasJumped.current = true;
-      divider.scrollIntoView?.({ block: 'start' });
-      return;
-    }
-    node.scrollTop = node.scrollHeight;
-  }, [rows.length, unreadFromSeq]);
 
   const peer = room.data?.peer ?? null;
   const seenSeq = peer
@@ -173,49 +162,50 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           <MembersPanel room={room.data} meId={meId} />
         ) : null}
         <ConnectionNotice />
-        <div className="chat-room__scroller" ref={scroller}>
-          {timeline.hasMoreBefore ? (
+        {timeline.hasMoreBefore ? (
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={timeline.isLoadingOlder}
+            onClick={() => void engine.timeline(roomId).loadOlder()}
+          >
+            {t('chat.loadOlder')}
+          </button>
+        ) : null}
+        {timeline.status === 'loading' ? (
+          <p className="muted" role="status">
+            {t('app.loading')}
+          </p>
+        ) : null}
+        {timeline.status === 'error' ? (
+          <div className="stack stack--tight">
+            <FormAlert>{t('chat.loadFailed')}</FormAlert>
             <button
-              className="button button--ghost"
+              className="button"
               type="button"
-              disabled={timeline.isLoadingOlder}
-              onClick={() => void engine.timeline(roomId).loadOlder()}
+              onClick={() => void engine.timeline(roomId).load()}
             >
-              {t('chat.loadOlder')}
+              {t('chat.retry')}
             </button>
-          ) : null}
-          {timeline.status === 'loading' ? (
-            <p className="muted" role="status">
-              {t('app.loading')}
-            </p>
-          ) : null}
-          {timeline.status === 'error' ? (
-            <div className="stack stack--tight">
-              <FormAlert>{t('chat.loadFailed')}</FormAlert>
-              <button
-                className="button"
-                type="button"
-                onClick={() => void engine.timeline(roomId).load()}
-              >
-                {t('chat.retry')}
-              </button>
-            </div>
-          ) : null}
-          {timeline.status === 'ready' && rows.length === 0 ? (
-            <p className="muted">{t('chat.noMessages')}</p>
-          ) : null}
-          <MessageList
-            label={t('chat.messages', { title })}
-            rows={rows}
-            meId={meId}
-            seenSeq={seenSeq}
-            seenBy={seenBy}
-            unreadFromSeq={unreadFromSeq}
-            onRetry={engine.retry}
-            onDiscard={engine.discard}
-            actions={actions}
-          />
-        </div>
+          </div>
+        ) : null}
+        {timeline.status === 'ready' && rows.length === 0 ? (
+          <p className="muted">{t('chat.noMessages')}</p>
+        ) : null}
+        <MessageList
+          label={t('chat.messages', { title })}
+          rows={rows}
+          meId={meId}
+          seenSeq={seenSeq}
+          seenBy={seenBy}
+          unreadFromSeq={unreadFromSeq}
+          onRetry={engine.retry}
+          onDiscard={engine.discard}
+          actions={actions}
+          scrollRequest={scrollRequest}
+          hasMoreBefore={timeline.hasMoreBefore}
+          onNearStart={() => void engine.timeline(roomId).loadOlder()}
+        />
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
