@@ -174,8 +174,10 @@ export const en: Messages = {
       unsupported: 'Only JPEG, PNG, WebP or GIF photos can be sent.',
     },
     jumpToLatest: 'Jump to latest',
+    jumpToUnread: 'Jump to the first unread message ({count})',
     list: 'Chats',
     loadFailed: 'Could not load the chat.',
+    loadNewer: 'Show later messages',
     loadOlder: 'Show earlier messages',
     memberCount: '{count} members',
     members: {

@@ -173,8 +173,10 @@ export const ko = {
       unsupported: 'JPEG, PNG, WebP, GIF 사진만 보낼 수 있습니다.',
     },
     jumpToLatest: '최신 메시지로',
+    jumpToUnread: '읽지 않은 첫 메시지로 이동 ({count}개)',
     list: '채팅방 목록',
     loadFailed: '채팅을 불러오지 못했습니다.',
+    loadNewer: '이후 메시지 보기',
     loadOlder: '이전 메시지 보기',
     memberCount: '{count}명',
     members: {

@@ -210,7 +210,7 @@ export function MessageList({
   }, [scrollRequest, groups, virtualizer]);
 
   // A jumped-to message rendered after the scroll takes focus as it mounts.
-  const measureTarget = useCallback(
+  const measureMessage = useCallback(
     (node: HTMLLIElement | null) => {
       virtualizer.measureElement(node);
       if (node && Number(node.dataset.seq) === pendingFocus.current) {
@@ -298,11 +298,11 @@ export function MessageList({
       .join(' ');
     return (
       <li
-        ref={isTarget ? measureTarget : virtualizer.measureElement}
+        ref={measureMessage}
         data-index={index}
         data-seq={message.seq}
         className={className}
-        tabIndex={isTarget ? -1 : undefined}
+        tabIndex={-1}
       >
         <MessageItem
           message={message}

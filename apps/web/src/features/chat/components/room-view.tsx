@@ -37,10 +37,25 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const [imageError, setImageError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
+  const [hasJumpFailed, setHasJumpFailed] = useState(false);
+  const store = engine.timeline(roomId);
+
+  const jumpToLatest = async () => {
+    setHasJumpFailed(false);
+    try {
+      await store.jumpToLatest();
+      setScrollRequest({ to: 'end' });
+    } catch {
+      setHasJumpFailed(true);
+    }
+  };
+
   const sendWith = (text: string, imageId?: string) => {
     engine.send(roomId, text, { imageId, replyTo: replyTo ?? undefined });
     setReplyTo(null);
-    setScrollRequest({ to: 'end' });
+    // What I send goes at the end: after a jump into history, back to it.
+    if (timeline.hasMoreAfter) void jumpToLatest();
+    else setScrollRequest({ to: 'end' });
   };
 
   // Upload first (with progress), then send the message through the outbox like any other.
@@ -84,25 +99,49 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     const sent = new Set(
       timeline.messages.filter((m) => m.sender.id === meId).map((m) => m.clientMessageId),
     );
+    // Unsent messages belong after the newest one, not under a page of history.
+    const unsent = timeline.hasMoreAfter
+      ? []
+      : outbox.filter((e) => e.roomId === roomId && !sent.has(e.clientMessageId));
     return [
       ...timeline.messages.map((message) => ({ kind: 'message' as const, message })),
-      ...outbox
-        .filter((e) => e.roomId === roomId && !sent.has(e.clientMessageId))
-        .map((entry) => ({ kind: 'outbox' as const, entry })),
+      ...unsent.map((entry) => ({ kind: 'outbox' as const, entry })),
     ];
-  }, [timeline.messages, outbox, roomId, meId]);
+  }, [timeline.messages, timeline.hasMoreAfter, outbox, roomId, meId]);
 
   const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
 
-  // Where I stopped reading, fixed when the room opens (reading moves it right after).
-  const [unreadFromSeq, setUnreadFromSeq] = useState<number | null | undefined>(undefined);
-  if (unreadFromSeq === undefined && room.data && timeline.status === 'ready') {
-    const lastRead = room.data.lastReadSeq;
-    const first = timeline.messages.find((m) => m.seq > lastRead && m.sender.id !== meId);
-    setUnreadFromSeq(first?.seq ?? null);
-    // The list opens at the newest message; with unread ones, at the first of them.
-    if (first) setScrollRequest({ to: 'seq', seq: first.seq });
+  // Where I stopped reading and how much was unread, fixed when the room opens (reading moves
+  // them right after).
+  const [opened, setOpened] = useState<{ lastReadSeq: number; unreadCount: number } | null>(null);
+  if (!opened && room.data && timeline.status === 'ready') {
+    const { lastReadSeq, unreadCount } = room.data;
+    setOpened({ lastReadSeq, unreadCount });
+    // The list opens at the newest message; with unread ones on this page, at the first of them.
+    const first = firstUnread(timeline.messages, lastReadSeq, meId);
+    if (first !== null) setScrollRequest({ to: 'seq', seq: first });
   }
+  const unreadFromSeq = useMemo(
+    () => (opened ? firstUnread(timeline.messages, opened.lastReadSeq, meId) : null),
+    [opened, timeline.messages, meId],
+  );
+  // More were unread than the window reaches back to: offer the jump instead of a wrong divider.
+  const isUnreadOutOfView =
+    opened !== null &&
+    opened.unreadCount > 0 &&
+    (timeline.messages[0]?.seq ?? 0) > opened.lastReadSeq + 1;
+
+  const jumpToUnread = async () => {
+    if (!opened) return;
+    setHasJumpFailed(false);
+    try {
+      const seq = await store.jumpToSeq(opened.lastReadSeq + 1);
+      const first = firstUnread(store.getState().messages, opened.lastReadSeq, meId) ?? seq;
+      if (first !== null) setScrollRequest({ to: 'seq', seq: first, isFocused: true });
+    } catch {
+      setHasJumpFailed(true);
+    }
+  };
 
   // Read up to the newest message whenever it changes while the tab is visible.
   useEffect(() => {
@@ -115,15 +154,17 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   }, [engine, roomId, lastSeq]);
 
   const peer = room.data?.peer ?? null;
-  const seenSeq = peer
-    ? Math.max(
-        timeline.reads[peer.id] ?? 0,
-        room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
-      )
-    : null;
+  // "Seen" marks belong to the newest messages, not to a page of history.
+  const seenSeq =
+    peer && !timeline.hasMoreAfter
+      ? Math.max(
+          timeline.reads[peer.id] ?? 0,
+          room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
+        )
+      : null;
   const myLastSeq = timeline.messages.findLast((m) => m.sender.id === meId)?.seq;
   const seenBy =
-    room.data?.kind === 'group' && myLastSeq !== undefined
+    room.data?.kind === 'group' && myLastSeq !== undefined && !timeline.hasMoreAfter
       ? {
           seq: myLastSeq,
           count: countSeenBy(room.data.members, timeline.reads, meId, myLastSeq),
@@ -162,12 +203,18 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           <MembersPanel room={room.data} meId={meId} />
         ) : null}
         <ConnectionNotice />
+        {isUnreadOutOfView ? (
+          <button className="button" type="button" onClick={() => void jumpToUnread()}>
+            {t('chat.jumpToUnread', { count: opened.unreadCount })}
+          </button>
+        ) : null}
+        <FormAlert>{hasJumpFailed ? t('chat.loadFailed') : null}</FormAlert>
         {timeline.hasMoreBefore ? (
           <button
             className="button button--ghost"
             type="button"
             disabled={timeline.isLoadingOlder}
-            onClick={() => void engine.timeline(roomId).loadOlder()}
+            onClick={() => void store.loadOlder()}
           >
             {t('chat.loadOlder')}
           </button>
@@ -204,8 +251,21 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           actions={actions}
           scrollRequest={scrollRequest}
           hasMoreBefore={timeline.hasMoreBefore}
-          onNearStart={() => void engine.timeline(roomId).loadOlder()}
+          hasMoreAfter={timeline.hasMoreAfter}
+          onNearStart={() => void store.loadOlder()}
+          onNearEnd={() => void store.loadNewer()}
+          onJumpToLatest={() => void jumpToLatest()}
         />
+        {timeline.hasMoreAfter ? (
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={timeline.isLoadingNewer}
+            onClick={() => void store.loadNewer()}
+          >
+            {t('chat.loadNewer')}
+          </button>
+        ) : null}
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
@@ -230,4 +290,11 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
       </div>
     </Page>
   );
+}
+
+/** The first message from someone else after `lastReadSeq`, if the window reaches back to it. */
+function firstUnread(messages: readonly ChatMessage[], lastReadSeq: number, meId: string) {
+  const first = messages[0];
+  if (!first || first.seq > lastReadSeq + 1) return null;
+  return messages.find((m) => m.seq > lastReadSeq && m.sender.id !== meId)?.seq ?? null;
 }
