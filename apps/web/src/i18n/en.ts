@@ -173,6 +173,11 @@ export const en: Messages = {
       tooLarge: 'Photos can be at most 10 MB.',
       unsupported: 'Only JPEG, PNG, WebP or GIF photos can be sent.',
     },
+    jumpToDate: {
+      label: 'Go to date',
+      none: 'No messages were sent on or after this date.',
+      submit: 'Go',
+    },
     jumpToLatest: 'Jump to latest',
     jumpToUnread: 'Jump to the first unread message ({count})',
     list: 'Chats',

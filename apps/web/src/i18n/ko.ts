@@ -172,6 +172,11 @@ export const ko = {
       tooLarge: '10MB 이하의 사진만 보낼 수 있습니다.',
       unsupported: 'JPEG, PNG, WebP, GIF 사진만 보낼 수 있습니다.',
     },
+    jumpToDate: {
+      label: '날짜로 이동',
+      none: '이 날짜 이후에 보낸 메시지가 없습니다.',
+      submit: '이동',
+    },
     jumpToLatest: '최신 메시지로',
     jumpToUnread: '읽지 않은 첫 메시지로 이동 ({count}개)',
     list: '채팅방 목록',

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ko } from '@/i18n/ko';
@@ -10,7 +10,7 @@ import { renderWithProviders } from '@/testing/render';
 import type { ChatRoomDetail } from '@/lib/api-types';
 import type { ChatEngine } from '../store/chat-engine';
 import { createOutbox } from '../store/outbox';
-import { fakeMessageServer } from '../store/fake-message-server';
+import { at, fakeMessageServer } from '../store/fake-message-server';
 import { createRoomTimeline, type FetchPage } from '../store/room-timeline';
 import { RoomView } from './room-view';
 
@@ -175,6 +175,32 @@ describe('RoomView', () => {
       expect(seqs).toEqual(Array.from({ length: 300 - 75 }, (_, i) => 76 + i));
       expect(queries().slice(2)).toEqual([{ afterSeq: 125 }, { afterSeq: 175 }, { afterSeq: 225 }]);
       expect(timeline.getState().hasMoreAfter).toBe(false);
+    });
+
+    it('goes to the first message on or after a date, marked, or says there is none', async () => {
+      const { log, queries } = await openRoom(directRoom({}));
+      const date = screen.getByLabelText(ko.chat.jumpToDate.label);
+      const go = screen.getByRole('button', { name: ko.chat.jumpToDate.submit });
+
+      fireEvent.change(date, { target: { value: '2025-01-05' } });
+      await userEvent.click(go);
+      const moment = new Date('2025-01-05T00:00:00');
+      const expected = Array.from({ length: 300 }, (_, i) => i + 1).find(
+        (seq) => Date.parse(at(seq)) >= moment.getTime(),
+      )!;
+      const target = await waitFor(() => {
+        const item = log.querySelector<HTMLElement>(`[data-seq="${expected}"]`);
+        expect(item).toHaveFocus();
+        return item!;
+      });
+      expect(target).toHaveClass('message--target');
+      expect(queries().at(-1)).toEqual({ aroundDate: moment.toISOString() });
+      expect(screen.getByRole('button', { name: ko.chat.jumpToLatest })).toBeInTheDocument();
+
+      fireEvent.change(date, { target: { value: '2030-01-01' } });
+      await userEvent.click(go);
+      expect(await screen.findByText(ko.chat.jumpToDate.none)).toHaveRole('status');
+      expect(target).toHaveClass('message--target');
     });
   });
 });

@@ -16,6 +16,7 @@ import { useChatEngine } from '../realtime/chat-engine-provider';
 import { countSeenBy } from '../store/seen-by';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
+import { JumpToDate } from './jump-to-date';
 import type { MessageActions } from './message-item';
 import { MembersPanel } from './members-panel';
 import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
@@ -37,6 +38,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const [imageError, setImageError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
   const [hasJumpFailed, setHasJumpFailed] = useState(false);
   const store = engine.timeline(roomId);
 
@@ -44,6 +46,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     setHasJumpFailed(false);
     try {
       await store.jumpToLatest();
+      setHighlightSeq(null);
       setScrollRequest({ to: 'end' });
     } catch {
       setHasJumpFailed(true);
@@ -137,10 +140,19 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     try {
       const seq = await store.jumpToSeq(opened.lastReadSeq + 1);
       const first = firstUnread(store.getState().messages, opened.lastReadSeq, meId) ?? seq;
+      setHighlightSeq(null);
       if (first !== null) setScrollRequest({ to: 'seq', seq: first, isFocused: true });
     } catch {
       setHasJumpFailed(true);
     }
+  };
+
+  const jumpToDate = async (isoDate: string) => {
+    const seq = await store.jumpToDate(isoDate);
+    if (seq === null) return false;
+    setHighlightSeq(seq);
+    setScrollRequest({ to: 'seq', seq, isFocused: true });
+    return true;
   };
 
   // Read up to the newest message whenever it changes while the tab is visible.
@@ -188,6 +200,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
       <div className="chat-room stack stack--tight">
         <div className="chat-room__header">
           <Link to={paths.chat}>{t('chat.toList')}</Link>
+          <JumpToDate onJump={jumpToDate} disabled={timeline.status !== 'ready'} />
           {room.data?.kind === 'group' ? (
             <button
               className="button button--ghost"
@@ -250,6 +263,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           onDiscard={engine.discard}
           actions={actions}
           scrollRequest={scrollRequest}
+          highlightSeq={highlightSeq}
           hasMoreBefore={timeline.hasMoreBefore}
           hasMoreAfter={timeline.hasMoreAfter}
           onNearStart={() => void store.loadOlder()}
