@@ -138,11 +138,11 @@ describe('RoomView', () => {
         'fetch',
         createFakeFetch({ 'GET /api/chat/rooms/room-1': () => json(200, room) }),
       );
-      renderWithProviders(<RoomView roomId="room-1" meId="1" />);
+      const view = renderWithProviders(<RoomView roomId="room-1" meId="1" />);
       const log = await screen.findByRole('log', { name: '메시지 민준' });
       await waitFor(() => expect(log.querySelector('[data-seq="300"]')).not.toBeNull());
       const queries = () => server.fetchPage.mock.calls.map(([query]) => query);
-      return { log, server, queries, timeline: fake.timeline() };
+      return { log, server, queries, timeline: fake.timeline(), view };
     }
 
     it('jumps to the first unread beyond the newest page, then pages on to the live end', async () => {
@@ -201,6 +201,21 @@ describe('RoomView', () => {
       await userEvent.click(go);
       expect(await screen.findByText(ko.chat.jumpToDate.none)).toHaveRole('status');
       expect(target).toHaveClass('message--target');
+    });
+
+    it('reopens a room left deep in its history at the newest messages', async () => {
+      const { log, view, timeline } = await openRoom(
+        directRoom({ lastReadSeq: 100, unreadCount: 200 }),
+      );
+      await userEvent.click(screen.getByRole('button', { name: /읽지 않은 첫 메시지로 이동/ }));
+      await waitFor(() => expect(log.querySelector('[data-seq="101"]')).toHaveFocus());
+      expect(timeline.getState().hasMoreAfter).toBe(true);
+
+      view.rerender(<></>);
+      view.rerender(<RoomView roomId="room-1" meId="1" />);
+      const reopened = await screen.findByRole('log', { name: '메시지 민준' });
+      await waitFor(() => expect(reopened.querySelector('[data-seq="300"]')).not.toBeNull());
+      expect(timeline.getState().hasMoreAfter).toBe(false);
     });
   });
 });

@@ -53,6 +53,15 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     }
   };
 
+  // A room opens at its newest messages, even when it was left deep in its history.
+  useEffect(() => {
+    if (!store.getState().hasMoreAfter) return;
+    store.jumpToLatest().then(
+      () => setScrollRequest({ to: 'end' }),
+      () => setHasJumpFailed(true),
+    );
+  }, [store]);
+
   const sendWith = (text: string, imageId?: string) => {
     engine.send(roomId, text, { imageId, replyTo: replyTo ?? undefined });
     setReplyTo(null);
