@@ -94,6 +94,12 @@ describe('MembersPanel', () => {
     });
 
     await userEvent.click(within(section).getByRole('button', { name: '서연 님 내보내기' }));
+    const confirm = within(section).getByRole('group', {
+      name: '서연 님을 이 그룹에서 내보낼까요?',
+    });
+    await userEvent.click(
+      within(confirm).getByRole('button', { name: ko.chat.members.removeConfirmAction }),
+    );
     const name = within(section).getByRole('textbox', { name: ko.chat.members.name });
     await userEvent.clear(name);
     await userEvent.type(name, '알고리즘 스터디');
@@ -104,5 +110,27 @@ describe('MembersPanel', () => {
     await userEvent.click(add);
     expect(await within(section).findByText(ko.errorCode.CHAT_ROOM_FULL)).toHaveRole('alert');
     expect(calls).toEqual(['remove 3', 'rename 알고리즘 스터디', 'add 4']);
+  });
+
+  it('asks before removing a member; cancelling keeps them and returns focus', async () => {
+    const { fetch, section } = renderPanel('1', {
+      'GET /api/users/1/following': () => json(200, buildPage([])),
+    });
+    const removeButton = within(section).getByRole('button', { name: '서연 님 내보내기' });
+    await userEvent.click(removeButton);
+
+    const confirm = within(section).getByRole('group', {
+      name: '서연 님을 이 그룹에서 내보낼까요?',
+    });
+    const cancel = within(confirm).getByRole('button', { name: ko.chat.members.cancel });
+    expect(cancel).toHaveFocus();
+    await userEvent.click(cancel);
+
+    expect(within(section).queryByRole('group', { name: /내보낼까요/ })).toBeNull();
+    expect(within(section).getByRole('button', { name: '서연 님 내보내기' })).toHaveFocus();
+    expect(within(section).getByText('서연')).toBeInTheDocument();
+    expect(fetch.mock.calls.map(([request]) => (request as Request).method)).not.toContain(
+      'DELETE',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
@@ -38,14 +38,11 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
               <span className="muted"> ({t('chat.members.owner')})</span>
             ) : null}
             {isOwner && member.user.id !== meId ? (
-              <button
-                className="button button--ghost"
-                type="button"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(member.user.id)}
-              >
-                {t('chat.members.remove', { nickname: member.user.nickname })}
-              </button>
+              <RemoveMember
+                nickname={member.user.nickname}
+                isPending={remove.isPending}
+                onRemove={() => remove.mutate(member.user.id)}
+              />
             ) : null}
           </li>
         ))}
@@ -80,6 +77,67 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
       )}
       {leave.isError ? <FormAlert>{errorMessage(leave.error)}</FormAlert> : null}
     </section>
+  );
+}
+
+/** The owner's remove button; removing takes a second, explicit confirm. */
+function RemoveMember({
+  nickname,
+  isPending,
+  onRemove,
+}: {
+  nickname: string;
+  isPending: boolean;
+  onRemove: () => void;
+}) {
+  const t = useT();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const hasOpened = useRef(false);
+
+  // Focus follows the swap, so keyboard users land on the safe choice and return where they were.
+  useEffect(() => {
+    if (isConfirming) cancel.current?.focus();
+    else if (hasOpened.current) trigger.current?.focus();
+    hasOpened.current ||= isConfirming;
+  }, [isConfirming]);
+
+  if (!isConfirming) {
+    return (
+      <button
+        ref={trigger}
+        className="button button--ghost"
+        type="button"
+        disabled={isPending}
+        onClick={() => setIsConfirming(true)}
+      >
+        {t('chat.members.remove', { nickname })}
+      </button>
+    );
+  }
+  const question = t('chat.members.removeConfirm', { nickname });
+  return (
+    <span className="message__actions" role="group" aria-label={question}>
+      <span>{question}</span>
+      <button
+        className="button button--danger"
+        type="button"
+        disabled={isPending}
+        onClick={onRemove}
+      >
+        {isPending ? t('chat.members.removing') : t('chat.members.removeConfirmAction')}
+      </button>
+      <button
+        ref={cancel}
+        className="button button--ghost"
+        type="button"
+        disabled={isPending}
+        onClick={() => setIsConfirming(false)}
+      >
+        {t('chat.members.cancel')}
+      </button>
+    </span>
   );
 }
 

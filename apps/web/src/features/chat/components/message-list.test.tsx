@@ -1,14 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import { ko } from '@/i18n/ko';
 import { buildChatMessage } from '@/testing/factories';
+import { fakeLayout } from '@/testing/layout';
 import { renderWithProviders } from '@/testing/render';
 import type { MessageActions } from './message-item';
-import { MessageList, type MessageRow } from './message-list';
+import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
 
 const me = { id: '1', nickname: '지우', avatarUrl: null };
+const SCROLLER = '.chat-room__scroller';
 
 function renderList(
   rows: MessageRow[],
@@ -44,6 +46,8 @@ function fakeActions(overrides: Partial<MessageActions> = {}) {
 }
 
 describe('MessageList', () => {
+  beforeEach(() => void fakeLayout({ scroller: SCROLLER, gap: 8 }));
+
   it('is a polite live log with a separator at each new day', () => {
     const { log } = renderList([
       { kind: 'message', message: buildChatMessage({ seq: 1, createdAt: '2025-03-01T12:00:00Z' }) },
@@ -103,6 +107,42 @@ describe('MessageList', () => {
       },
     ]);
     expect(within(log).getByText(ko.chat.image.sending)).toBeInTheDocument();
+  });
+
+  it('shows the quote of a reply that is still waiting in the outbox, or failed', () => {
+    const replyTo = {
+      id: 'message-1',
+      seq: 1,
+      sender: me,
+      text: '점심 뭐 먹어요?',
+      deletedAt: null,
+    };
+    const entry = { roomId: 'room-1', createdAt: '2025-03-01T12:00:00Z', text: '김밥이요' };
+    const { log } = renderList([
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'a',
+          status: 'pending',
+          replyToId: 'message-1',
+          replyTo,
+        },
+      },
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'b',
+          status: 'failed',
+          replyToId: 'message-1',
+          replyTo,
+        },
+      },
+    ]);
+    const quotes = within(log).getAllByRole('figure', { name: '지우 님의 메시지에 답장' });
+    expect(quotes).toHaveLength(2);
+    quotes.forEach((quote) => expect(quote).toHaveTextContent('점심 뭐 먹어요?'));
   });
 
   it('shows a deleted message in place without its text', () => {
@@ -302,5 +342,104 @@ describe('MessageList', () => {
     );
     const seen = screen.getByText('3명 읽음');
     expect(seen.closest('li')).toHaveAttribute('data-seq', '2');
+  });
+});
+
+const messagesFrom = (first: number, last: number): MessageRow[] =>
+  Array.from({ length: last - first + 1 }, (_, i) => ({
+    kind: 'message' as const,
+    message: buildChatMessage({ seq: first + i }),
+  }));
+
+describe('MessageList virtualisation', () => {
+  let layout: ReturnType<typeof fakeLayout>;
+  beforeEach(() => {
+    layout = fakeLayout({ scroller: SCROLLER, gap: 8 });
+  });
+
+  function renderLong(rows: MessageRow[], props: Partial<Parameters<typeof MessageList>[0]> = {}) {
+    const base = {
+      label: '메시지 민준',
+      meId: '1',
+      seenSeq: null,
+      onRetry: vi.fn(),
+      onDiscard: vi.fn(),
+    };
+    const view = renderWithProviders(<MessageList {...base} rows={rows} {...props} />);
+    const log = screen.getByRole('log', { name: '메시지 민준' });
+    const rerender = (next: MessageRow[], nextProps = props) =>
+      view.rerender(<MessageList {...base} rows={next} {...nextProps} />);
+    return { log, scroller: log.closest<HTMLElement>(SCROLLER)!, rerender };
+  }
+  const item = (log: HTMLElement, seq: number) => log.querySelector(`[data-seq="${seq}"]`);
+
+  it('puts only the rows in view in the DOM, and opens at the newest', async () => {
+    const { log, scroller } = renderLong(messagesFrom(1, 2000), { hasMoreBefore: false });
+    await waitFor(() => expect(item(log, 2000)).not.toBeNull());
+    const shown = log.querySelectorAll('li.message');
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.length).toBeLessThan(40);
+    expect(item(log, 1)).toBeNull();
+    expect(scroller.scrollTop).toBe(layout.maxScroll(scroller));
+    // The list keeps the whole history's height, so the scrollbar tells the truth.
+    expect(parseFloat(log.style.height)).toBeGreaterThan(2000 * 60);
+  });
+
+  it('asks for older messages near the top, and keeps what is on screen in place', async () => {
+    const onNearStart = vi.fn();
+    const props = { hasMoreBefore: true, onNearStart };
+    const { log, scroller, rerender } = renderLong(messagesFrom(1001, 1100), props);
+    await waitFor(() => expect(item(log, 1100)).not.toBeNull());
+    expect(onNearStart).not.toHaveBeenCalled();
+
+    act(() => layout.scrollTo(scroller, 0));
+    await waitFor(() => expect(onNearStart).toHaveBeenCalled());
+    await waitFor(() => expect(item(log, 1001)).not.toBeNull());
+    const before = layout.topOf(item(log, 1001)!);
+
+    rerender(messagesFrom(951, 1100), props);
+    await waitFor(() => expect(item(log, 1001)).not.toBeNull());
+    expect(scroller.scrollTop).toBeGreaterThan(50 * 60);
+    expect(layout.topOf(item(log, 1001)!)).toBe(before);
+  });
+
+  it('follows new messages at the bottom, and offers a way down when scrolled up', async () => {
+    const { log, scroller, rerender } = renderLong(messagesFrom(1, 100));
+    await waitFor(() => expect(item(log, 100)).not.toBeNull());
+    expect(screen.queryByRole('button', { name: ko.chat.jumpToLatest })).toBeNull();
+    // The reader scrolls up a little and back down: the opening scroll is long over.
+    act(() => layout.scrollTo(scroller, 1000));
+    await screen.findByRole('button', { name: ko.chat.jumpToLatest });
+    act(() => layout.scrollTo(scroller, layout.maxScroll(scroller)));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: ko.chat.jumpToLatest })).toBeNull(),
+    );
+
+    rerender(messagesFrom(1, 101));
+    await waitFor(() => expect(item(log, 101)).not.toBeNull());
+    await waitFor(() => expect(scroller.scrollTop).toBe(layout.maxScroll(scroller)));
+
+    act(() => layout.scrollTo(scroller, 1000));
+    const latest = await screen.findByRole('button', { name: ko.chat.jumpToLatest });
+    rerender(messagesFrom(1, 102));
+    await waitFor(() => expect(parseFloat(log.style.height)).toBeGreaterThan(102 * 60));
+    expect(scroller.scrollTop).toBe(1000);
+    expect(item(log, 102)).toBeNull();
+
+    await userEvent.click(latest);
+    await waitFor(() => expect(item(log, 102)).not.toBeNull());
+    expect(scroller.scrollTop).toBe(layout.maxScroll(scroller));
+  });
+
+  it('brings a requested message into view, marked and focused', async () => {
+    const rows = messagesFrom(1, 500);
+    const { log, rerender } = renderLong(rows);
+    await waitFor(() => expect(item(log, 500)).not.toBeNull());
+    const request: ScrollRequest = { to: 'seq', seq: 120, isFocused: true };
+    rerender(rows, { scrollRequest: request, highlightSeq: 120 });
+    await waitFor(() => expect(item(log, 120)).toHaveFocus());
+    expect(item(log, 120)).toHaveClass('message--target');
+    expect(layout.topOf(item(log, 120)!)).toBe(0);
+    expect(item(log, 500)).toBeNull();
   });
 });

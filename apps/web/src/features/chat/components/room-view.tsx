@@ -1,5 +1,5 @@
 import type { ChatMessage } from '@orgo/contracts';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
@@ -16,9 +16,10 @@ import { useChatEngine } from '../realtime/chat-engine-provider';
 import { countSeenBy } from '../store/seen-by';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
+import { JumpToDate } from './jump-to-date';
 import type { MessageActions } from './message-item';
 import { MembersPanel } from './members-panel';
-import { MessageList, type MessageRow } from './message-list';
+import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
 import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
@@ -31,16 +32,42 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const timeline = useRoomTimeline(roomId);
   const outbox = useOutboxEntries();
   const typists = useTypingUsers(roomId);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const title = room.data ? roomTitle(room.data) : '…';
   const [imageProgress, setImageProgress] = useState<number | null>(null);
   const [imageError, setImageError] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<ChatMessage | null>(null);
   const [isMembersOpen, setIsMembersOpen] = useState(false);
-  const replyToId = replyTo?.id;
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const [hasJumpFailed, setHasJumpFailed] = useState(false);
+  const store = engine.timeline(roomId);
+
+  const jumpToLatest = async () => {
+    setHasJumpFailed(false);
+    try {
+      await store.jumpToLatest();
+      setHighlightSeq(null);
+      setScrollRequest({ to: 'end' });
+    } catch {
+      setHasJumpFailed(true);
+    }
+  };
+
+  // A room opens at its newest messages, even when it was left deep in its history.
+  useEffect(() => {
+    if (!store.getState().hasMoreAfter) return;
+    store.jumpToLatest().then(
+      () => setScrollRequest({ to: 'end' }),
+      () => setHasJumpFailed(true),
+    );
+  }, [store]);
+
   const sendWith = (text: string, imageId?: string) => {
-    engine.send(roomId, text, { imageId, replyToId });
+    engine.send(roomId, text, { imageId, replyTo: replyTo ?? undefined });
     setReplyTo(null);
+    // What I send goes at the end: after a jump into history, back to it.
+    if (timeline.hasMoreAfter) void jumpToLatest();
+    else setScrollRequest({ to: 'end' });
   };
 
   // Upload first (with progress), then send the message through the outbox like any other.
@@ -84,24 +111,58 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     const sent = new Set(
       timeline.messages.filter((m) => m.sender.id === meId).map((m) => m.clientMessageId),
     );
+    // Unsent messages belong after the newest one, not under a page of history.
+    const unsent = timeline.hasMoreAfter
+      ? []
+      : outbox.filter((e) => e.roomId === roomId && !sent.has(e.clientMessageId));
     return [
       ...timeline.messages.map((message) => ({ kind: 'message' as const, message })),
-      ...outbox
-        .filter((e) => e.roomId === roomId && !sent.has(e.clientMessageId))
-        .map((entry) => ({ kind: 'outbox' as const, entry })),
+      ...unsent.map((entry) => ({ kind: 'outbox' as const, entry })),
     ];
-  }, [timeline.messages, outbox, roomId, meId]);
+  }, [timeline.messages, timeline.hasMoreAfter, outbox, roomId, meId]);
 
   const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
 
-  // Where I stopped reading, fixed when the room opens (reading moves it right after).
-  const [unreadFromSeq, setUnreadFromSeq] = useState<number | null | undefined>(undefined);
-  if (unreadFromSeq === undefined && room.data && timeline.status === 'ready') {
-    const lastRead = room.data.lastReadSeq;
-    const first = timeline.messages.find((m) => m.seq > lastRead && m.sender.id !== meId);
-    setUnreadFromSeq(first?.seq ?? null);
+  // Where I stopped reading and how much was unread, fixed when the room opens (reading moves
+  // them right after).
+  const [opened, setOpened] = useState<{ lastReadSeq: number; unreadCount: number } | null>(null);
+  if (!opened && room.data && timeline.status === 'ready') {
+    const { lastReadSeq, unreadCount } = room.data;
+    setOpened({ lastReadSeq, unreadCount });
+    // The list opens at the newest message; with unread ones on this page, at the first of them.
+    const first = firstUnread(timeline.messages, lastReadSeq, meId);
+    if (first !== null) setScrollRequest({ to: 'seq', seq: first });
   }
-  const hasJumped = useRef(false);
+  const unreadFromSeq = useMemo(
+    () => (opened ? firstUnread(timeline.messages, opened.lastReadSeq, meId) : null),
+    [opened, timeline.messages, meId],
+  );
+  // More were unread than the window reaches back to: offer the jump instead of a wrong divider.
+  const isUnreadOutOfView =
+    opened !== null &&
+    opened.unreadCount > 0 &&
+    (timeline.messages[0]?.seq ?? 0) > opened.lastReadSeq + 1;
+
+  const jumpToUnread = async () => {
+    if (!opened) return;
+    setHasJumpFailed(false);
+    try {
+      const seq = await store.jumpToSeq(opened.lastReadSeq + 1);
+      const first = firstUnread(store.getState().messages, opened.lastReadSeq, meId) ?? seq;
+      setHighlightSeq(null);
+      if (first !== null) setScrollRequest({ to: 'seq', seq: first, isFocused: true });
+    } catch {
+      setHasJumpFailed(true);
+    }
+  };
+
+  const jumpToDate = async (isoDate: string) => {
+    const seq = await store.jumpToDate(isoDate);
+    if (seq === null) return false;
+    setHighlightSeq(seq);
+    setScrollRequest({ to: 'seq', seq, isFocused: true });
+    return true;
+  };
 
   // Read up to the newest message whenever it changes while the tab is visible.
   useEffect(() => {
@@ -113,29 +174,18 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     return () => document.removeEventListener('visibilitychange', read);
   }, [engine, roomId, lastSeq]);
 
-  // Open at the first unread message, then follow the conversation at the bottom.
-  useLayoutEffect(() => {
-    const node = scroller.current;
-    if (!node) return;
-    const divider = node.querySelector('.message-list__unread');
-    if (divider && !hasJumped.current) {
-      hasJumped.current = true;
-      divider.scrollIntoView?.({ block: 'start' });
-      return;
-    }
-    node.scrollTop = node.scrollHeight;
-  }, [rows.length, unreadFromSeq]);
-
   const peer = room.data?.peer ?? null;
-  const seenSeq = peer
-    ? Math.max(
-        timeline.reads[peer.id] ?? 0,
-        room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
-      )
-    : null;
+  // "Seen" marks belong to the newest messages, not to a page of history.
+  const seenSeq =
+    peer && !timeline.hasMoreAfter
+      ? Math.max(
+          timeline.reads[peer.id] ?? 0,
+          room.data?.members.find((m) => m.user.id === peer.id)?.lastReadSeq ?? 0,
+        )
+      : null;
   const myLastSeq = timeline.messages.findLast((m) => m.sender.id === meId)?.seq;
   const seenBy =
-    room.data?.kind === 'group' && myLastSeq !== undefined
+    room.data?.kind === 'group' && myLastSeq !== undefined && !timeline.hasMoreAfter
       ? {
           seq: myLastSeq,
           count: countSeenBy(room.data.members, timeline.reads, meId, myLastSeq),
@@ -159,6 +209,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
       <div className="chat-room stack stack--tight">
         <div className="chat-room__header">
           <Link to={paths.chat}>{t('chat.toList')}</Link>
+          <JumpToDate onJump={jumpToDate} disabled={timeline.status !== 'ready'} />
           {room.data?.kind === 'group' ? (
             <button
               className="button button--ghost"
@@ -174,49 +225,70 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           <MembersPanel room={room.data} meId={meId} />
         ) : null}
         <ConnectionNotice />
-        <div className="chat-room__scroller" ref={scroller}>
-          {timeline.hasMoreBefore ? (
+        {isUnreadOutOfView ? (
+          <button className="button" type="button" onClick={() => void jumpToUnread()}>
+            {t('chat.jumpToUnread', { count: opened.unreadCount })}
+          </button>
+        ) : null}
+        <FormAlert>{hasJumpFailed ? t('chat.loadFailed') : null}</FormAlert>
+        {timeline.hasMoreBefore ? (
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={timeline.isLoadingOlder}
+            onClick={() => void store.loadOlder()}
+          >
+            {t('chat.loadOlder')}
+          </button>
+        ) : null}
+        {timeline.status === 'loading' ? (
+          <p className="muted" role="status">
+            {t('app.loading')}
+          </p>
+        ) : null}
+        {timeline.status === 'error' ? (
+          <div className="stack stack--tight">
+            <FormAlert>{t('chat.loadFailed')}</FormAlert>
             <button
-              className="button button--ghost"
+              className="button"
               type="button"
-              disabled={timeline.isLoadingOlder}
-              onClick={() => void engine.timeline(roomId).loadOlder()}
+              onClick={() => void engine.timeline(roomId).load()}
             >
-              {t('chat.loadOlder')}
+              {t('chat.retry')}
             </button>
-          ) : null}
-          {timeline.status === 'loading' ? (
-            <p className="muted" role="status">
-              {t('app.loading')}
-            </p>
-          ) : null}
-          {timeline.status === 'error' ? (
-            <div className="stack stack--tight">
-              <FormAlert>{t('chat.loadFailed')}</FormAlert>
-              <button
-                className="button"
-                type="button"
-                onClick={() => void engine.timeline(roomId).load()}
-              >
-                {t('chat.retry')}
-              </button>
-            </div>
-          ) : null}
-          {timeline.status === 'ready' && rows.length === 0 ? (
-            <p className="muted">{t('chat.noMessages')}</p>
-          ) : null}
-          <MessageList
-            label={t('chat.messages', { title })}
-            rows={rows}
-            meId={meId}
-            seenSeq={seenSeq}
-            seenBy={seenBy}
-            unreadFromSeq={unreadFromSeq}
-            onRetry={engine.retry}
-            onDiscard={engine.discard}
-            actions={actions}
-          />
-        </div>
+          </div>
+        ) : null}
+        {timeline.status === 'ready' && rows.length === 0 ? (
+          <p className="muted">{t('chat.noMessages')}</p>
+        ) : null}
+        <MessageList
+          label={t('chat.messages', { title })}
+          rows={rows}
+          meId={meId}
+          seenSeq={seenSeq}
+          seenBy={seenBy}
+          unreadFromSeq={unreadFromSeq}
+          onRetry={engine.retry}
+          onDiscard={engine.discard}
+          actions={actions}
+          scrollRequest={scrollRequest}
+          highlightSeq={highlightSeq}
+          hasMoreBefore={timeline.hasMoreBefore}
+          hasMoreAfter={timeline.hasMoreAfter}
+          onNearStart={() => void store.loadOlder()}
+          onNearEnd={() => void store.loadNewer()}
+          onJumpToLatest={() => void jumpToLatest()}
+        />
+        {timeline.hasMoreAfter ? (
+          <button
+            className="button button--ghost"
+            type="button"
+            disabled={timeline.isLoadingNewer}
+            onClick={() => void store.loadNewer()}
+          >
+            {t('chat.loadNewer')}
+          </button>
+        ) : null}
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
@@ -241,4 +313,11 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
       </div>
     </Page>
   );
+}
+
+/** The first message from someone else after `lastReadSeq`, if the window reaches back to it. */
+function firstUnread(messages: readonly ChatMessage[], lastReadSeq: number, meId: string) {
+  const first = messages[0];
+  if (!first || first.seq > lastReadSeq + 1) return null;
+  return messages.find((m) => m.seq > lastReadSeq && m.sender.id !== meId)?.seq ?? null;
 }

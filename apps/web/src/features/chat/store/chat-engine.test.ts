@@ -93,16 +93,31 @@ describe('chat engine', () => {
     expect(timeline.getState().messages.map((m) => m.seq)).toEqual([1]);
   });
 
-  it('sends a reply with replyToId, and keeps it in the outbox for a resend', () => {
+  it('sends a reply with replyToId, and keeps it and its quote in the outbox for a resend', () => {
     const { engine, sends, storage } = setup();
-    engine.send('room-1', '맞아요', { replyToId: 'message-7' });
+    const original = buildChatMessage({
+      seq: 7,
+      text: '점심 뭐 먹어요?',
+      reactions: [{ emoji: '👍', userIds: ['2'] }],
+    });
+    engine.send('room-1', '맞아요', { replyTo: original });
     expect(sends[0]?.payload).toEqual({
       roomId: 'room-1',
       clientMessageId: 'client-1',
       text: '맞아요',
       replyToId: 'message-7',
     });
-    expect(JSON.parse(storage.get('outbox')!)).toMatchObject([{ replyToId: 'message-7' }]);
+    const quote = {
+      id: 'message-7',
+      seq: 7,
+      sender: original.sender,
+      text: '점심 뭐 먹어요?',
+      deletedAt: null,
+    };
+    expect(engine.outbox.entries()[0]?.replyTo).toEqual(quote);
+    expect(JSON.parse(storage.get('outbox')!)).toMatchObject([
+      { replyToId: 'message-7', replyTo: quote },
+    ]);
   });
 
   it('reports which room changed on renames and membership changes', () => {

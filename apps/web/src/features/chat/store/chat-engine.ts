@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatServerEvents } from '@orgo/contracts';
+import type { ChatMessage, ChatMessageQuote, ChatServerEvents } from '@orgo/contracts';
 import type { NamespaceSocket } from '@/lib/socket';
 import type { MessagePageQuery } from '../api/get-messages';
 import type { Outbox, OutboxEntry } from './outbox';
@@ -27,13 +27,14 @@ export interface ChatEngineOptions {
 
 export interface SendExtras {
   imageId?: string;
-  replyToId?: string;
+  /** The message answered; its quote is kept with the unsent message. */
+  replyTo?: ChatMessageQuote;
 }
 
 export interface ChatEngine {
   timeline(roomId: string): RoomTimeline;
   outbox: Outbox;
-  /** Text, an uploaded image (`imageId`), or both; `replyToId` quotes an earlier message. */
+  /** Text, an uploaded image (`imageId`), or both; `replyTo` quotes an earlier message. */
   send(roomId: string, text: string, extras?: SendExtras): void;
   retry(clientMessageId: string): void;
   discard(clientMessageId: string): void;
@@ -140,13 +141,13 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       }
       return timeline;
     },
-    send(roomId, text, { imageId, replyToId } = {}) {
+    send(roomId, text, { imageId, replyTo } = {}) {
       const entry: OutboxEntry = {
         clientMessageId: newId(),
         roomId,
         text,
         ...(imageId ? { imageId } : {}),
-        ...(replyToId ? { replyToId } : {}),
+        ...(replyTo ? { replyToId: replyTo.id, replyTo: quoteOf(replyTo) } : {}),
         createdAt: new Date().toISOString(),
         status: 'pending',
       };
@@ -245,4 +246,9 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       };
     },
   };
+}
+
+/** Only the fields a quote shows: a whole message would carry reactions and image URLs along. */
+function quoteOf({ id, seq, sender, text, deletedAt }: ChatMessageQuote): ChatMessageQuote {
+  return { id, seq, sender, text, deletedAt };
 }

@@ -38,10 +38,21 @@ describe('outbox', () => {
     expect(createOutbox(storage, 'orgo.chat.outbox.2').entries()).toEqual([]);
   });
 
-  it('keeps a reply target across a reload and drops an entry whose target is malformed', () => {
-    const reply = entry('a', { replyToId: 'message-7' });
+  it('keeps a reply target and its quote across a reload, and drops malformed ones', () => {
+    const quote = {
+      id: 'message-7',
+      seq: 7,
+      sender: { id: '2', nickname: '민준', avatarUrl: null },
+      text: null,
+      deletedAt: null,
+    };
+    const reply = entry('a', { replyToId: 'message-7', replyTo: quote });
     const storage = memoryStorage({
-      k: JSON.stringify([reply, entry('b', { replyToId: 7 as unknown as string })]),
+      k: JSON.stringify([
+        reply,
+        entry('b', { replyToId: 7 as unknown as string }),
+        entry('c', { replyToId: 'message-7', replyTo: { ...quote, sender: null as never } }),
+      ]),
     });
     expect(createOutbox(storage, 'k').entries()).toEqual([reply]);
   });

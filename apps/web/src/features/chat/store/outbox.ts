@@ -1,3 +1,5 @@
+import type { ChatMessageQuote } from '@orgo/contracts';
+
 export type OutboxStatus = 'failed' | 'pending';
 
 /** A message written but not yet acknowledged; its clientMessageId makes resending safe. */
@@ -10,6 +12,8 @@ export interface OutboxEntry {
   imageId?: string;
   /** The message this one answers. */
   replyToId?: string;
+  /** What the pending bubble quotes until the server's copy (with its own quote) arrives. */
+  replyTo?: ChatMessageQuote;
   createdAt: string;
   status: OutboxStatus;
 }
@@ -24,6 +28,23 @@ export interface Outbox {
 
 type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
+const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
+
+function isQuote(value: unknown): value is ChatMessageQuote {
+  if (typeof value !== 'object' || value === null) return false;
+  const q = value as Record<string, unknown>;
+  const sender = q.sender as Record<string, unknown> | null | undefined;
+  return (
+    typeof q.id === 'string' &&
+    typeof q.seq === 'number' &&
+    typeof sender?.id === 'string' &&
+    typeof sender.nickname === 'string' &&
+    isStringOrNull(sender.avatarUrl) &&
+    isStringOrNull(q.text) &&
+    isStringOrNull(q.deletedAt)
+  );
+}
+
 function isEntry(value: unknown): value is OutboxEntry {
   if (typeof value !== 'object' || value === null) return false;
   const e = value as Record<string, unknown>;
@@ -33,6 +54,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     typeof e.text === 'string' &&
     (e.imageId === undefined || typeof e.imageId === 'string') &&
     (e.replyToId === undefined || typeof e.replyToId === 'string') &&
+    (e.replyTo === undefined || isQuote(e.replyTo)) &&
     typeof e.createdAt === 'string' &&
     (e.status === 'pending' || e.status === 'failed')
   );

@@ -1,37 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildChatMessage } from '@/testing/factories';
-import type { MessagePageQuery } from '../api/get-messages';
-import { createRoomTimeline, type MessagePage } from './room-timeline';
-
-/** A fake server holding a gap-free room: answers pages the way the API does. */
-function fakeServer(count: number, pageSize = 50) {
-  const all = Array.from({ length: count }, (_, i) => buildChatMessage({ seq: i + 1 }));
-  const fetchPage = vi.fn(async (query: MessagePageQuery): Promise<MessagePage> => {
-    const lastSeq = all.length;
-    let items;
-    if ('afterSeq' in query) items = all.filter((m) => m.seq > query.afterSeq).slice(0, pageSize);
-    else if ('beforeSeq' in query)
-      items = all.filter((m) => m.seq < query.beforeSeq).slice(-pageSize);
-    else items = all.slice(-pageSize);
-    const first = items[0]?.seq ?? lastSeq + 1;
-    const last = items.at(-1)?.seq ?? lastSeq;
-    return {
-      items,
-      lastSeq,
-      hasMoreBefore: first > 1,
-      hasMoreAfter: last < lastSeq,
-      reads: [{ roomId: 'room-1', userId: '2', lastReadSeq: 1 }],
-    };
-  });
-  const add = () => {
-    const message = buildChatMessage({ seq: all.length + 1 });
-    all.push(message);
-    return message;
-  };
-  return { all, fetchPage, add };
-}
+import { at, fakeMessageServer as fakeServer, HOUR } from './fake-message-server';
+import { createRoomTimeline } from './room-timeline';
 
 const seqsOf = (messages: readonly { seq: number }[]) => messages.map((m) => m.seq);
+const span = (first: number, last: number) =>
+  Array.from({ length: last - first + 1 }, (_, i) => first + i);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('room timeline', () => {
@@ -159,5 +133,102 @@ describe('room timeline', () => {
     expect(timeline.getState().status).toBe('error');
     await timeline.load();
     expect(timeline.getState().status).toBe('ready');
+  });
+
+  it('jumps to a seq beyond the newest page, then pages newer until it joins the live end', async () => {
+    const server = fakeServer(200);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+
+    expect(await timeline.jumpToSeq(60)).toBe(60);
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(35, 84));
+    expect(timeline.getState()).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true });
+
+    // A live message while detached: held, not shown after a hole, and no catch-up run.
+    timeline.receive(server.add());
+    await settle();
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(35, 84));
+
+    while (timeline.getState().hasMoreAfter) await timeline.loadNewer();
+    await settle();
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(35, 201));
+    // 151–201 were held already: the pages stop where they join them.
+    expect(server.fetchPage.mock.calls.map(([q]) => q)).toEqual([
+      { newest: true },
+      { around: 60 },
+      { afterSeq: 84 },
+      { afterSeq: 134 },
+    ]);
+
+    // Live again: the next message shows at once.
+    timeline.receive(server.add());
+    expect(seqsOf(timeline.getState().messages).at(-1)).toBe(202);
+
+    await timeline.loadOlder();
+    expect(server.fetchPage).toHaveBeenLastCalledWith({ beforeSeq: 35 });
+    const seqs = seqsOf(timeline.getState().messages);
+    expect(seqs).toEqual(span(1, 202));
+    expect(timeline.getState().hasMoreBefore).toBe(false);
+  });
+
+  it('does not fetch to jump to a message the window holds', async () => {
+    const server = fakeServer(80);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+    expect(await timeline.jumpToSeq(40)).toBe(40);
+    expect(server.fetchPage).toHaveBeenCalledTimes(1);
+    expect(timeline.getState().hasMoreAfter).toBe(false);
+  });
+
+  it('merges a jumped-to page that touches the window instead of detaching', async () => {
+    const server = fakeServer(80);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+    expect(await timeline.jumpToSeq(20)).toBe(20);
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(1, 80));
+    expect(timeline.getState()).toMatchObject({ hasMoreBefore: false, hasMoreAfter: false });
+  });
+
+  it('jumps to the first message at or after a date, and reports when there is none', async () => {
+    const server = fakeServer(300);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+
+    const moment = new Date(Date.parse(at(100)) - HOUR / 2).toISOString();
+    expect(await timeline.jumpToDate(moment)).toBe(100);
+    expect(server.fetchPage).toHaveBeenLastCalledWith({ aroundDate: moment });
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(75, 124));
+
+    const later = new Date(Date.parse(at(300)) + HOUR).toISOString();
+    expect(await timeline.jumpToDate(later)).toBeNull();
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(75, 124));
+  });
+
+  it('goes back to the newest page, and catches up only while live', async () => {
+    const server = fakeServer(200);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+    await timeline.jumpToSeq(10);
+    server.add();
+    await timeline.catchUp();
+    expect(server.fetchPage).toHaveBeenCalledTimes(2);
+
+    await timeline.jumpToLatest();
+    // 151 was held from the first page: the window takes it in.
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(151, 201));
+    expect(timeline.getState().hasMoreAfter).toBe(false);
+    server.add();
+    await timeline.catchUp();
+    expect(server.fetchPage).toHaveBeenLastCalledWith({ afterSeq: 201 });
+    expect(seqsOf(timeline.getState().messages).at(-1)).toBe(202);
+  });
+
+  it('rejects a jump whose page fails, keeping the window', async () => {
+    const server = fakeServer(200);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+    server.fetchPage.mockRejectedValueOnce(new TypeError('offline'));
+    await expect(timeline.jumpToSeq(10)).rejects.toThrow('offline');
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(151, 200));
   });
 });

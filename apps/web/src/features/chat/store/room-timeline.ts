@@ -19,10 +19,13 @@ export type FetchPage = (query: MessagePageQuery) => Promise<MessagePage>;
 
 export interface TimelineState {
   status: 'error' | 'loading' | 'ready';
-  /** Ascending by seq, one entry per id. */
+  /** The window shown: ascending by seq, one entry per id, no holes. */
   messages: readonly ChatMessage[];
   hasMoreBefore: boolean;
+  /** The window stops short of the room's newest message (after a jump); `loadNewer` pages on. */
+  hasMoreAfter: boolean;
   isLoadingOlder: boolean;
+  isLoadingNewer: boolean;
   /** userId → that member's last-read seq, from pages and `room.read` events. */
   reads: Readonly<Record<string, number>>;
 }
@@ -33,8 +36,19 @@ export interface RoomTimeline {
   /** Loads the newest page once; later calls return the same promise. */
   load(): Promise<void>;
   loadOlder(): Promise<void>;
-  /** Fetches `after_seq` from the last seq held without a hole, until the room's end. */
+  /** After a jump: the page after the window, until it reaches the room's end and goes live. */
+  loadNewer(): Promise<void>;
+  /** Fetches `after_seq` from the end of the window, until the room's end (live window only). */
   catchUp(): Promise<void>;
+  /**
+   * Shows the first message with seq ≥ `seq`, loading a page around it when it is not held.
+   * Resolves to the seq shown, or null when there is none; rejects when the page fails.
+   */
+  jumpToSeq(seq: number): Promise<number | null>;
+  /** Shows the first message sent at or after `isoDate`; null (nothing changes) when none was. */
+  jumpToDate(isoDate: string): Promise<number | null>;
+  /** Back to the newest page after a jump. */
+  jumpToLatest(): Promise<void>;
   receive(message: ChatMessage): void;
   applyEdit(edit: ChatMessageEdited): void;
   applyDelete(deleted: ChatMessageDeleted): void;
@@ -44,19 +58,28 @@ export interface RoomTimeline {
 
 /**
  * One room's messages, merged from REST pages and socket events: deduplicated by id, ordered by
- * seq. `syncedSeq` is the highest seq up to which nothing is missing; a message above
- * `syncedSeq + 1` means a gap, which `catchUp` fills from the server (delivery is at-least-once,
- * seqs are gap-free per room).
+ * seq. Seqs are gap-free per room, starting at 1, so the window shown is a seq range
+ * [from, to] with every message in it held. A live window ends at the room's newest message: a
+ * message above `to + 1` means a gap, which `catchUp` fills (delivery is at-least-once). After a
+ * jump the window may be detached (it ends before the newest message): live messages are then
+ * held but not shown, and `loadNewer` pages forward until the window reaches the end and is live
+ * again. Messages outside the window stay held, so paging into them costs no request.
  */
 export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTimeline {
   const byId = new Map<string, ChatMessage>();
   const seqs = new Set<number>();
-  let syncedSeq: number | null = null;
+  let maxSeq = 0;
+  /** Null until the first page: before it, whatever arrived is shown. */
+  let from: number | null = null;
+  let to: number | null = null;
+  let isDetached = false;
   let state: TimelineState = {
     status: 'loading',
     messages: [],
     hasMoreBefore: false,
+    hasMoreAfter: false,
     isLoadingOlder: false,
+    isLoadingNewer: false,
     reads: {},
   };
   const listeners = new Set<() => void>();
@@ -64,9 +87,18 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
   let catchingUp: Promise<void> | null = null;
   let isCatchUpRequested = false;
 
+  const isShown = (seq: number) =>
+    from === null || to === null || (seq >= from && (seq <= to || !isDetached));
+
   const publish = (patch: Partial<TimelineState> = {}) => {
-    const messages = [...byId.values()].sort((a, b) => a.seq - b.seq);
-    state = { ...state, ...patch, messages };
+    const messages = [...byId.values()].filter((m) => isShown(m.seq)).sort((a, b) => a.seq - b.seq);
+    state = {
+      ...state,
+      ...patch,
+      messages,
+      hasMoreBefore: from !== null && from > 1,
+      hasMoreAfter: isDetached,
+    };
     listeners.forEach((listener) => listener());
   };
 
@@ -77,14 +109,18 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     if (held && !isAuthoritative) return;
     byId.set(message.id, message);
     seqs.add(message.seq);
+    maxSeq = Math.max(maxSeq, message.seq);
   };
 
-  const advance = () => {
-    if (syncedSeq === null) return;
-    while (seqs.has(syncedSeq + 1)) syncedSeq += 1;
+  /** Grows the window over held neighbours, then goes live once it reaches `lastSeq`. */
+  const extend = (lastSeq = 0) => {
+    if (from === null || to === null) return;
+    while (seqs.has(from - 1)) from -= 1;
+    while (seqs.has(to + 1)) to += 1;
+    if (isDetached && to >= lastSeq && lastSeq > 0) isDetached = false;
   };
 
-  const hasGap = () => syncedSeq !== null && Math.max(0, ...seqs) > syncedSeq;
+  const hasGap = () => !isDetached && to !== null && maxSeq > to;
 
   const mergeReads = (reads: ChatReadState[]) => {
     const next = { ...state.reads };
@@ -93,15 +129,25 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     return next;
   };
 
+  /** Replaces the window with a page's range (a jump that does not touch the window). */
+  const showPage = (page: MessagePage) => {
+    page.items.forEach((m) => put(m, true));
+    from = page.items[0]?.seq ?? page.lastSeq + 1;
+    to = page.items.at(-1)?.seq ?? page.lastSeq;
+    isDetached = to < page.lastSeq;
+    extend(page.lastSeq);
+  };
+
   const runCatchUp = async () => {
     for (;;) {
       isCatchUpRequested = false;
-      const from = syncedSeq ?? 0;
-      const page = await fetchPage({ afterSeq: from });
+      if (isDetached) return;
+      const start = to ?? 0;
+      const page = await fetchPage({ afterSeq: start });
       page.items.forEach((m) => put(m, true));
-      advance();
+      extend(page.lastSeq);
       publish({ reads: mergeReads(page.reads) });
-      const hasProgressed = (syncedSeq ?? 0) > from;
+      const hasProgressed = (to ?? 0) > start;
       const hasMore = page.hasMoreAfter || isCatchUpRequested || hasGap();
       // Without progress, only a newer request (a message that arrived meanwhile) is worth a loop.
       if (!hasMore || (!hasProgressed && !isCatchUpRequested)) return;
@@ -109,7 +155,9 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
   };
 
   const catchUp = (): Promise<void> => {
-    if (syncedSeq === null) return load();
+    if (to === null) return load();
+    // A detached window catches up by paging forward; the live end is checked when it joins.
+    if (isDetached) return Promise.resolve();
     if (catchingUp) {
       isCatchUpRequested = true;
       return catchingUp;
@@ -124,18 +172,17 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     return catchingUp;
   };
 
+  const fillGap = () => {
+    if (hasGap()) void catchUp();
+  };
+
   const load = (): Promise<void> => {
     loading ??= fetchPage({ newest: true }).then(
       (page) => {
-        page.items.forEach((m) => put(m, true));
-        syncedSeq = page.items.at(-1)?.seq ?? page.lastSeq;
-        advance();
-        publish({
-          status: 'ready',
-          hasMoreBefore: page.hasMoreBefore,
-          reads: mergeReads(page.reads),
-        });
-        if (page.hasMoreAfter || hasGap()) void catchUp();
+        showPage(page);
+        publish({ status: 'ready', reads: mergeReads(page.reads) });
+        if (page.hasMoreAfter) void catchUp();
+        else fillGap();
       },
       () => {
         loading = null;
@@ -143,6 +190,24 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
       },
     );
     return loading;
+  };
+
+  /** Shows a page centred on a target: merged into the window when they touch, else instead of it. */
+  const jump = async (query: MessagePageQuery, isTarget: (m: ChatMessage) => boolean) => {
+    const page = await fetchPage(query);
+    const target = page.items.find(isTarget);
+    if (!target) return null;
+    const first = page.items[0]!.seq;
+    const last = page.items.at(-1)!.seq;
+    if (from !== null && to !== null && first <= to + 1 && last >= from - 1) {
+      page.items.forEach((m) => put(m, true));
+      extend(page.lastSeq);
+    } else {
+      showPage(page);
+    }
+    publish({ status: 'ready', reads: mergeReads(page.reads) });
+    fillGap();
+    return target.seq;
   };
 
   return {
@@ -154,23 +219,52 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     load,
     catchUp,
     async loadOlder() {
-      const first = state.messages[0];
-      if (!first || !state.hasMoreBefore || state.isLoadingOlder) return;
+      if (from === null || from <= 1 || state.isLoadingOlder) return;
       publish({ isLoadingOlder: true });
       try {
-        const page = await fetchPage({ beforeSeq: first.seq });
+        const page = await fetchPage({ beforeSeq: from });
         page.items.forEach((m) => put(m, true));
-        publish({ hasMoreBefore: page.hasMoreBefore, isLoadingOlder: false });
+        extend(page.lastSeq);
+        publish({ isLoadingOlder: false });
       } catch {
         publish({ isLoadingOlder: false });
       }
     },
+    async loadNewer() {
+      if (to === null || !isDetached || state.isLoadingNewer) return;
+      publish({ isLoadingNewer: true });
+      try {
+        const page = await fetchPage({ afterSeq: to });
+        page.items.forEach((m) => put(m, true));
+        extend(page.lastSeq);
+        publish({ isLoadingNewer: false, reads: mergeReads(page.reads) });
+        fillGap();
+      } catch {
+        publish({ isLoadingNewer: false });
+      }
+    },
+    async jumpToSeq(seq) {
+      if (from !== null && to !== null && seq >= from && seq <= to) return seq;
+      return jump({ around: seq }, (m) => m.seq >= seq);
+    },
+    jumpToDate(isoDate) {
+      const moment = Date.parse(isoDate);
+      return jump({ aroundDate: isoDate }, (m) => Date.parse(m.createdAt) >= moment);
+    },
+    async jumpToLatest() {
+      if (!isDetached) return;
+      const page = await fetchPage({ newest: true });
+      showPage(page);
+      isDetached = false;
+      publish({ reads: mergeReads(page.reads) });
+      fillGap();
+    },
     receive(message) {
       if (message.roomId !== roomId) return;
       put(message, false);
-      advance();
+      extend();
       publish();
-      if (hasGap()) void catchUp();
+      fillGap();
     },
     applyEdit(edit) {
       const held = byId.get(edit.id);
