@@ -10,7 +10,7 @@ import { renderWithProviders } from '@/testing/render';
 import type { ChatRoomDetail } from '@/lib/api-types';
 import type { ChatEngine } from '../store/chat-engine';
 import { createOutbox } from '../store/outbox';
-import { at, fakeMessageServer } from '../store/fake-message-server';
+import { at, fakeMessageServer } from '@/testing/fake-message-server';
 import { createRoomTimeline, type FetchPage } from '../store/room-timeline';
 import { RoomView } from './room-view';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChatMessage } from '@/testing/factories';
-import { at, fakeMessageServer as fakeServer, HOUR } from './fake-message-server';
+import { at, fakeMessageServer as fakeServer, HOUR } from '@/testing/fake-message-server';
 import { createRoomTimeline } from './room-timeline';
 
 const seqsOf = (messages: readonly { seq: number }[]) => messages.map((m) => m.seq);

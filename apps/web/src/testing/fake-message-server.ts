@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { buildChatMessage } from '@/testing/factories';
-import type { MessagePageQuery } from '../api/get-messages';
-import type { MessagePage } from './room-timeline';
+import type { MessagePageQuery } from '@/features/chat/api/get-messages';
+import type { MessagePage } from '@/features/chat/store/room-timeline';
 
 export const HOUR = 3_600_000;
 /** When message `seq` was sent: one an hour from 2025-01-01 00:00 UTC. */
