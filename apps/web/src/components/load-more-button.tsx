@@ -7,8 +7,11 @@ export interface NextPageQuery {
   fetchNextPage: () => Promise<unknown>;
 }
 
-/** "더 보기" for a cursor-paged list: hidden at the end, disabled while the next page loads. */
-export function LoadMoreButton({ query }: { query: NextPageQuery }) {
+/**
+ * "더 보기" for a cursor-paged list: hidden at the end, disabled while the next page loads.
+ * `label` names the direction where "more" is ambiguous (older or newer messages).
+ */
+export function LoadMoreButton({ query, label }: { query: NextPageQuery; label?: string }) {
   const t = useT();
   if (!query.hasNextPage) return null;
   return (
@@ -18,7 +21,7 @@ export function LoadMoreButton({ query }: { query: NextPageQuery }) {
       disabled={query.isFetchingNextPage}
       onClick={() => void query.fetchNextPage()}
     >
-      {query.isFetchingNextPage ? t('social.loadingMore') : t('social.loadMore')}
+      {label ?? (query.isFetchingNextPage ? t('social.loadingMore') : t('social.loadMore'))}
     </button>
   );
 }

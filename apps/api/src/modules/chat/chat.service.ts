@@ -385,27 +385,23 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     }
 
     const image = input.imageId ? await this.ownChatImage(me, input.imageId) : null;
-    const outcome = await this.messages.post({
+    const fields = {
       roomId: input.roomId,
       senderId: me,
       clientMessageId: input.clientMessageId,
       text: input.text ?? null,
       imageId: image?.id ?? null,
       replyToId: replyTo?.id ?? null,
-    });
+    };
+    const outcome = await this.messages.post(fields);
     if (outcome.status === 'duplicate') return this.replay(me, input);
     if (outcome.status !== 'ok') {
       throw outcome.status === 'image' ? ChatErrors.imageNotFound() : ChatErrors.roomNotFound();
     }
     const entity = this.db.getRepository(ChatMessageEntity).create({
+      ...fields,
       id: outcome.id,
-      roomId: input.roomId,
       seq: outcome.seq,
-      senderId: me,
-      clientMessageId: input.clientMessageId,
-      text: input.text ?? null,
-      imageId: image?.id ?? null,
-      replyToId: replyTo?.id ?? null,
       createdAt: outcome.createdAt,
       editedAt: null,
       deletedAt: null,

@@ -39,6 +39,12 @@ const NOT_A_MEMBER = 'P0002';
 export class ChatMessageRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  private readonly posts = new Batcher<NewMessage, PostOutcome>((batch) => this.postBatch(batch), {
+    name: 'chat-post',
+    maxInFlight: 4,
+    maxBatch: 500,
+  });
+
   findRange(
     roomId: string,
     fromSeq: number,
@@ -76,12 +82,6 @@ export class ChatMessageRepository {
   post(message: NewMessage): Promise<PostOutcome> {
     return this.posts.submit(message);
   }
-
-  private readonly posts = new Batcher<NewMessage, PostOutcome>((batch) => this.postBatch(batch), {
-    name: 'chat-post',
-    maxInFlight: 4,
-    maxBatch: 500,
-  });
 
   private async postBatch(batch: NewMessage[]): Promise<PostOutcome[]> {
     // One send alone is cheaper through the one-message function.

@@ -66,6 +66,11 @@ const ACTIVITY_MICROS =
 export class ChatRoomRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
+    (keys) => this.findSendContexts(keys),
+    { name: 'chat-send-context', maxInFlight: 4, maxBatch: 500 },
+  );
+
   async findForMember(
     userId: string,
     filter: RoomListFilter,
@@ -130,11 +135,6 @@ export class ChatRoomRepository {
   ): Promise<SendContext | null> {
     return this.sendContexts.submit({ userId, roomId, clientMessageId });
   }
-
-  private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
-    (keys) => this.findSendContexts(keys),
-    { name: 'chat-send-context', maxInFlight: 4, maxBatch: 500 },
-  );
 
   private async findSendContexts(keys: SendContextKey[]): Promise<(SendContext | null)[]> {
     const rows: {

@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { ChatRoomDetail } from '@/lib/api-types';
+import { ConfirmGroup } from '@/components/confirm-group';
 import { LoadMoreButton } from '@/components/load-more-button';
 import { useAddMembers } from '../api/add-members';
 import { useContacts } from '../api/get-contacts';
@@ -51,25 +52,14 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
       {isOwner ? <RenameForm room={room} /> : null}
       {isOwner ? <AddMembers room={room} meId={meId} /> : null}
       {isConfirmingLeave ? (
-        <div className="message__actions" role="group" aria-label={t('chat.members.leaveConfirm')}>
-          <span>{t('chat.members.leaveConfirm')}</span>
-          <button
-            className="button button--danger"
-            type="button"
-            disabled={leave.isPending}
-            onClick={() => leave.mutate(undefined, { onSuccess: () => void navigate(paths.chat) })}
-          >
-            {t('chat.members.leave')}
-          </button>
-          <button
-            className="button button--ghost"
-            type="button"
-            disabled={leave.isPending}
-            onClick={() => setIsConfirmingLeave(false)}
-          >
-            {t('chat.members.cancel')}
-          </button>
-        </div>
+        <ConfirmGroup
+          question={t('chat.members.leaveConfirm')}
+          actionLabel={t('chat.members.leave')}
+          cancelLabel={t('chat.members.cancel')}
+          isPending={leave.isPending}
+          onConfirm={() => leave.mutate(undefined, { onSuccess: () => void navigate(paths.chat) })}
+          onCancel={() => setIsConfirmingLeave(false)}
+        />
       ) : (
         <button className="button" type="button" onClick={() => setIsConfirmingLeave(true)}>
           {t('chat.members.leave')}
@@ -116,28 +106,16 @@ function RemoveMember({
       </button>
     );
   }
-  const question = t('chat.members.removeConfirm', { nickname });
   return (
-    <span className="message__actions" role="group" aria-label={question}>
-      <span>{question}</span>
-      <button
-        className="button button--danger"
-        type="button"
-        disabled={isPending}
-        onClick={onRemove}
-      >
-        {isPending ? t('chat.members.removing') : t('chat.members.removeConfirmAction')}
-      </button>
-      <button
-        ref={cancel}
-        className="button button--ghost"
-        type="button"
-        disabled={isPending}
-        onClick={() => setIsConfirming(false)}
-      >
-        {t('chat.members.cancel')}
-      </button>
-    </span>
+    <ConfirmGroup
+      question={t('chat.members.removeConfirm', { nickname })}
+      actionLabel={isPending ? t('chat.members.removing') : t('chat.members.removeConfirmAction')}
+      cancelLabel={t('chat.members.cancel')}
+      isPending={isPending}
+      onConfirm={onRemove}
+      onCancel={() => setIsConfirming(false)}
+      cancelRef={cancel}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ChatMessage } from '@orgo/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
+import { ConfirmGroup } from '@/components/confirm-group';
 import { FormAlert } from '@/components/form-alert';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
@@ -187,32 +188,17 @@ export function MessageItem({ message, meId, isMine, image, meta, actions }: Mes
         </span>
       ) : null}
       {canChange && isConfirming ? (
-        <span
-          className="message__actions"
-          role="group"
-          aria-label={t('chat.message.confirmDelete')}
-        >
-          <span>{t('chat.message.confirmDelete')}</span>
-          <button
-            className="button button--danger"
-            type="button"
-            disabled={remove.isPending}
-            onClick={() => remove.mutate()}
-          >
-            {remove.isPending ? t('chat.message.deleting') : t('chat.message.delete')}
-          </button>
-          <button
-            className="button button--ghost"
-            type="button"
-            disabled={remove.isPending}
-            onClick={() => {
-              remove.reset();
-              setIsConfirming(false);
-            }}
-          >
-            {t('chat.message.cancel')}
-          </button>
-        </span>
+        <ConfirmGroup
+          question={t('chat.message.confirmDelete')}
+          actionLabel={remove.isPending ? t('chat.message.deleting') : t('chat.message.delete')}
+          cancelLabel={t('chat.message.cancel')}
+          isPending={remove.isPending}
+          onConfirm={() => remove.mutate()}
+          onCancel={() => {
+            remove.reset();
+            setIsConfirming(false);
+          }}
+        />
       ) : null}
       {error ? <FormAlert>{errorMessage(error)}</FormAlert> : null}
     </>

@@ -2,6 +2,7 @@ import type { ChatMessage } from '@orgo/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
+import { LoadMoreButton } from '@/components/load-more-button';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
@@ -231,16 +232,14 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           </button>
         ) : null}
         <FormAlert>{hasJumpFailed ? t('chat.loadFailed') : null}</FormAlert>
-        {timeline.hasMoreBefore ? (
-          <button
-            className="button button--ghost"
-            type="button"
-            disabled={timeline.isLoadingOlder}
-            onClick={() => void store.loadOlder()}
-          >
-            {t('chat.loadOlder')}
-          </button>
-        ) : null}
+        <LoadMoreButton
+          label={t('chat.loadOlder')}
+          query={{
+            hasNextPage: timeline.hasMoreBefore,
+            isFetchingNextPage: timeline.isLoadingOlder,
+            fetchNextPage: () => store.loadOlder(),
+          }}
+        />
         {timeline.status === 'loading' ? (
           <p className="muted" role="status">
             {t('app.loading')}
@@ -249,11 +248,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
         {timeline.status === 'error' ? (
           <div className="stack stack--tight">
             <FormAlert>{t('chat.loadFailed')}</FormAlert>
-            <button
-              className="button"
-              type="button"
-              onClick={() => void engine.timeline(roomId).load()}
-            >
+            <button className="button" type="button" onClick={() => void store.load()}>
               {t('chat.retry')}
             </button>
           </div>
@@ -279,16 +274,14 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           onNearEnd={() => void store.loadNewer()}
           onJumpToLatest={() => void jumpToLatest()}
         />
-        {timeline.hasMoreAfter ? (
-          <button
-            className="button button--ghost"
-            type="button"
-            disabled={timeline.isLoadingNewer}
-            onClick={() => void store.loadNewer()}
-          >
-            {t('chat.loadNewer')}
-          </button>
-        ) : null}
+        <LoadMoreButton
+          label={t('chat.loadNewer')}
+          query={{
+            hasNextPage: timeline.hasMoreAfter,
+            isFetchingNextPage: timeline.isLoadingNewer,
+            fetchNextPage: () => store.loadNewer(),
+          }}
+        />
         <p className="chat-room__typing muted" aria-live="polite">
           {names.length > 0 ? t('chat.typing', { names: names.join(', ') }) : null}
         </p>
