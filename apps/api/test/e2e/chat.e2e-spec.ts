@@ -1016,12 +1016,21 @@ describe('indexes', () => {
     const plans = await withDb(async (db) => {
       // Tiny test tables would be scanned anyway; this asks whether an index *can* serve each query.
       await db.query('SET enable_seqscan = off');
+      // A room with history, and fresh statistics: a page is a narrow seq range of a long room
+      // (over a few rows both (room_id, …) indexes cost the same and the pick is a coin toss).
+      await db.query(
+        `INSERT INTO chat_message (room_id, seq, sender_id, client_message_id, text, created_at)
+         SELECT $1, s, $2, gen_random_uuid(), 'history', now() FROM generate_series(2, 400) s`,
+        [roomId, alice.userId],
+      );
+      await db.query('UPDATE chat_room SET last_seq = 400 WHERE id = $1', [roomId]);
+      await db.query('ANALYZE chat_message, chat_member, chat_room');
       const plan = async (sql: string, params: unknown[]) =>
         (await db.query(`EXPLAIN ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
       return {
         page: await plan(
           'SELECT id FROM chat_message WHERE room_id = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq',
-          [roomId, 1, 60],
+          [roomId, 301, 350],
         ),
         unread: await plan(
           `SELECT count(*) FROM chat_message WHERE room_id = $1 AND seq > $2
