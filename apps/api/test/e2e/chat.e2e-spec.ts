@@ -118,6 +118,28 @@ describe('two users chat', () => {
     expect(everything).not.toContain('"email"');
   });
 
+  it('gives the sending socket its message in the ack only; my other tabs get message.created', async () => {
+    const [alice, bob] = await Promise.all([user(), user()]);
+    const roomId = await openDirect(alice, bob);
+    const [tab1, tab2, b] = await Promise.all([connect(alice), connect(alice), connect(bob)]);
+    const atTab1 = record<ChatMessage>(tab1.socket, 'message.created');
+    const atTab2 = record<ChatMessage>(tab2.socket, 'message.created');
+    const atBob = record<ChatMessage>(b.socket, 'message.created');
+    const ack = await sendText(tab1.socket, roomId, 'from tab 1');
+    expect(ack.ok).toBe(true);
+    // REST has no socket to leave out: every socket of the room gets it.
+    const viaRest = await alice.api.post(`/api/chat/rooms/${roomId}/messages`, {
+      clientMessageId: randomUUID(),
+      text: 'from REST',
+    });
+    expect(viaRest.status).toBe(201);
+    await waitFor(() => atBob.length === 2 && atTab2.length === 2 && atTab1.length === 1);
+    await sleep(200);
+    expect(atTab2.map((m) => m.text)).toEqual(['from tab 1', 'from REST']);
+    expect(atTab1.map((m) => m.text)).toEqual(['from REST']);
+    expect(atBob.map((m) => m.text)).toEqual(['from tab 1', 'from REST']);
+  });
+
   it('opens one direct room per pair, whoever asks first', async () => {
     const [alice, bob] = await Promise.all([user(), user()]);
     await follow(alice, bob);

@@ -112,6 +112,7 @@ export interface SendMessagePayload {
 export interface ChatServerEvents {
   'member.joined': (payload: { roomId: string; member: ChatMember }) => void;
   'member.left': (payload: { roomId: string; userId: string }) => void;
+  /** To every member socket but the one whose `message.send` created it (its ack carries it). */
   'message.created': (payload: ChatMessage) => void;
   'message.deleted': (payload: ChatMessageDeleted) => void;
   'message.updated': (payload: ChatMessageEdited) => void;

@@ -23,6 +23,7 @@ import type {
 } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { validationPipe } from '../../infra/http/validation';
+import { originSocketId, withOriginSocket } from '../../infra/realtime/origin-socket';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import './chat.events';
@@ -92,7 +93,10 @@ export class ChatGateway implements OnGatewayConnection {
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: SendMessageDto,
   ): Promise<Ack<ChatMessage>> {
-    const { message } = await this.chat.postMessage(socket.data.principal.userId, dto);
+    // The ack carries the message to this socket; its other sockets get `message.created`.
+    const { message } = await withOriginSocket(socket.id, () =>
+      this.chat.postMessage(socket.data.principal.userId, dto),
+    );
     return { ok: true, data: message };
   }
 
@@ -142,7 +146,9 @@ export class ChatGateway implements OnGatewayConnection {
 
   @OnEvent('chat.message.created')
   messageCreated(message: ChatMessage): void {
-    this.ns.to(chatRoom(message.roomId)).emit('message.created', message);
+    const origin = originSocketId();
+    const room = this.ns.to(chatRoom(message.roomId));
+    (origin ? room.except(origin) : room).emit('message.created', message);
   }
 
   @OnEvent('chat.message.updated')

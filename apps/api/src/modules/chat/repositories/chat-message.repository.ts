@@ -41,7 +41,7 @@ export class ChatMessageRepository {
 
   private readonly posts = new Batcher<NewMessage, PostOutcome>((batch) => this.postBatch(batch), {
     name: 'chat-post',
-    maxInFlight: 4,
+    maxInFlight: 2,
     maxBatch: 500,
   });
 

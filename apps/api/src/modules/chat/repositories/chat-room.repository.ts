@@ -68,7 +68,7 @@ export class ChatRoomRepository {
 
   private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
     (keys) => this.findSendContexts(keys),
-    { name: 'chat-send-context', maxInFlight: 4, maxBatch: 500 },
+    { name: 'chat-send-context', maxInFlight: 2, maxBatch: 500 },
   );
 
   async findForMember(
