@@ -40,6 +40,7 @@ function options() {
       'room-size': { type: 'string', default: '10' },
       rate: { type: 'string', default: '1' },
       duration: { type: 'string', default: '30' },
+      warmup: { type: 'string', default: '5' },
       search: { type: 'boolean', default: true },
       'no-search': { type: 'boolean', default: false },
       'search-duration': { type: 'string', default: '10' },
@@ -65,7 +66,9 @@ function options() {
     console.log(`usage: pnpm bench:chat [options]
   --scenario a,b,c         which scenarios (A: rooms of 10, B: one big room, C: idle sockets)
   --clients 1000           A: clients (rooms of --room-size 10), each sending --rate 1 msg/s
-  --duration 30            A/B: seconds of sending
+  --duration 30            A/B: seconds of sending (measured)
+  --warmup 5               A/B: seconds of the same traffic before each measured run, reported
+                           on its own line and not counted (0: none)
   --no-search              A: skip the search for the highest rate with p99 <= --p99-target ms
   --search-duration 10     A: seconds per search step; --search-steps 5 steps at most
   --b-members 1000         B: members of the one group room; --b-rate 10 msg/s in total
@@ -86,6 +89,7 @@ function options() {
     roomSize: num('room-size'),
     rate: num('rate'),
     duration: num('duration'),
+    warmup: num('warmup'),
     search: values.search && !values['no-search'],
     searchDuration: num('search-duration'),
     searchSteps: num('search-steps'),
@@ -526,6 +530,17 @@ function percentile(sorted, p) {
 }
 
 /**
+ * A warm-up at the same traffic (JIT, connection pools, plan caches, socket buffers), reported
+ * on its own line, then the measured run.
+ */
+async function warmThenSend(ctx, conn, run) {
+  if (ctx.opt.warmup > 0) {
+    await sendRun(ctx, conn, { ...run, duration: ctx.opt.warmup, label: `${run.label} warm-up` });
+  }
+  return sendRun(ctx, conn, run);
+}
+
+/**
  * One sending run over connected clients: message k goes from client k mod n at t0 + k/rate, so
  * each client sends rate/n msg/s, evenly spread. Then waits for the deliveries to stop arriving.
  */
@@ -559,6 +574,18 @@ async function sendRun(ctx, conn, { n, totalRate, duration, roomSize, label }) {
   const ackLat = Float64Array.from(parts.flatMap((p) => Array.from(p.ackLatencies))).sort();
   const lag = Float64Array.from(parts.flatMap((p) => Array.from(p.sendLag))).sort();
   const received = parts.reduce((a, p) => a + p.received, 0);
+  // p99 per second of sending, to tell a warm-up or a stall from a steady queue.
+  let firstSent = Infinity;
+  for (const p of parts) for (const at of p.sentAts) if (at < firstSent) firstSent = at;
+  const buckets = [];
+  for (const p of parts)
+    p.sentAts.forEach((at, i) => {
+      const k = Math.floor((at - firstSent) / 1000);
+      (buckets[k] ??= []).push(p.latencies[i]);
+    });
+  const p99BySecond = Array.from(buckets, (b) =>
+    b ? round(percentile(Float64Array.from(b).sort(), 99)) : null,
+  );
   const r = {
     label,
     clients: n,
@@ -581,6 +608,7 @@ async function sendRun(ctx, conn, { n, totalRate, duration, roomSize, label }) {
       max: round(lat[lat.length - 1]),
     },
     ackMs: { p50: round(percentile(ackLat, 50)), p99: round(percentile(ackLat, 99)) },
+    p99BySecondMs: p99BySecond,
     clientSendLagP99Ms: round(percentile(lag, 99)),
     disconnects: parts.reduce((a, p) => a + p.disconnects, 0),
     server,
@@ -604,6 +632,7 @@ function printRun(r) {
       `  messages in:  ${r.acked}/${r.scheduled} acked (${r.msgInPerSec}/s)${fails}; ack p50 ${r.ackMs.p50} ms, p99 ${r.ackMs.p99} ms`,
       `  delivered:    ${r.received}/${r.expectedDeliveries} (ratio ${r.deliveryRatio}), ${r.deliveredPerSec}/s, duplicates ${r.duplicates}, disconnects ${r.disconnects}`,
       `  latency ms:   p50 ${r.latencyMs.p50}  p95 ${r.latencyMs.p95}  p99 ${r.latencyMs.p99}  max ${r.latencyMs.max}`,
+      `  p99 by second of sending: ${r.p99BySecondMs.map((x) => (x === null ? '-' : Math.round(x))).join(' ')}`,
       `  server:       RSS ${r.server.rssMiB.join(' + ')} MiB (peak ${r.server.peakRssMiB.join(' + ')}), API CPU ${r.server.apiCpuPct.join(' + ')} %, machine busy ${r.server.machineBusyPct} %`,
       `  clients:      CPU ${r.clientCpuPct} % (all workers), send lag p99 ${r.clientSendLagP99Ms} ms`,
       `  => ${r.pass ? 'PASS' : 'FAIL'} (all acked, all delivered, p99 <= target)`,
@@ -623,7 +652,7 @@ async function runA(ctx, clients, duration, label) {
     if (conn.failed) {
       return { label, clients, pass: false, connectFailed: conn.failed, errors: conn.errors };
     }
-    return await sendRun(ctx, conn, {
+    return await warmThenSend(ctx, conn, {
       n: clients,
       totalRate: clients * opt.rate,
       duration,
@@ -691,7 +720,7 @@ async function scenarioB(ctx) {
   const conn = await connectClients(ctx, users, { workers: defaultWorkers(ctx, n) });
   try {
     if (conn.failed) return { pass: false, connectFailed: conn.failed, errors: conn.errors };
-    return await sendRun(ctx, conn, {
+    return await warmThenSend(ctx, conn, {
       n,
       totalRate: opt.bRate,
       duration: opt.bDuration,
@@ -842,6 +871,7 @@ async function workerMain() {
     client.seen.add(m.id);
     const sentAt = Number(m.text.slice(m.text.lastIndexOf('|') + 1));
     run.latencies.push(now - sentAt);
+    run.sentAts.push(sentAt);
     run.received++;
   }
 
@@ -874,6 +904,7 @@ async function workerMain() {
     run = {
       prefix: `b|${tag}|`,
       latencies: [],
+      sentAts: [],
       ackLatencies: [],
       sendLag: [],
       received: 0,
@@ -953,6 +984,7 @@ async function workerMain() {
       run = null;
       return {
         latencies: Float64Array.from(r.latencies),
+        sentAts: Float64Array.from(r.sentAts),
         ackLatencies: Float64Array.from(r.ackLatencies),
         sendLag: Float64Array.from(r.sendLag),
         received: r.received,
