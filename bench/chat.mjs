@@ -79,7 +79,8 @@ function options() {
   --rate-limits on|off     on (default): production limits, each client its own X-Forwarded-For
   --json FILE              also write the results as JSON
   --keep-db                keep the orgo_bench database afterwards
-  --api-node-args="..."    extra node flags for the API processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")`);
+  --api-node-args="..."    extra node flags for the API processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
+  BENCH_API_LOG=FILE       environment: append API process i's output to FILE.i`);
     process.exit(0);
   }
   const num = (k) => Number(values[k]);
@@ -270,6 +271,11 @@ async function startApi({ index, port, mainJs, nodeArgs, env }) {
   };
   proc.stdout.on('data', keep);
   proc.stderr.on('data', keep);
+  if (process.env.BENCH_API_LOG) {
+    const log = fs.createWriteStream(`${process.env.BENCH_API_LOG}.${index}`, { flags: 'a' });
+    proc.stdout.pipe(log);
+    proc.stderr.pipe(log);
+  }
   const exited = new Promise((r) => proc.once('exit', r));
   const deadline = Date.now() + 60_000;
   for (;;) {
