@@ -28,14 +28,25 @@ interface MessageItemProps {
   /** Time and status, already laid out by the list. */
   meta: ReactNode;
   actions?: MessageActions;
+  /** The edit in progress (null: not editing). Kept by the list, so it outlives this row's mount. */
+  draft: string | null;
+  onDraftChange(draft: string | null): void;
 }
 
 /** One sent message: its body, and for my own messages edit and delete (with a confirm step). */
-export function MessageItem({ message, meId, isMine, image, meta, actions }: MessageItemProps) {
+export function MessageItem({
+  message,
+  meId,
+  isMine,
+  image,
+  meta,
+  actions,
+  draft,
+  onDraftChange: setDraft,
+}: MessageItemProps) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const editorId = useId();
-  const [draft, setDraft] = useState<string | null>(null);
   const [isConfirming, setIsConfirming] = useState(false);
   const edit = useMutation({
     mutationFn: (text: string) => actions!.edit(message, text),

@@ -385,6 +385,26 @@ describe('MessageList virtualisation', () => {
     expect(parseFloat(log.style.height)).toBeGreaterThan(2000 * 60);
   });
 
+  it('keeps an edit in progress when its row scrolls out of view and back', async () => {
+    const rows = messagesFrom(1, 300);
+    const mine = buildChatMessage({ seq: 300, sender: me, text: '안녕' });
+    rows[299] = { kind: 'message', message: mine };
+    const { log, scroller } = renderLong(rows, { hasMoreBefore: false, actions: fakeActions() });
+    await waitFor(() => expect(item(log, 300)).not.toBeNull());
+    const row = () => item(log, 300) as HTMLElement;
+    await userEvent.click(within(row()).getByRole('button', { name: ko.chat.message.edit }));
+    const editor = within(row()).getByRole('textbox', { name: ko.chat.message.editLabel });
+    await userEvent.type(editor, ' 반가워요');
+
+    act(() => layout.scrollTo(scroller, 0));
+    await waitFor(() => expect(item(log, 300)).toBeNull());
+    act(() => layout.scrollTo(scroller, layout.maxScroll(scroller)));
+    await waitFor(() => expect(item(log, 300)).not.toBeNull());
+    expect(within(row()).getByRole('textbox', { name: ko.chat.message.editLabel })).toHaveValue(
+      '안녕 반가워요',
+    );
+  });
+
   it('asks for older messages near the top, and keeps what is on screen in place', async () => {
     const onNearStart = vi.fn();
     const props = { hasMoreBefore: true, onNearStart };

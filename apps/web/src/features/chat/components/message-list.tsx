@@ -143,6 +143,16 @@ export function MessageList({
     [rows, unreadFromSeq, hasMoreBefore],
   );
   const [isAtEnd, setIsAtEnd] = useState(true);
+  // Edits in progress by message id: a row scrolled out of view unmounts, its draft stays.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
+  const setDraft = useCallback((messageId: string, draft: string | null) => {
+    setDrafts((current) => {
+      const next = new Map(current);
+      if (draft === null) next.delete(messageId);
+      else next.set(messageId, draft);
+      return next;
+    });
+  }, []);
   // The page that joins the live end after a jump is read, not skipped: follow from the next one.
   const [wasDetached, setWasDetached] = useState(hasMoreAfter);
   if (wasDetached !== hasMoreAfter) setWasDetached(hasMoreAfter);
@@ -309,6 +319,8 @@ export function MessageList({
           meId={meId}
           isMine={isMine}
           actions={actions}
+          draft={drafts.get(message.id) ?? null}
+          onDraftChange={(draft) => setDraft(message.id, draft)}
           image={
             message.image && !message.deletedAt ? (
               <a className="message__image" href={message.image.url} target="_blank" rel="noopener">
