@@ -59,6 +59,7 @@ function options() {
       'keep-db': { type: 'boolean', default: false },
       json: { type: 'string', default: '' },
       'api-node-args': { type: 'string', default: '' },
+      client: { type: 'string', default: 'wire' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -77,6 +78,8 @@ function options() {
   --workers N              client worker processes (default: 2 for A/B, 4 for C)
   --port 23200             first API port
   --rate-limits on|off     on (default): production limits, each client its own X-Forwarded-For
+  --client wire|official   client sockets: wire (default) speaks the Socket.IO protocol over ws
+                           directly, official uses socket.io-client (more client CPU)
   --json FILE              also write the results as JSON
   --keep-db                keep the orgo_bench database afterwards
   --api-node-args="..."    extra node flags for the API processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
@@ -108,6 +111,7 @@ function options() {
     keepDb: values['keep-db'],
     json: values.json,
     apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
+    client: values.client,
   };
 }
 
@@ -144,6 +148,9 @@ async function main() {
     if (busy) throw new Error(`port ${opt.port + i} is in use: is another benchmark running?`);
   }
   console.log(`[bench] fresh database ${dbName}; Redis prefix ${redisPrefix}`);
+  console.log(
+    `[bench] clients: ${opt.client === 'official' ? 'socket.io-client' : 'wire protocol over ws'}`,
+  );
   await recreateDatabase(Client, baseDbUrl, dbName);
 
   let failure;
@@ -180,7 +187,7 @@ async function main() {
     db.on('error', () => undefined); // dropped with the database at the end
     await db.connect();
     const seeder = new Seeder(db);
-    const ctx = { opt, apis, seeder, jwtSecret, nextIp: 1 };
+    const ctx = { opt, apis, seeder, jwtSecret, nextIp: 1, client: opt.client };
 
     if (opt.scenarios.has('a')) results.a = await scenarioA(ctx);
     if (opt.scenarios.has('b')) results.b = await scenarioB(ctx);
@@ -496,6 +503,7 @@ async function connectClients(ctx, users, { workers: nWorkers, instances }) {
   const t = Date.now();
   const parts = await workers.all('connect', (w) => ({
     secret: ctx.jwtSecret,
+    client: ctx.client,
     clients: users
       .map((u, i) => ({
         idx: i,
@@ -830,24 +838,152 @@ function accessToken(secret, userId, sessionId) {
   return `${head}.${body}.${sig}`;
 }
 
+/**
+ * A Socket.IO v5 client speaking the wire protocol over `ws` directly (the protocol is a public
+ * contract: DESIGN "Realtime protocol"). It does what the load needs (connect with auth, events,
+ * acks with a timeout, ping/pong) with less CPU than socket.io-client, and on a 2-core machine the
+ * clients' CPU is taken from the server under test. `--client official` uses socket.io-client.
+ */
+class WireSocket {
+  static WebSocket = null;
+
+  constructor(url, nsp, { auth, headers }) {
+    WireSocket.WebSocket ??= createRequire(
+      createRequire(requireApi.resolve('socket.io-client')).resolve('engine.io-client'),
+    )('ws');
+    const base = url.replace(/^http/, 'ws');
+    this.nsp = nsp;
+    this.listeners = new Map();
+    this.acks = new Map();
+    this.ackId = 0;
+    this.connected = false;
+    this.ws = new WireSocket.WebSocket(`${base}/socket.io/?EIO=4&transport=websocket`, {
+      headers,
+      perMessageDeflate: false,
+    });
+    this.ws.on('message', (data) => this.onFrame(data.toString()));
+    this.ws.on('error', (err) => {
+      if (!this.connected) this.fire('connect_error', err);
+    });
+    this.ws.on('close', () => {
+      const was = this.connected;
+      this.connected = false;
+      for (const [, a] of this.acks) {
+        clearTimeout(a.timer);
+        a.cb(new Error('disconnected'));
+      }
+      this.acks.clear();
+      if (was) this.fire('disconnect');
+      else this.fire('connect_error', new Error('closed'));
+    });
+    this.auth = auth;
+  }
+
+  on(event, fn) {
+    this.listeners.set(event, fn);
+    return this;
+  }
+
+  once(event, fn) {
+    return this.on(event, (...args) => {
+      this.listeners.delete(event);
+      fn(...args);
+    });
+  }
+
+  fire(event, ...args) {
+    this.listeners.get(event)?.(...args);
+  }
+
+  onFrame(s) {
+    switch (s.charCodeAt(0)) {
+      case 48: // "0" engine open → connect to the namespace
+        this.ws.send(`40${this.nsp},${JSON.stringify(this.auth)}`);
+        return;
+      case 50: // "2" ping
+        this.ws.send('3');
+        return;
+      case 52: // "4" message: a Socket.IO packet
+        break;
+      default:
+        return;
+    }
+    const type = s.charCodeAt(1);
+    const body = s.indexOf(',') + 1; // after "4x/chat,"
+    if (type === 50) {
+      // "2" event: [name, ...args]
+      const [event, ...args] = JSON.parse(s.slice(body));
+      this.fire(event, ...args);
+    } else if (type === 51) {
+      // "3" ack: <id>[...args]
+      const open = s.indexOf('[', body);
+      const a = this.acks.get(Number(s.slice(body, open)));
+      if (!a) return;
+      this.acks.delete(Number(s.slice(body, open)));
+      clearTimeout(a.timer);
+      a.cb(null, ...JSON.parse(s.slice(open)));
+    } else if (type === 48) {
+      this.connected = true;
+      this.fire('connect');
+    } else if (type === 52) {
+      this.fire('connect_error', { message: 'refused', data: JSON.parse(s.slice(body)).data });
+    } else if (type === 49) {
+      this.ws.close();
+    }
+  }
+
+  /** emit with an ack: cb(err, ...args) as socket.io-client's `socket.timeout(ms).emit(...)`. */
+  emitWithAck(timeoutMs, event, payload, cb) {
+    const id = this.ackId++;
+    const timer = setTimeout(() => {
+      this.acks.delete(id);
+      cb(new Error('operation has timed out'));
+    }, timeoutMs);
+    this.acks.set(id, { cb, timer });
+    this.ws.send(`42${this.nsp},${id}${JSON.stringify([event, payload])}`);
+  }
+
+  close() {
+    if (this.ws.readyState === 1) this.ws.send(`41${this.nsp},`);
+    this.ws.close();
+  }
+}
+
 async function workerMain() {
   const { io } = requireApi('socket.io-client');
   const clients = new Map(); // global idx -> { socket, userId, seen: Set }
+  let clientKind = 'wire';
   let run = null;
   let cpuStart = process.cpuUsage();
   let wallStart = Date.now();
 
   const connectOne = (c, secret) =>
     new Promise((resolve) => {
-      const socket = io(`${c.url}/chat`, {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-        timeout: 60_000,
-        auth: { token: accessToken(secret, c.userId, c.sessionId) },
-        extraHeaders: { 'x-forwarded-for': c.ip },
-      });
-      const client = { socket, userId: c.userId, roomId: c.roomId, seen: new Set(), open: false };
+      const auth = { token: accessToken(secret, c.userId, c.sessionId) };
+      const headers = { 'x-forwarded-for': c.ip };
+      const socket =
+        clientKind === 'official'
+          ? io(`${c.url}/chat`, {
+              transports: ['websocket'],
+              forceNew: true,
+              reconnection: false,
+              timeout: 60_000,
+              auth,
+              extraHeaders: headers,
+            })
+          : new WireSocket(c.url, '/chat', { auth, headers });
+      const emitWithAck =
+        clientKind === 'official'
+          ? (ms, event, payload, cb) => socket.timeout(ms).emit(event, payload, cb)
+          : (ms, event, payload, cb) => socket.emitWithAck(ms, event, payload, cb);
+      const client = {
+        socket,
+        emitWithAck,
+        userId: c.userId,
+        roomId: c.roomId,
+        seen: new Set(),
+        open: false,
+      };
       const timer = setTimeout(() => finish('timeout'), 90_000);
       function finish(err) {
         clearTimeout(timer);
@@ -881,7 +1017,8 @@ async function workerMain() {
     run.received++;
   }
 
-  async function connectAll({ clients: list, secret }) {
+  async function connectAll({ clients: list, secret, client }) {
+    clientKind = client;
     const errors = {};
     let connected = 0;
     let failed = 0;
@@ -933,7 +1070,8 @@ async function workerMain() {
       const at = clock();
       r.sendLag.push(at - scheduled);
       r.inflight++;
-      client.socket.timeout(20_000).emit(
+      client.emitWithAck(
+        20_000,
         'message.send',
         {
           roomId: client.roomId,

@@ -5,7 +5,8 @@ import { sessionRoom, userRoom } from '@orgo/contracts';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
-import { Namespace, Server, ServerOptions } from 'socket.io';
+import { isObservable, type Observable } from 'rxjs';
+import { Namespace, Server, ServerOptions, type Socket } from 'socket.io';
 import type { AppConfig } from '../../config/app.config';
 import { socketConnections } from '../health/metrics';
 import { RateLimitService } from '../http/rate-limit.service';
@@ -13,6 +14,12 @@ import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData } from './socket-auth';
 import { forceClose, limitInbound, outboundBacklog } from './socket-limits';
+
+interface MessageHandler {
+  message: string;
+  callback: (...args: unknown[]) => unknown;
+  isAckHandledManually?: boolean;
+}
 
 const HANDSHAKES_PER_IP = { name: 'ws-handshake-ip', limit: 30, windowSec: 60 };
 
@@ -78,6 +85,38 @@ export class OrgoIoAdapter extends IoAdapter {
   override async close(server: Server): Promise<void> {
     if (this.sweep) clearInterval(this.sweep);
     await super.close(server);
+  }
+
+  /**
+   * Nest's version builds an RxJS pipeline per socket and event (fromEvent, mergeMap, takeUntil)
+   * and runs every event through it; this does the same dispatch with one listener per event and
+   * plain promises: same payload mapping, same ack/emit of the result, errors logged not thrown.
+   * It is the hot path of `message.send`, and idle sockets hold no subscriptions.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageHandler[],
+    _transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const reply = (response: unknown): void => {
+          if (response === null || response === undefined || !socket.connected) return;
+          const emitted = response as { event?: string; data?: unknown };
+          if (emitted.event) {
+            socket.emit(emitted.event, emitted.data);
+          } else if (!isAckHandledManually && typeof ack === 'function') {
+            (ack as (res: unknown) => void)(response);
+          }
+        };
+        const fail = (err: unknown): void => this.log.error({ err, event: message });
+        new Promise<unknown>((resolve) => resolve(callback(data, ack))).then((result) => {
+          if (isObservable(result)) result.subscribe({ next: reply, error: fail });
+          else reply(result);
+        }, fail);
+      });
+    }
   }
 
   private async allowHandshake(req: IncomingMessage): Promise<boolean> {
