@@ -22,16 +22,29 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
 
+type HitCommand = (key: string, windowMs: number) => Promise<[number, number]>;
+
 /** Fixed-window counters in Redis when configured (shared by all instances), in memory otherwise. */
 @Injectable()
 export class RateLimitService {
   private readonly memory = new Map<string, { count: number; resetAt: number }>();
   private sweepAt = 0;
+  /** The script by its SHA (EVALSHA, loaded on first use): the body is not resent on every hit. */
+  private readonly hitInRedis: HitCommand | null;
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(RedisClients) private readonly redis: RedisClients,
-  ) {}
+  ) {
+    const client = redis.command;
+    if (client) {
+      client.defineCommand('orgoRateHit', { numberOfKeys: 1, lua: INCR_SCRIPT });
+      const command = (client as unknown as { orgoRateHit: HitCommand }).orgoRateHit;
+      this.hitInRedis = (key, windowMs) => command.call(client, key, windowMs);
+    } else {
+      this.hitInRedis = null;
+    }
+  }
 
   get enabled(): boolean {
     return this.config.env.RATE_LIMIT_ENABLED;
@@ -43,11 +56,8 @@ export class RateLimitService {
     const windowMs = rule.windowSec * 1000;
     let count: number;
     let ttlMs: number;
-    if (this.redis.command) {
-      const [n, ttl] = (await this.redis.command.eval(INCR_SCRIPT, 1, key, windowMs)) as [
-        number,
-        number,
-      ];
+    if (this.hitInRedis) {
+      const [n, ttl] = await this.hitInRedis(key, windowMs);
       count = n;
       ttlMs = ttl > 0 ? ttl : windowMs;
     } else {

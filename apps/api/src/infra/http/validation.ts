@@ -1,5 +1,9 @@
 import { ValidationPipe } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { validationFailed } from './problem';
+import { memoizeValidationMetadata } from './validation-metadata';
+
+memoizeValidationMetadata(getMetadataStorage());
 
 /** Shared by HTTP and sockets: unknown fields are refused, not silently dropped. */
 export const validationPipe = new ValidationPipe({
