@@ -322,7 +322,8 @@ function machineTicks() {
   const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1);
   const n = f.map(Number);
   const idle = n[3] + n[4];
-  return { total: n.reduce((a, b) => a + b, 0), idle };
+  // steal: time this VM was ready to run but the hypervisor ran something else.
+  return { total: n.reduce((a, b) => a + b, 0), idle, steal: n[7] ?? 0 };
 }
 function openFdLimit(pid) {
   const m = /Max open files\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/limits`, 'utf8'));
@@ -359,6 +360,10 @@ function startSampler(apis) {
         100 *
         (1 - (m.idle - start.machine.idle) / (m.total - start.machine.total))
       ).toFixed(0),
+      stealPct: +(
+        (100 * (m.steal - start.machine.steal)) /
+        (m.total - start.machine.total)
+      ).toFixed(1),
     };
   };
 }
@@ -647,7 +652,7 @@ function printRun(r) {
       `  delivered:    ${r.received}/${r.expectedDeliveries} (ratio ${r.deliveryRatio}), ${r.deliveredPerSec}/s, duplicates ${r.duplicates}, disconnects ${r.disconnects}`,
       `  latency ms:   p50 ${r.latencyMs.p50}  p95 ${r.latencyMs.p95}  p99 ${r.latencyMs.p99}  max ${r.latencyMs.max}`,
       `  p99 by second of sending: ${r.p99BySecondMs.map((x) => (x === null ? '-' : Math.round(x))).join(' ')}`,
-      `  server:       RSS ${r.server.rssMiB.join(' + ')} MiB (peak ${r.server.peakRssMiB.join(' + ')}), API CPU ${r.server.apiCpuPct.join(' + ')} %, machine busy ${r.server.machineBusyPct} %`,
+      `  server:       RSS ${r.server.rssMiB.join(' + ')} MiB (peak ${r.server.peakRssMiB.join(' + ')}), API CPU ${r.server.apiCpuPct.join(' + ')} %, machine busy ${r.server.machineBusyPct} % (of it stolen by the hypervisor: ${r.server.stealPct} %)`,
       `  clients:      CPU ${r.clientCpuPct} % (all workers), send lag p99 ${r.clientSendLagP99Ms} ms`,
       `  => ${r.pass ? 'PASS' : 'FAIL'} (all acked, all delivered, p99 <= target)`,
     ].join('\n'),
