@@ -28,6 +28,11 @@ describe('memoizeValidationMetadata', () => {
     expect(errors.map((e) => Object.keys(e.constraints ?? {}))).toEqual([['maxLength']]);
   });
 
+  it('leaves an object without a prototype to class-validator (which refuses it)', async () => {
+    const bare = Object.create(null) as object;
+    await expect(validate(bare)).rejects.toThrow(TypeError);
+  });
+
   it('keeps options apart: groups select different rules', () => {
     class Grouped {
       @IsString({ groups: ['a'] })

@@ -14,6 +14,8 @@ export function memoizeValidationMetadata(storage: MetadataStorage): void {
   const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
   let cache = new WeakMap<object, Map<string, ReturnType<Lookup>>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    // An object without a prototype has no constructor to key on.
+    if (typeof target !== 'function') return lookup(target, schema, always, strictGroups, groups);
     let perTarget = cache.get(target);
     if (!perTarget) cache.set(target, (perTarget = new Map()));
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
