@@ -30,7 +30,7 @@ describe('memoizeValidationMetadata', () => {
 
   it('leaves an object without a prototype to class-validator (which refuses it)', async () => {
     const bare = Object.create(null) as object;
-    await expect(validate(bare)).rejects.toThrow(TypeError);
+    await expect((async () => validate(bare))()).rejects.toThrow(TypeError);
   });
 
   it('keeps options apart: groups select different rules', () => {
