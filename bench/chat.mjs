@@ -87,6 +87,10 @@ function options() {
     process.exit(0);
   }
   const num = (k) => Number(values[k]);
+  const usageError = (message) => {
+    console.error(message);
+    process.exit(2);
+  };
   return {
     scenarios: new Set(values.scenario.split(',').map((s) => s.trim().toLowerCase())),
     clients: num('clients'),
@@ -111,7 +115,9 @@ function options() {
     keepDb: values['keep-db'],
     json: values.json,
     apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
-    client: values.client,
+    client: ['wire', 'official'].includes(values.client)
+      ? values.client
+      : usageError(`--client must be wire or official, not ${values.client}`),
   };
 }
 
