@@ -928,9 +928,10 @@ class WireSocket {
     } else if (type === 51) {
       // "3" ack: <id>[...args]
       const open = s.indexOf('[', body);
-      const a = this.acks.get(Number(s.slice(body, open)));
+      const id = Number(s.slice(body, open));
+      const a = this.acks.get(id);
       if (!a) return;
-      this.acks.delete(Number(s.slice(body, open)));
+      this.acks.delete(id);
       clearTimeout(a.timer);
       a.cb(null, ...JSON.parse(s.slice(open)));
     } else if (type === 48) {
