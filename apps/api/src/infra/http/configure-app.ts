@@ -96,6 +96,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
     next();
   });
   app.setGlobalPrefix(API_PREFIX);
+  // Since Nest 12 global pipes also run on gateway events, so sockets and REST share this one
+  // instance; a gateway that adds @UsePipes(validationPipe) would validate every payload twice.
   app.useGlobalPipes(validationPipe);
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), {

@@ -1,4 +1,4 @@
-import { Inject, UseFilters, UsePipes } from '@nestjs/common';
+import { Inject, UseFilters } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
@@ -9,7 +9,6 @@ import {
 import { Namespaces, sessionRoom, userRoom } from '@orgo/contracts';
 import type { Ack, SessionSummary, UserClientEvents, UserServerEvents } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { validationPipe } from '../../infra/http/validation';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import type { SessionEventPayload } from './auth.events';
@@ -25,7 +24,6 @@ type UserNamespace = Namespace<
 /** Session events on `/user` (the namespace of the signed-in user's own live state). */
 @WebSocketGateway({ namespace: '/user' })
 @UseFilters(SocketAckFilter)
-@UsePipes(validationPipe)
 export class AuthGateway {
   @WebSocketServer()
   private readonly ns: UserNamespace;

@@ -1,4 +1,4 @@
-import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { Inject, Logger, UseFilters } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
@@ -22,7 +22,6 @@ import type {
   ChatServerEvents,
 } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { validationPipe } from '../../infra/http/validation';
 import { originSocketId, withOriginSocket } from '../../infra/realtime/origin-socket';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
@@ -53,7 +52,6 @@ const INBOUND: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
  */
 @WebSocketGateway({ namespace: '/chat' })
 @UseFilters(SocketAckFilter)
-@UsePipes(validationPipe)
 export class ChatGateway implements OnGatewayConnection {
   private readonly logger = new Logger(ChatGateway.name);
 

@@ -1,4 +1,4 @@
-import { Inject, Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { Inject, Logger, UseFilters } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
@@ -12,7 +12,6 @@ import {
 import { userRoom } from '@orgo/contracts';
 import type { Ack, PresenceState, UserClientEvents, UserServerEvents } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { validationPipe } from '../../infra/http/validation';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import { PresenceGetDto } from './dto/presence-get.dto';
@@ -31,7 +30,6 @@ type UserNamespace = Namespace<
 /** Presence on `/user` (the auth gateway shares the namespace for session events). */
 @WebSocketGateway({ namespace: '/user' })
 @UseFilters(SocketAckFilter)
-@UsePipes(validationPipe)
 export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(UserGateway.name);
 
