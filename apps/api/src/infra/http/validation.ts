@@ -1,12 +1,55 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { validationFailed } from './problem';
 import { memoizeValidationMetadata } from './validation-metadata';
+import { planValidation, ValidationPlan } from './validation-plan';
 
 memoizeValidationMetadata(getMetadataStorage());
 
+/**
+ * Nest's ValidationPipe with a fast accept path (validation-plan.ts) in front: a plain payload
+ * that passes the class's own class-validator rules skips class-transformer and the validation
+ * executor; everything else, and every error, goes through the full pipe.
+ */
+export class OrgoValidationPipe extends ValidationPipe {
+  private readonly plans = new WeakMap<object, ValidationPlan | null>();
+  private readonly plannable: boolean;
+
+  constructor(options: ValidationPipeOptions) {
+    super(options);
+    const o = options;
+    // The plan mirrors these options only: anything else goes through the full pipe.
+    this.plannable =
+      o.transform === true &&
+      o.whitelist === true &&
+      o.forbidNonWhitelisted === true &&
+      !o.transformOptions &&
+      !o.groups &&
+      !o.always &&
+      !o.strictGroups &&
+      !o.skipMissingProperties &&
+      !o.skipNullProperties &&
+      !o.skipUndefinedProperties &&
+      !o.expectedType;
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const metatype = metadata.metatype as (new () => object) | undefined;
+    if (this.plannable && metatype && this.toValidate(metadata)) {
+      let plan = this.plans.get(metatype);
+      if (plan === undefined) {
+        plan = planValidation(getMetadataStorage(), metatype);
+        this.plans.set(metatype, plan);
+      }
+      const accepted = plan?.(value);
+      if (accepted) return accepted;
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Shared by HTTP and sockets: unknown fields are refused, not silently dropped. */
-export const validationPipe = new ValidationPipe({
+export const validationPipe = new OrgoValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,

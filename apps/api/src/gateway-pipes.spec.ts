@@ -1,10 +1,10 @@
 import { PIPES_METADATA } from '@nestjs/common/constants';
-import { AuthGateway } from '../../modules/auth/auth.gateway';
-import { ChatGateway } from '../../modules/chat/chat.gateway';
-import { UserGateway } from '../../modules/user/user.gateway';
+import { AuthGateway } from './modules/auth/auth.gateway';
+import { ChatGateway } from './modules/chat/chat.gateway';
+import { UserGateway } from './modules/user/user.gateway';
 
 /**
- * Nest 12 runs the global pipes (configure-app: `useGlobalPipes(validationPipe)`) on gateway
+ * Nest 12 runs the global pipes (infra/http/configure-app.ts: `useGlobalPipes(validationPipe)`) on gateway
  * events too. A gateway or handler that also declares the validation pipe validates each payload
  * twice, which once cost the chat hot path ~5 % of the API's CPU (docs/benchmarks.md).
  */
