@@ -13,6 +13,7 @@ import { RateLimitService } from '../http/rate-limit.service';
 import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData } from './socket-auth';
+import { RedisAdapterParser } from './redis-adapter-parser';
 import { forceClose, limitInbound, outboundBacklog } from './socket-limits';
 
 interface MessageHandler {
@@ -60,11 +61,18 @@ export class OrgoIoAdapter extends IoAdapter {
       },
     } as ServerOptions);
     if (this.redis.enabled) {
-      server.adapter(
-        createAdapter(this.redis.create(), this.redis.create(), {
-          key: `${this.redis.prefix}socket.io`,
-        }),
-      );
+      const parser = new RedisAdapterParser();
+      const redisAdapter = createAdapter(this.redis.create(), this.redis.create(), {
+        key: `${this.redis.prefix}socket.io`,
+        parser,
+      });
+      // Socket.IO calls the factory with `new` once per namespace; the parser learns each uid so
+      // that it can skip decoding this process's own broadcasts when Redis echoes them.
+      server.adapter(function (nsp: Namespace) {
+        const adapter = redisAdapter(nsp);
+        parser.ownUids.add(String(adapter.uid));
+        return adapter;
+      } as unknown as typeof redisAdapter);
     }
     this.io = server;
     this.sweep = setInterval(() => this.dropSlowConsumers(), 1000);
