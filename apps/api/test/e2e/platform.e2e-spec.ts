@@ -104,6 +104,26 @@ describe('HTTP hardening', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await new ApiClient(api.url).get('/api/health/live')).status).toBe(200);
   });
+
+  it('charges a signed-in request to its user, not to the address', async () => {
+    const c = new ApiClient(api.url);
+    const { userId } = await c.signup();
+    // More requests from one address than the anonymous budget (8), all signed in.
+    for (let i = 0; i < 10; i++) expect((await c.get('/api/users/me')).status).toBe(200);
+    const me = await c.get('/api/users/me');
+    expect([me.status, me.headers.get('ratelimit-limit')]).toEqual([200, '200']);
+    expect(Number(me.headers.get('ratelimit-remaining'))).toBe(200 - 11);
+    // A route open to visitors: the token decides whose budget it is.
+    const seen = await c.get(`/api/users/${userId}`);
+    expect([seen.status, seen.headers.get('ratelimit-limit')]).toEqual([200, '200']);
+    const visitor = await new ApiClient(api.url).get(`/api/users/${userId}`);
+    expect([visitor.status, visitor.headers.get('ratelimit-limit')]).toEqual([200, '8']);
+    // A bad token is refused before anything is charged.
+    const forged = await c.get('/api/users/me', { authorization: 'Bearer not-a-token' });
+    expect([forged.status, forged.headers.get('ratelimit-limit')]).toEqual([401, null]);
+    const after = await c.get('/api/users/me');
+    expect(Number(after.headers.get('ratelimit-remaining'))).toBe(200 - 13);
+  });
 });
 
 describe('process lifecycle', () => {

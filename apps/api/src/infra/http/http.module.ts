@@ -1,16 +1,17 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import { RateLimitInterceptor } from './rate-limit.interceptor';
+import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitService } from './rate-limit.service';
 
 @Global()
 @Module({
   providers: [
     RateLimitService,
+    RateLimitGuard,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-    { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
+    { provide: APP_GUARD, useExisting: RateLimitGuard },
   ],
-  exports: [RateLimitService],
+  exports: [RateLimitService, RateLimitGuard],
 })
 export class HttpModule {}

@@ -1,7 +1,8 @@
-import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
+import { ExecutionContext, Inject, Injectable, createParamDecorator } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AppError } from '../../infra/http/app-error';
+import { AUTHENTICATES, RateLimitGuard } from '../../infra/http/rate-limit.guard';
 import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
 
@@ -11,6 +12,19 @@ import type { Principal } from './auth.service';
  */
 @Injectable()
 export class OptionalJwtAuthGuard extends AuthGuard('jwt') {
+  /** The API budget of its routes is charged here, to the user once known (RateLimitGuard). */
+  static readonly [AUTHENTICATES] = true;
+
+  constructor(@Inject(RateLimitGuard) private readonly rateLimit: RateLimitGuard) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const ok = await (super.canActivate(context) as Promise<boolean>);
+    if (ok) await this.rateLimit.charge(context);
+    return ok;
+  }
+
   override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
     if (err instanceof AppError) throw err;
     if (!err && user) return user;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { ApiRateLimit } from '../../infra/http/rate-limit.interceptor';
+import { ApiRateLimit } from '../../infra/http/rate-limit.guard';
 import { MediaQueryDto } from './dto/media-query.dto';
 import { MediaLimits } from './media.policy';
 import { MediaDownload, MediaService } from './media.service';
