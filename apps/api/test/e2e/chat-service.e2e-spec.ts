@@ -1,6 +1,8 @@
 import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { CommitFlushSubscriber } from '../../src/infra/events/commit-flush.subscriber';
 import { DomainEventsService } from '../../src/infra/events/domain-events.service';
@@ -296,12 +298,14 @@ describe('sends in batches (chat_post_messages)', () => {
       send(roomA, a.id),
     ];
     const messages = repo();
-    const query = jest.spyOn(ds, 'query');
+    // Chat sends are prepared statements on TypeORM's pool (infra/database/prepared-statement).
+    const query = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
     const outcomes = await Promise.all(batch.map((m) => messages.post(m)));
-    const calls = query.mock.calls.filter(([sql]) => String(sql).includes('chat_post_message'));
+    const sent = query.mock.calls.map(([q]) => (q as unknown as { text?: string }).text ?? q);
+    const calls = sent.filter((sql) => String(sql).includes('chat_post_message'));
     query.mockRestore();
     expect(calls).toHaveLength(1);
-    expect(String(calls[0][0])).toContain('chat_post_messages(');
+    expect(String(calls[0])).toContain('chat_post_messages(');
 
     expect(outcomes.map((o) => o.status)).toEqual([
       'ok',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
+import { PreparedStatement } from '../../../infra/database/prepared-statement';
 import type { ReactionDto, ReadStateDto } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 
@@ -35,6 +36,17 @@ const UNIQUE_VIOLATION = '23505';
 const NOT_A_MEMBER = 'P0002';
 
 /** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
+/** The statements of every chat send: prepared, so Postgres parses them once per connection. */
+const POST_MESSAGES = new PreparedStatement<PostRow>(
+  'chat_post_messages',
+  `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
+                                    $5::uuid[], $6::uuid[])`,
+);
+const POST_MESSAGE = new PreparedStatement<Omit<PostRow, 'ord' | 'status'>>(
+  'chat_post_message',
+  'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
+);
+
 @Injectable()
 export class ChatMessageRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -88,18 +100,14 @@ export class ChatMessageRepository {
     if (batch.length === 1) return [await this.postOne(batch[0])];
     let rows: PostRow[];
     try {
-      rows = await this.db.query(
-        `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
-                                          $5::uuid[], $6::uuid[])`,
-        [
-          batch.map((m) => m.roomId),
-          batch.map((m) => m.senderId),
-          batch.map((m) => m.clientMessageId),
-          batch.map((m) => m.text),
-          batch.map((m) => m.imageId),
-          batch.map((m) => m.replyToId),
-        ],
-      );
+      rows = await POST_MESSAGES.run(this.db, [
+        batch.map((m) => m.roomId),
+        batch.map((m) => m.senderId),
+        batch.map((m) => m.clientMessageId),
+        batch.map((m) => m.text),
+        batch.map((m) => m.imageId),
+        batch.map((m) => m.replyToId),
+      ]);
     } catch (err) {
       // The statement rolled back as a whole (a concurrent duplicate in another room, an image
       // sent twice): each send alone, so only the one at fault is refused.
@@ -113,10 +121,14 @@ export class ChatMessageRepository {
 
   private async postOne(m: NewMessage): Promise<PostOutcome> {
     try {
-      const rows: Omit<PostRow, 'ord' | 'status'>[] = await this.db.query(
-        'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
-        [m.roomId, m.senderId, m.clientMessageId, m.text, m.imageId, m.replyToId],
-      );
+      const rows = await POST_MESSAGE.run(this.db, [
+        m.roomId,
+        m.senderId,
+        m.clientMessageId,
+        m.text,
+        m.imageId,
+        m.replyToId,
+      ]);
       return rows.length ? toOutcome({ ...rows[0], ord: 1, status: 'ok' }) : { status: 'room' };
     } catch (err) {
       const driver = (err instanceof QueryFailedError ? err.driverError : {}) as {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
+import { PreparedStatement } from '../../../infra/database/prepared-statement';
 import { avatarUrl } from '../../user/dto/user-summary.dto';
 import { UserEntity } from '../../user/entities/user.entity';
 import type { RoomDto } from '../dto/room.dto';
@@ -62,6 +63,34 @@ const ACTIVITY_MICROS =
   '(extract(epoch FROM COALESCE(r.last_message_at, r.created_at)) * 1000000)::bigint';
 
 /** The room list: one query with preview, unread count (computed, never stored) and other party. */
+interface SendContextRow {
+  n: number;
+  user_id: string;
+  kind: 'direct' | 'group';
+  archived_at: Date | null;
+  direct_key: string | null;
+  role: 'member' | 'owner';
+  left_at: Date | null;
+  nickname: string;
+  avatar_key: string | null;
+  email_verified_at: Date | null;
+  existing_id: string | null;
+}
+
+/** Runs for every batch of chat sends: prepared, so Postgres plans it once per connection. */
+const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
+  'chat_send_contexts',
+  `SELECT i.n::int AS n, m.user_id, r.kind, r.archived_at, r.direct_key, m.role, m.left_at,
+          u.nickname, u.avatar_key, u.email_verified_at,
+          (SELECT x.id FROM chat_message x
+            WHERE x.sender_id = m.user_id AND x.client_message_id = i.client_id) AS existing_id
+     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY
+          AS i(user_id, room_id, client_id, n)
+     JOIN chat_member m ON m.room_id = i.room_id AND m.user_id = i.user_id AND m.left_at IS NULL
+     JOIN chat_room r ON r.id = m.room_id
+     JOIN app_user u ON u.id = m.user_id`,
+);
+
 @Injectable()
 export class ChatRoomRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -137,30 +166,11 @@ export class ChatRoomRepository {
   }
 
   private async findSendContexts(keys: SendContextKey[]): Promise<(SendContext | null)[]> {
-    const rows: {
-      n: number;
-      user_id: string;
-      kind: 'direct' | 'group';
-      archived_at: Date | null;
-      direct_key: string | null;
-      role: 'member' | 'owner';
-      left_at: Date | null;
-      nickname: string;
-      avatar_key: string | null;
-      email_verified_at: Date | null;
-      existing_id: string | null;
-    }[] = await this.db.query(
-      `SELECT i.n::int AS n, m.user_id, r.kind, r.archived_at, r.direct_key, m.role, m.left_at,
-              u.nickname, u.avatar_key, u.email_verified_at,
-              (SELECT x.id FROM chat_message x
-                WHERE x.sender_id = m.user_id AND x.client_message_id = i.client_id) AS existing_id
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) WITH ORDINALITY
-              AS i(user_id, room_id, client_id, n)
-         JOIN chat_member m ON m.room_id = i.room_id AND m.user_id = i.user_id AND m.left_at IS NULL
-         JOIN chat_room r ON r.id = m.room_id
-         JOIN app_user u ON u.id = m.user_id`,
-      [keys.map((k) => k.userId), keys.map((k) => k.roomId), keys.map((k) => k.clientMessageId)],
-    );
+    const rows = await SEND_CONTEXTS.run(this.db, [
+      keys.map((k) => k.userId),
+      keys.map((k) => k.roomId),
+      keys.map((k) => k.clientMessageId),
+    ]);
     const contexts: (SendContext | null)[] = keys.map(() => null);
     for (const r of rows) {
       contexts[r.n - 1] = {
