@@ -123,6 +123,11 @@ describe('HTTP hardening', () => {
     expect([forged.status, forged.headers.get('ratelimit-limit')]).toEqual([401, null]);
     const after = await c.get('/api/users/me');
     expect(Number(after.headers.get('ratelimit-remaining'))).toBe(200 - 13);
+    // A route whose class and method both list the auth guard is still charged once.
+    const group = await c.post('/api/chat/rooms', { name: 'x', memberIds: [] });
+    expect([group.status, group.body.code]).toEqual([403, 'AUTH_EMAIL_NOT_VERIFIED']);
+    const last = await c.get('/api/users/me');
+    expect(Number(last.headers.get('ratelimit-remaining'))).toBe(200 - 15);
   });
 });
 

@@ -13,6 +13,9 @@ import { AppConfig } from '../../config/app.config';
 import { RateLimitRule, RateLimitService } from './rate-limit.service';
 
 const RULE_OVERRIDE = 'orgo:api-rate-limit';
+const CHARGED = Symbol('orgo:rate-limit-charged');
+
+type ChargedRequest = Request & { user?: { userId: string } | null; [CHARGED]?: boolean };
 
 /** Replaces the global per-user/per-IP budget for one route (e.g. cacheable images in a feed). */
 export const ApiRateLimit = (rule: RateLimitRule) => SetMetadata(RULE_OVERRIDE, rule);
@@ -45,10 +48,15 @@ export class RateLimitGuard implements CanActivate {
     return this.charge(context).then(() => true);
   }
 
-  /** Charges the request to its user (set by an auth guard) or, when anonymous, to its IP. */
+  /**
+   * Charges the request to its user (set by an auth guard) or, when anonymous, to its IP; once,
+   * even when a route lists its auth guard twice (class and method).
+   */
   async charge(context: ExecutionContext): Promise<void> {
     if (context.getType() !== 'http' || !this.limits.enabled) return;
-    const req = context.switchToHttp().getRequest<Request & { user?: { userId: string } | null }>();
+    const req = context.switchToHttp().getRequest<ChargedRequest>();
+    if (req[CHARGED]) return;
+    req[CHARGED] = true;
     const res = context.switchToHttp().getResponse<Response>();
     const userId = req.user?.userId;
     const override = this.reflector.get<RateLimitRule | undefined>(

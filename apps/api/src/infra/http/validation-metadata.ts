@@ -31,7 +31,15 @@ export function memoizeValidationMetadata(storage: MetadataStorage): void {
     const original = storage[name].bind(storage) as (arg: never) => void;
     (storage[name] as (arg: never) => void) = (arg) => {
       cache = new WeakMap();
+      generations.set(storage, metadataGeneration(storage) + 1);
       original(arg);
     };
   }
+}
+
+const generations = new WeakMap<MetadataStorage, number>();
+
+/** Grows whenever a rule is registered after memoizeValidationMetadata: caches built on the rules compare it. */
+export function metadataGeneration(storage: MetadataStorage): number {
+  return generations.get(storage) ?? 0;
 }

@@ -48,6 +48,8 @@ export function planValidation(
   );
   if (metadatas.length === 0) return null;
   if (defaultMetadataStorage.getStrategy(target) !== 'none') return null;
+  // class-transformer would add exposed properties the payload does not have.
+  if (defaultMetadataStorage.getExposedMetadatas(target).length > 0) return null;
   const byName = new Map<string, PropertyPlan>();
   for (const m of metadatas) {
     if (m.groups?.length || m.always || m.each) return null;
@@ -85,12 +87,18 @@ export function planValidation(
     if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
     const plain = value as Record<string, unknown>;
     for (const key of Object.keys(plain)) {
-      if (!byName.has(key)) return undefined;
       const v = plain[key];
       const t = typeof v;
       if (v !== null && t !== 'string' && t !== 'number' && t !== 'boolean') return undefined;
     }
-    const entity = Object.assign(new target(), plain) as Record<string, unknown>;
+    let entity: Record<string, unknown>;
+    try {
+      entity = Object.assign(new target(), plain) as Record<string, unknown>;
+    } catch {
+      return undefined; // e.g. a key that is a getter of the class
+    }
+    // The whitelist, on the instance as class-validator sees it (field initialisers included).
+    for (const key of Object.keys(entity)) if (!byName.has(key)) return undefined;
     for (const p of properties) {
       const v = entity[p.name];
       let applies = true;

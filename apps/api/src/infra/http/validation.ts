@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { validationFailed } from './problem';
-import { memoizeValidationMetadata } from './validation-metadata';
+import { memoizeValidationMetadata, metadataGeneration } from './validation-metadata';
 import { planValidation, ValidationPlan } from './validation-plan';
 
 memoizeValidationMetadata(getMetadataStorage());
@@ -12,7 +12,8 @@ memoizeValidationMetadata(getMetadataStorage());
  * executor; everything else, and every error, goes through the full pipe.
  */
 export class OrgoValidationPipe extends ValidationPipe {
-  private readonly plans = new WeakMap<object, ValidationPlan | null>();
+  private plans = new WeakMap<object, ValidationPlan | null>();
+  private plansGeneration = -1;
   private readonly plannable: boolean;
 
   constructor(options: ValidationPipeOptions) {
@@ -36,9 +37,16 @@ export class OrgoValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const metatype = metadata.metatype as (new () => object) | undefined;
     if (this.plannable && metatype && this.toValidate(metadata)) {
+      const storage = getMetadataStorage();
+      const generation = metadataGeneration(storage);
+      if (generation !== this.plansGeneration) {
+        // A rule registered since the plans were made: make them again.
+        this.plans = new WeakMap();
+        this.plansGeneration = generation;
+      }
       let plan = this.plans.get(metatype);
       if (plan === undefined) {
-        plan = planValidation(getMetadataStorage(), metatype);
+        plan = planValidation(storage, metatype);
         this.plans.set(metatype, plan);
       }
       const accepted = plan?.(value);

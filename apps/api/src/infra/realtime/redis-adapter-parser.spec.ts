@@ -46,6 +46,12 @@ describe('RedisAdapterParser', () => {
     expect(parser.decode(wire(parser.encode(other)))).toEqual(other);
   });
 
+  it('looks at what toJSON returns, as Socket.IO does', () => {
+    const parser = new RedisAdapterParser();
+    const wrapped = { toJSON: () => ({ bytes: Buffer.from([1, 2]) }) };
+    expect(Buffer.isBuffer(parser.encode(broadcast('u', { wrapped })))).toBe(true);
+  });
+
   it('encodes dates as JSON does', () => {
     const parser = new RedisAdapterParser();
     const at = new Date('2026-12-03T10:00:00.000Z');

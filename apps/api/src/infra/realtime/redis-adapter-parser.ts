@@ -14,6 +14,9 @@ const QUOTE = 0x22; // '"'
  * message from an adapter of this process (`ownUids`) and hands back `[uid]`, which the adapter
  * drops the same way.
  */
+//
+// Rolling upgrades: an instance from before this parser decodes only MessagePack and throws on
+// JSON, so instances older than this parser must not share a Redis with newer ones.
 export class RedisAdapterParser {
   readonly ownUids = new Set<string>();
 
@@ -43,9 +46,9 @@ function hasBinary(value: unknown, depth = 0): boolean {
     for (const item of value) if (hasBinary(item, depth + 1)) return true;
     return false;
   }
-  // Dates and other objects with toJSON serialise as JSON gives them (msgpack made the same
-  // Date a string once the receiving instance emitted it to its sockets).
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  // As Socket.IO decides: an object with toJSON is what toJSON returns (a Date: a string).
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return hasBinary(toJSON.call(value) as unknown, depth + 1);
   for (const key in value) {
     if (hasBinary((value as Record<string, unknown>)[key], depth + 1)) return true;
   }

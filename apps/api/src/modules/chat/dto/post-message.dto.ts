@@ -17,7 +17,8 @@ export class PostMessageDto {
     maxLength: MESSAGE_TEXT_MAX,
     description: 'Required unless `imageId` is given.',
   })
-  @ValidateIf((o: PostMessageDto) => o.imageId === undefined || o.text !== undefined)
+  // Text is required unless an image is given (null is not an image).
+  @ValidateIf((o: PostMessageDto) => o.imageId == null || o.text !== undefined)
   @IsString()
   @Length(1, MESSAGE_TEXT_MAX)
   @Matches(/\S/, { message: 'text must not be blank' })
