@@ -17,8 +17,7 @@ import * as profileLinkDtos from './modules/user/dto/profile-link.dto';
 import * as updateProfileDtos from './modules/user/dto/update-profile.dto';
 import * as userPageDtos from './modules/user/dto/user-page.dto';
 import { SendMessageDto } from './modules/chat/dto/post-message.dto';
-import { validationFailed } from './infra/http/problem';
-import { OrgoValidationPipe, validationPipe } from './infra/http/validation';
+import { OrgoValidationPipe, validationPipe, validationPipeOptions } from './infra/http/validation';
 
 type Ctor = new () => object;
 
@@ -52,14 +51,7 @@ const dtoClasses: Ctor[] = [
   );
 
 /** The pipe exactly as Nest ships it, with the options of `validationPipe`. */
-const reference = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-  stopAtFirstError: false,
-  validationError: { target: false, value: false },
-  exceptionFactory: (errors) => validationFailed(errors),
-});
+const reference = new ValidationPipe(validationPipeOptions);
 
 const UUID = '8d6f7b8e-1111-4111-8111-111111111111';
 const candidates: unknown[] = [

@@ -57,11 +57,13 @@ export class OrgoValidationPipe extends ValidationPipe {
 }
 
 /** Shared by HTTP and sockets: unknown fields are refused, not silently dropped. */
-export const validationPipe = new OrgoValidationPipe({
+export const validationPipeOptions: ValidationPipeOptions = {
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
   stopAtFirstError: false,
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => validationFailed(errors),
-});
+};
+
+export const validationPipe = new OrgoValidationPipe(validationPipeOptions);

@@ -1,30 +1,17 @@
-import { ExecutionContext, Inject, Injectable, createParamDecorator } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
 import { AppError } from '../../infra/http/app-error';
-import { AUTHENTICATES, RateLimitGuard } from '../../infra/http/rate-limit.guard';
 import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
 
 /**
  * For endpoints anonymous visitors may read: no token → anonymous; a bad or revoked token is
  * still an error, so a client with a stale token refreshes instead of silently losing its view.
+ * Everything else (the API budget charged once the caller is known) is JwtAuthGuard's.
  */
 @Injectable()
-export class OptionalJwtAuthGuard extends AuthGuard('jwt') {
-  /** The API budget of its routes is charged here, to the user once known (RateLimitGuard). */
-  static readonly [AUTHENTICATES] = true;
-
-  constructor(@Inject(RateLimitGuard) private readonly rateLimit: RateLimitGuard) {
-    super();
-  }
-
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const ok = await (super.canActivate(context) as Promise<boolean>);
-    if (ok) await this.rateLimit.charge(context);
-    return ok;
-  }
-
+export class OptionalJwtAuthGuard extends JwtAuthGuard {
   override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
     if (err instanceof AppError) throw err;
     if (!err && user) return user;

@@ -35,7 +35,6 @@ interface PostRow {
 const UNIQUE_VIOLATION = '23505';
 const NOT_A_MEMBER = 'P0002';
 
-/** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
 /** The statements of every chat send: prepared, so Postgres parses them once per connection. */
 const POST_MESSAGES = new PreparedStatement<PostRow>(
   'chat_post_messages',
@@ -47,6 +46,7 @@ const POST_MESSAGE = new PreparedStatement<Omit<PostRow, 'ord' | 'status'>>(
   'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
 );
 
+/** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
 @Injectable()
 export class ChatMessageRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

@@ -62,7 +62,6 @@ interface SendContextKey {
 const ACTIVITY_MICROS =
   '(extract(epoch FROM COALESCE(r.last_message_at, r.created_at)) * 1000000)::bigint';
 
-/** The room list: one query with preview, unread count (computed, never stored) and other party. */
 interface SendContextRow {
   n: number;
   user_id: string;
@@ -91,6 +90,7 @@ const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
      JOIN app_user u ON u.id = m.user_id`,
 );
 
+/** The room list: one query with preview, unread count (computed, never stored) and other party. */
 @Injectable()
 export class ChatRoomRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
