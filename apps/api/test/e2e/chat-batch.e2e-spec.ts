@@ -74,7 +74,8 @@ const waitingOn = (db: Client, fragment: string) =>
   count(
     db,
     `SELECT count(*) AS n FROM pg_stat_activity
-      WHERE wait_event_type = 'Lock' AND query LIKE $1 AND pid <> pg_backend_pid()`,
+      WHERE datname = current_database() AND pid <> pg_backend_pid()
+        AND wait_event_type = 'Lock' AND query LIKE $1`,
     [`%${fragment}%`],
   );
 
@@ -160,7 +161,8 @@ describe('a send the database refuses, batched with others', () => {
           (await count(
             observer,
             `SELECT count(*) AS n FROM pg_stat_activity
-              WHERE query LIKE '%chat_image_room%' AND state <> 'idle' AND pid <> pg_backend_pid()`,
+              WHERE datname = current_database() AND pid <> pg_backend_pid()
+                AND query LIKE '%chat_image_room%' AND state <> 'idle'`,
           )) === 0,
         'every image check answered',
       );
