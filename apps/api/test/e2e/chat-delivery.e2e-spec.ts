@@ -9,6 +9,7 @@ import {
   chatUser,
   committedMessages,
   createGroup,
+  follow,
   openDirect,
   record,
   sendText,
@@ -94,6 +95,7 @@ describe('across two API processes on one Redis', () => {
       nextEvent(gA.socket, 'member.joined'),
       nextEvent(gB.socket, 'member.joined'),
     ]);
+    await follow(owner, guest);
     expect(
       (await owner.api.post(`/api/chat/rooms/${roomId}/members`, { userIds: [guest.userId] }))
         .status,

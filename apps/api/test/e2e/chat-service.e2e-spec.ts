@@ -8,7 +8,7 @@ import { CommitFlushSubscriber } from '../../src/infra/events/commit-flush.subsc
 import { DomainEventsService } from '../../src/infra/events/domain-events.service';
 import type { RateLimitService } from '../../src/infra/http/rate-limit.service';
 import type { ChatContacts } from '../../src/modules/chat/chat-contacts.port';
-import { ChatService } from '../../src/modules/chat/chat.service';
+import { ChatService, PostedMessage } from '../../src/modules/chat/chat.service';
 import { ChatRoomEntity } from '../../src/modules/chat/entities/chat-room.entity';
 import {
   ChatMessageRepository,
@@ -39,6 +39,7 @@ import { Readable } from 'node:stream';
  */
 let ds: DataSource;
 let chat: ChatService;
+let chatMessages: ChatMessageRepository;
 let media: MediaService;
 const events: { name: string; payload: any }[] = [];
 const rule = { allowed: true, blocked: false };
@@ -70,11 +71,12 @@ beforeAll(async () => {
     noLimits,
     urls,
   );
+  chatMessages = new ChatMessageRepository(ds);
   chat = new ChatService(
     contacts,
     ds,
     noLimits,
-    new ChatMessageRepository(ds),
+    chatMessages,
     new ChatRoomRepository(ds),
     media,
     urls,
@@ -363,5 +365,74 @@ describe('sends in batches (chat_post_messages)', () => {
       [room.id],
     );
     expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+  });
+
+  it('fails only the sender of content Postgres refuses: every other send is written, answered and broadcast once', async () => {
+    const users = await newUsers(17);
+    const [bad, ...senders] = users;
+    // Four rooms, four senders each; the bad sender shares the first room.
+    const rooms: string[] = [];
+    for (let r = 0; r < 4; r++) {
+      const members = senders.slice(r * 4, r * 4 + 4).map((u) => u.id);
+      if (r === 0) members.push(bad.id);
+      rooms.push(
+        await chat.createGroupRoom({ name: `batch ${r}`, ownerId: null, memberIds: members }),
+      );
+    }
+    const sends = senders.map((u, i) => ({
+      me: u.id,
+      input: {
+        roomId: rooms[Math.floor(i / 4)],
+        clientMessageId: randomUUID(),
+        text: `hello ${i}`,
+      },
+    }));
+    // U+0000 passes this layer (the service, below the API's validation) and Postgres refuses it.
+    sends.splice(7, 0, {
+      me: bad.id,
+      input: { roomId: rooms[0], clientMessageId: randomUUID(), text: 'bad \u0000 text' },
+    });
+
+    // Hold every send until all 17 reached the repository, then submit them in one turn: one batch.
+    const post = chatMessages.post.bind(chatMessages);
+    const held: (() => void)[] = [];
+    const gate = jest.spyOn(chatMessages, 'post').mockImplementation(
+      (m) =>
+        new Promise((resolve, reject) => {
+          held.push(() => void post(m).then(resolve, reject));
+          if (held.length === sends.length) for (const go of held.splice(0)) go();
+        }),
+    );
+    const query = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
+    const results = await Promise.allSettled(sends.map((s) => chat.postMessage(s.me, s.input)));
+    const statements = query.mock.calls
+      .map(([q]) => String((q as unknown as { text?: string }).text ?? q))
+      .filter((sql) => sql.includes('chat_post_message'));
+    query.mockRestore();
+    gate.mockRestore();
+    // The batch statement failed as a whole, then each send went alone.
+    expect(statements.filter((sql) => sql.includes('chat_post_messages('))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('chat_post_message('))).toHaveLength(17);
+
+    const failed = results[7];
+    expect(failed.status).toBe('rejected');
+    expect((failed as PromiseRejectedResult).reason).toMatchObject({
+      code: 'COMMON_VALIDATION_FAILED',
+      status: 400,
+    });
+    const posted = results.filter((r, i) => i !== 7);
+    expect(posted.every((r) => r.status === 'fulfilled')).toBe(true);
+    const messages = posted.map((r) => (r as PromiseFulfilledResult<PostedMessage>).value.message);
+    expect(messages.map((m) => m.clientMessageId)).toEqual(
+      sends.filter((s, i) => i !== 7).map((s) => s.input.clientMessageId),
+    );
+    // Committed, gap-free per room, and each broadcast exactly once.
+    for (const roomId of rooms) {
+      const seqs = messages.filter((m) => m.roomId === roomId).map((m) => m.seq);
+      expect(seqs.sort((x, y) => x - y)).toEqual([1, 2, 3, 4]);
+      expect(await lastSeq(roomId)).toBe(4);
+    }
+    const created = events.filter((e) => e.name === 'chat.message.created');
+    expect(created.map((e) => e.payload.id).sort()).toEqual(messages.map((m) => m.id).sort());
   });
 });

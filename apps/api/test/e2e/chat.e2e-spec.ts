@@ -214,6 +214,7 @@ describe('two users chat', () => {
 
   it('keeps blocked users out of my groups, yet a blocked pair can share one', async () => {
     const [owner, alice, bob] = await Promise.all([user(), user(), user()]);
+    await Promise.all([follow(owner, alice), follow(owner, bob)]);
     expect((await bob.api.put(`/api/users/${owner.userId}/block`)).status).toBe(204);
     const refused = await owner.api.post('/api/chat/rooms', {
       name: '막힌 초대',
@@ -228,6 +229,50 @@ describe('two users chat', () => {
     const [{ socket: a }, { socket: b }] = await Promise.all([connect(alice), connect(bob)]);
     expect((await sendText(a, roomId, '그룹에서는 괜찮아')).ok).toBe(true);
     expect((await sendText(b, roomId, '나도')).ok).toBe(true);
+  });
+});
+
+describe('who can be added to a group', () => {
+  it('only people the adder follows, at creation and by invite: no stranger by id', async () => {
+    const [owner, friend, stranger] = await Promise.all([user(), user(), user()]);
+    // The stranger follows the owner; that is not consent the other way round.
+    await follow(stranger, owner);
+    const pair = await owner.api.post('/api/chat/rooms', {
+      name: '둘만의 방',
+      memberIds: [stranger.userId],
+    });
+    expect([pair.status, pair.body.code]).toEqual([403, 'CHAT_INVITE_NOT_ALLOWED']);
+    const mixed = await owner.api.post('/api/chat/rooms', {
+      name: '섞인 초대',
+      memberIds: [friend.userId, stranger.userId],
+    });
+    expect([mixed.status, mixed.body.code]).toEqual([403, 'CHAT_INVITE_NOT_ALLOWED']);
+    const listed = await stranger.api.get('/api/chat/rooms');
+    expect(listed.body.items).toEqual([]);
+
+    const roomId = await createGroup(owner, [friend]);
+    const invite = await owner.api.post(`/api/chat/rooms/${roomId}/members`, {
+      userIds: [stranger.userId],
+    });
+    expect([invite.status, invite.body.code]).toEqual([403, 'CHAT_INVITE_NOT_ALLOWED']);
+    const room = await owner.api.get(`/api/chat/rooms/${roomId}`);
+    expect(room.body.members.map((m: { user: { id: string } }) => m.user.id).sort()).toEqual(
+      [owner.userId, friend.userId].sort(),
+    );
+
+    // Once the owner follows them, both ways work.
+    await follow(owner, stranger);
+    const added = await owner.api.post(`/api/chat/rooms/${roomId}/members`, {
+      userIds: [stranger.userId],
+    });
+    expect(added.status).toBe(200);
+    const another = await user();
+    await follow(owner, another);
+    const created = await owner.api.post('/api/chat/rooms', {
+      name: '이제 괜찮아',
+      memberIds: [another.userId],
+    });
+    expect(created.status).toBe(201);
   });
 });
 
@@ -518,6 +563,7 @@ describe('group rooms', () => {
       userIds: [newcomer.userId],
     });
     expect(byMember.status).toBe(403);
+    await follow(owner, newcomer);
     const added = await owner.api.post(`/api/chat/rooms/${roomId}/members`, {
       userIds: [newcomer.userId],
     });
@@ -826,6 +872,36 @@ describe('images', () => {
     expect(await mediaRowsOf(alice.userId)).toBe(0);
     const history = await bob.api.get(`/api/chat/rooms/${roomId}/messages`);
     expect(history.body.items[0]).toMatchObject({ id: message.id, image: null, text: null });
+  });
+
+  it('binds an upload to its room: another room refuses it with its own code', async () => {
+    const [alice, bob, carol] = await Promise.all([user(), user(), user()]);
+    const roomA = await openDirect(alice, bob);
+    const roomB = await openDirect(alice, carol);
+    const { socket: a } = await connect(alice);
+    const up = await uploadTo(alice, roomA, await webp());
+    expect(up.status).toBe(201);
+
+    const elsewhere = await send(a, {
+      roomId: roomB,
+      clientMessageId: randomUUID(),
+      imageId: up.body.id,
+    });
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'CHAT_IMAGE_OTHER_ROOM' } });
+    const byRest = await alice.api.post(`/api/chat/rooms/${roomB}/messages`, {
+      clientMessageId: randomUUID(),
+      imageId: up.body.id,
+    });
+    expect([byRest.status, byRest.body.code]).toEqual([409, 'CHAT_IMAGE_OTHER_ROOM']);
+    expect(await committedMessages(roomB)).toHaveLength(0);
+
+    // Still good for the room it was uploaded to.
+    const home = await send(a, {
+      roomId: roomA,
+      clientMessageId: randomUUID(),
+      imageId: up.body.id,
+    });
+    expect(home).toMatchObject({ ok: true, data: { roomId: roomA, image: { id: up.body.id } } });
   });
 
   it('refuses non-images and empty messages, storing nothing', async () => {

@@ -69,7 +69,9 @@ export async function openDirect(a: ChatUser, b: ChatUser): Promise<string> {
   return res.body.id as string;
 }
 
+/** The owner follows each member first: a group takes only people its owner follows. */
 export async function createGroup(owner: ChatUser, members: ChatUser[], name = '스터디방') {
+  await Promise.all(members.map((m) => follow(owner, m)));
   const res = await owner.api.post('/api/chat/rooms', {
     name,
     memberIds: members.map((m) => m.userId),

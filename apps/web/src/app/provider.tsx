@@ -4,6 +4,7 @@ import { ErrorBoundary } from '@/components/error-boundary';
 import { ErrorScreen } from '@/components/error-screen';
 import { LoadingScreen } from '@/components/loading-screen';
 import { useAuth } from '@/features/auth/hooks/use-auth';
+import { browserStorage, watchOutboxOwner } from '@/features/chat/store/outbox';
 import { I18nProvider } from '@/i18n/i18n-provider';
 import { authSession, type AuthState } from '@/lib/auth-session';
 import { createQueryClient } from '@/lib/query-client';
@@ -37,6 +38,8 @@ export function AppProvider({
       }),
     [queryClient],
   );
+  // So are unsent chat messages kept in storage.
+  useEffect(() => watchOutboxOwner(authSession, browserStorage()), []);
 
   return (
     <I18nProvider>

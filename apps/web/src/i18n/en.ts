@@ -289,6 +289,8 @@ export const en: Messages = {
     CHAT_DIRECT_NOT_ALLOWED: 'You can start a conversation only with someone you follow.',
     CHAT_DIRECT_SELF: 'You cannot start a conversation with yourself.',
     CHAT_IMAGE_NOT_FOUND: 'Image not found. Upload it to this room first.',
+    CHAT_IMAGE_OTHER_ROOM: 'This image was uploaded to another room. Upload it here to send it.',
+    CHAT_INVITE_NOT_ALLOWED: 'You can add to a group only people you follow.',
     CHAT_MEMBER_NOT_FOUND: 'This user is not a member of the room.',
     CHAT_MESSAGE_CLIENT_ID_REUSED: 'The message could not be sent. Try again.',
     CHAT_MESSAGE_NOT_FOUND: 'Message not found.',

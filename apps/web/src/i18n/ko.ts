@@ -287,6 +287,8 @@ export const ko = {
     CHAT_DIRECT_NOT_ALLOWED: '팔로우한 사람과만 1:1 대화를 시작할 수 있습니다.',
     CHAT_DIRECT_SELF: '자기 자신과는 대화를 시작할 수 없습니다.',
     CHAT_IMAGE_NOT_FOUND: '이미지를 찾을 수 없습니다. 이 방에 먼저 올려 주세요.',
+    CHAT_IMAGE_OTHER_ROOM: '다른 채팅방에 올린 이미지입니다. 이 방에 다시 올려 주세요.',
+    CHAT_INVITE_NOT_ALLOWED: '팔로우한 사람만 그룹에 추가할 수 있습니다.',
     CHAT_MEMBER_NOT_FOUND: '이 채팅방의 멤버가 아닙니다.',
     CHAT_MESSAGE_CLIENT_ID_REUSED: '메시지를 보내지 못했습니다. 다시 시도하세요.',
     CHAT_MESSAGE_NOT_FOUND: '메시지를 찾을 수 없습니다.',

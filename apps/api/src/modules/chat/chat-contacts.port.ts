@@ -3,7 +3,10 @@
  * internals (SocialChatContacts implements it on SocialService; service tests use a fake).
  */
 export interface ChatContacts {
-  /** Direct rooms: only with a user I follow, not blocked either way (existence is checked first). */
+  /**
+   * Direct rooms and adding someone to a group: only a user I follow, not blocked either way
+   * (existence is checked first).
+   */
   canStartDirect(me: string, other: string): Promise<boolean>;
   isBlockedEitherWay(a: string, b: string): Promise<boolean>;
 }

@@ -29,6 +29,19 @@ export const ChatErrors = {
       404,
       'Image not found. Upload it to this room first; each image goes in one message.',
     ),
+  // Content Postgres cannot store (a data exception): the sender's input, never a server fault.
+  messageInvalid: () =>
+    new AppError('COMMON_VALIDATION_FAILED', 400, 'The message cannot be stored as sent.', [
+      { field: 'text', code: 'invalid', message: 'text contains characters that cannot be stored' },
+    ]),
+  imageOtherRoom: () =>
+    new AppError(
+      'CHAT_IMAGE_OTHER_ROOM',
+      409,
+      'This image was uploaded to another room. Upload it to this room to send it here.',
+    ),
+  inviteNotAllowed: () =>
+    new AppError('CHAT_INVITE_NOT_ALLOWED', 403, 'You can add to a group only people you follow.'),
   messageNotFound: () => new AppError('CHAT_MESSAGE_NOT_FOUND', 404, 'Message not found.'),
   messageNotOwn: () =>
     new AppError('CHAT_MESSAGE_NOT_OWN', 403, 'You can change only your own messages.'),

@@ -152,6 +152,11 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       throw err;
     }
     const image = await this.media.ingestImage(me, file, 'chat');
+    // The image belongs to this room: a message elsewhere cannot carry it.
+    await this.db.query('INSERT INTO chat_image_room (image_id, room_id) VALUES ($1, $2)', [
+      image.id,
+      roomId,
+    ]);
     return {
       id: image.id,
       url: this.urls.private(image.id),
@@ -384,7 +389,7 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
       RateLimitService.assertWithin(state, 'You are sending messages too fast. Slow down.');
     }
 
-    const image = input.imageId ? await this.ownChatImage(me, input.imageId) : null;
+    const image = input.imageId ? await this.ownChatImage(me, input.roomId, input.imageId) : null;
     const fields = {
       roomId: input.roomId,
       senderId: me,
@@ -395,6 +400,7 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     };
     const outcome = await this.messages.post(fields);
     if (outcome.status === 'duplicate') return this.replay(me, input);
+    if (outcome.status === 'invalid') throw ChatErrors.messageInvalid();
     if (outcome.status !== 'ok') {
       throw outcome.status === 'image' ? ChatErrors.imageNotFound() : ChatErrors.roomNotFound();
     }
@@ -491,13 +497,30 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         .catch((err: unknown) => this.logger.error({ err, imageId }, 'chat image not deleted'));
   }
 
-  /** An image the sender uploaded for chat; uq_chat_message_image refuses one already sent. */
-  private async ownChatImage(me: string, imageId: string): Promise<MediaObjectEntity> {
-    const image = await this.db.getRepository(MediaObjectEntity).findOne({
-      where: { id: imageId, ownerId: me, purpose: 'chat' },
-    });
-    if (!image) throw ChatErrors.imageNotFound();
-    return image;
+  /**
+   * An image the sender uploaded for chat in this room; uq_chat_message_image refuses one already
+   * sent. One uploaded to another room is refused with its own code (the sender owns it, so
+   * saying so reveals nothing).
+   */
+  private async ownChatImage(
+    me: string,
+    roomId: string,
+    imageId: string,
+  ): Promise<MediaObjectEntity> {
+    const { entities, raw } = await this.db
+      .getRepository(MediaObjectEntity)
+      .createQueryBuilder('image')
+      .leftJoin('chat_image_room', 'bound', 'bound.image_id = image.id')
+      .addSelect('bound.room_id', 'bound_room_id')
+      .where('image.id = :imageId AND image.owner_id = :me AND image.purpose = :purpose', {
+        imageId,
+        me,
+        purpose: 'chat',
+      })
+      .getRawAndEntities<{ bound_room_id: string | null }>();
+    if (!entities.length) throw ChatErrors.imageNotFound();
+    if (raw[0].bound_room_id !== roomId) throw ChatErrors.imageOtherRoom();
+    return entities[0];
   }
 
   async addReaction(me: string, roomId: string, messageId: string, emoji: string): Promise<void> {
@@ -689,11 +712,17 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     if (found !== ids.length) throw ChatErrors.userNotFound();
   }
 
+  /**
+   * Adding someone to a group (at creation or by invite) follows the direct-room rule: only
+   * people I follow, not blocked either way. Otherwise a two-person group would open a
+   * conversation with a stranger.
+   */
   private async assertInvitable(me: string, ids: string[]): Promise<void> {
     await this.assertUsersExist(ids);
     for (const id of ids) {
       // A block either way looks like an unknown user, so nobody learns who blocked them.
       if (await this.contacts.isBlockedEitherWay(me, id)) throw ChatErrors.userNotFound();
+      if (!(await this.contacts.canStartDirect(me, id))) throw ChatErrors.inviteNotAllowed();
     }
   }
 

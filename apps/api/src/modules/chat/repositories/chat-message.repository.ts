@@ -18,11 +18,15 @@ export interface NewMessage {
 /**
  * What became of one send: written (`ok`), refused because the room is gone or archived or the
  * sender is not an active member (`room`), a clientMessageId this sender already used
- * (`duplicate`), or an image another message already holds (`image`).
+ * (`duplicate`), an image another message already holds (`image`), or content Postgres cannot
+ * store (`invalid`: a data exception, SQLSTATE class 22, such as U+0000 in the text).
  */
 export type PostOutcome =
   | { status: 'ok'; id: string; seq: number; createdAt: Date }
-  | { status: 'room' | 'duplicate' | 'image' };
+  | { status: 'room' | 'duplicate' | 'image' | 'invalid' };
+
+/** One send's result inside a batch: its outcome, or the error that failed that send alone. */
+type BatchResult = PostOutcome | { status: 'failed'; error: unknown };
 
 interface PostRow {
   ord: number;
@@ -34,6 +38,8 @@ interface PostRow {
 
 const UNIQUE_VIOLATION = '23505';
 const NOT_A_MEMBER = 'P0002';
+/** SQLSTATE class 22 (data exception): the values sent, not the server, are at fault. */
+const DATA_EXCEPTION_CLASS = '22';
 
 /** The statements of every chat send: prepared, so Postgres parses them once per connection. */
 const POST_MESSAGES = new PreparedStatement<PostRow>(
@@ -51,7 +57,7 @@ const POST_MESSAGE = new PreparedStatement<Omit<PostRow, 'ord' | 'status'>>(
 export class ChatMessageRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  private readonly posts = new Batcher<NewMessage, PostOutcome>((batch) => this.postBatch(batch), {
+  private readonly posts = new Batcher<NewMessage, BatchResult>((batch) => this.postBatch(batch), {
     name: 'chat-post',
     maxInFlight: 2,
     maxBatch: 500,
@@ -91,13 +97,19 @@ export class ChatMessageRepository {
    * turn of the event loop, so under load round trips and Postgres wake-ups do not grow with
    * the message rate.
    */
-  post(message: NewMessage): Promise<PostOutcome> {
-    return this.posts.submit(message);
+  async post(message: NewMessage): Promise<PostOutcome> {
+    const result = await this.posts.submit(message);
+    if (result.status === 'failed') throw result.error;
+    return result;
   }
 
-  private async postBatch(batch: NewMessage[]): Promise<PostOutcome[]> {
+  /**
+   * Answers every send of the batch on its own: a send that fails (bad content, a lost
+   * connection on its retry) fails only its sender, never the others sharing its batch.
+   */
+  private async postBatch(batch: NewMessage[]): Promise<BatchResult[]> {
     // One send alone is cheaper through the one-message function.
-    if (batch.length === 1) return [await this.postOne(batch[0])];
+    if (batch.length === 1) return [await this.postAlone(batch[0])];
     let rows: PostRow[];
     try {
       rows = await POST_MESSAGES.run(this.db, [
@@ -110,13 +122,18 @@ export class ChatMessageRepository {
       ]);
     } catch (err) {
       // The statement rolled back as a whole (a concurrent duplicate in another room, an image
-      // sent twice): each send alone, so only the one at fault is refused.
+      // sent twice, content Postgres refuses): each send alone, so only the one at fault is
+      // refused and every other one is written and answered.
       if (!(err instanceof QueryFailedError)) throw err;
-      return Promise.all(batch.map((m) => this.postOne(m)));
+      return Promise.all(batch.map((m) => this.postAlone(m)));
     }
     const outcomes: PostOutcome[] = batch.map(() => ({ status: 'room' }));
     for (const r of rows) outcomes[r.ord - 1] = toOutcome(r);
     return outcomes;
+  }
+
+  private postAlone(m: NewMessage): Promise<BatchResult> {
+    return this.postOne(m).catch((error: unknown) => ({ status: 'failed', error }) as const);
   }
 
   private async postOne(m: NewMessage): Promise<PostOutcome> {
@@ -144,6 +161,7 @@ export class ChatMessageRepository {
         driver.constraint === 'uq_chat_message_sender_client_id'
       )
         return { status: 'duplicate' };
+      if (driver.code?.startsWith(DATA_EXCEPTION_CLASS)) return { status: 'invalid' };
       throw err;
     }
   }

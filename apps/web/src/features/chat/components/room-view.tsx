@@ -122,7 +122,8 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     ];
   }, [timeline.messages, timeline.hasMoreAfter, outbox, roomId, meId]);
 
-  const lastSeq = timeline.messages.at(-1)?.seq ?? 0;
+  // Read marks stop at the last contiguous seq: a message still missing below is not read yet.
+  const lastSeq = timeline.lastContiguousSeq;
 
   // Where I stopped reading and how much was unread, fixed when the room opens (reading moves
   // them right after).

@@ -1,23 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { authSession } from '@/lib/auth-session';
 import { useSocket } from '@/lib/realtime-provider';
 import { chatKeys } from '../api/chat-keys';
 import { getMessages } from '../api/get-messages';
 import { createChatEngine, type ChatEngine } from '../store/chat-engine';
-import { createOutbox } from '../store/outbox';
+import { browserStorage, createOutbox, outboxKeyOf } from '../store/outbox';
 
 /** Room list refreshes are coalesced: a burst of messages costs one refetch. */
 const ROOM_LIST_REFRESH_MS = 300;
 
 const ChatEngineContext = createContext<ChatEngine | null>(null);
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** One chat engine per signed-in user; remount (key) it when the user changes. */
 export function ChatEngineProvider({ meId, children }: { meId: string; children: ReactNode }) {
@@ -28,7 +21,10 @@ export function ChatEngineProvider({ meId, children }: { meId: string; children:
     return createChatEngine({
       socket,
       meId,
-      outbox: createOutbox(browserStorage(), `orgo.chat.outbox.${meId}`),
+      outbox: createOutbox(browserStorage(), outboxKeyOf(meId), () => {
+        const auth = authSession.getState();
+        return auth.status === 'authenticated' && auth.user.id === meId;
+      }),
       fetchPage: (roomId, query) => getMessages(roomId, query),
       onRoomsChanged: () => {
         clearTimeout(refresh);

@@ -196,6 +196,25 @@ describe('chat engine', () => {
     ]);
   });
 
+  it('after a reconnect, asks for what follows the last contiguous seq it received', async () => {
+    const { engine, fire, fetchPage, socket } = setup();
+    const timeline = engine.timeline('room-1');
+    await timeline.load();
+    const message = (seq: number) => buildChatMessage({ roomId: 'room-1', seq });
+    fire('message.created', message(1));
+    // Seq 3 arrives (relayed from another instance) before 2, and the gap fetch fails.
+    fetchPage.mockRejectedValueOnce(new Error('instance gone'));
+    fire('message.created', message(3));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fetchPage).toHaveBeenLastCalledWith('room-1', { afterSeq: 1 });
+    socket.connected = false;
+    fire('disconnect');
+    fetchPage.mockClear();
+    socket.connected = true;
+    fire('rooms.joined', { roomIds: ['room-1'] });
+    expect(fetchPage.mock.calls).toEqual([['room-1', { afterSeq: 1 }]]);
+  });
+
   it('shows who is typing until they stop, send, or the notice lapses', () => {
     vi.useFakeTimers();
     const { engine, fire } = setup();

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createOutbox, type OutboxEntry } from './outbox';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAuthSession } from '@/lib/auth-session';
+import { buildMe, buildTokens } from '@/testing/factories';
+import { createOutbox, outboxKeyOf, watchOutboxOwner, type OutboxEntry } from './outbox';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = new Map(Object.entries(initial));
@@ -81,5 +83,57 @@ describe('outbox', () => {
     outbox.setStatus('a', 'failed');
     outbox.remove('a');
     expect(calls).toBe(3);
+  });
+});
+
+describe('outbox owner', () => {
+  beforeEach(() => localStorage.clear());
+
+  const signedIn = (session: ReturnType<typeof createAuthSession>, id: string) =>
+    session.signIn(buildTokens({ user: buildMe({ id }) }));
+
+  it('is cleared from storage on sign-out, and a late ack does not write it back', () => {
+    const session = createAuthSession();
+    const stop = watchOutboxOwner(session, localStorage);
+    signedIn(session, 'user-1');
+    const isOwner = () => {
+      const state = session.getState();
+      return state.status === 'authenticated' && state.user.id === 'user-1';
+    };
+    const outbox = createOutbox(localStorage, outboxKeyOf('user-1'), isOwner);
+    outbox.add(entry('a'));
+    outbox.add(entry('b'));
+    localStorage.setItem('orgo.locale', 'ko');
+    expect(localStorage.getItem(outboxKeyOf('user-1'))).toContain('안녕 a');
+
+    session.signOut();
+    expect(localStorage.getItem(outboxKeyOf('user-1'))).toBeNull();
+    outbox.setStatus('b', 'failed');
+    outbox.remove('a');
+    expect(localStorage.getItem(outboxKeyOf('user-1'))).toBeNull();
+    // Other settings stay.
+    expect(localStorage.getItem('orgo.locale')).toBe('ko');
+    stop();
+  });
+
+  it('never shows or sends a previous user’s unsent messages to the next one to sign in', () => {
+    // Left behind by a tab closed while signed in (no sign-out ran).
+    localStorage.setItem(outboxKeyOf('user-1'), JSON.stringify([entry('a')]));
+    const session = createAuthSession();
+    const stop = watchOutboxOwner(session, localStorage);
+    signedIn(session, 'user-2');
+    expect(localStorage.getItem(outboxKeyOf('user-1'))).toBeNull();
+    expect(createOutbox(localStorage, outboxKeyOf('user-2')).entries()).toEqual([]);
+    stop();
+  });
+
+  it('keeps the signed-in user’s own outbox across a token refresh and a reload', () => {
+    const session = createAuthSession();
+    const stop = watchOutboxOwner(session, localStorage);
+    signedIn(session, 'user-1');
+    createOutbox(localStorage, outboxKeyOf('user-1')).add(entry('a'));
+    signedIn(session, 'user-1');
+    expect(createOutbox(localStorage, outboxKeyOf('user-1')).entries()).toEqual([entry('a')]);
+    stop();
   });
 });

@@ -1,4 +1,5 @@
 import type { ChatMessageQuote } from '@orgo/contracts';
+import type { AuthSessionStore } from '@/lib/auth-session';
 
 export type OutboxStatus = 'failed' | 'pending';
 
@@ -27,6 +28,20 @@ export interface Outbox {
 }
 
 type OutboxStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+const OUTBOX_KEY_PREFIX = 'orgo.chat.outbox.';
+
+/** The browser's localStorage, or null where it is blocked. */
+export function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The storage key of one user's outbox. */
+export const outboxKeyOf = (userId: string) => `${OUTBOX_KEY_PREFIX}${userId}`;
 
 const isStringOrNull = (value: unknown) => value === null || typeof value === 'string';
 
@@ -71,16 +86,21 @@ function read(storage: OutboxStorage | null, key: string): OutboxEntry[] {
 
 /**
  * Unsent messages kept in storage (one key per user), so a reload resends them with the same
- * clientMessageId and the server answers with the original instead of a copy.
+ * clientMessageId and the server answers with the original instead of a copy. `isOwnerSignedIn`
+ * stops writes once its user has left (an ack arriving after sign-out must not put it back).
  */
-export function createOutbox(storage: OutboxStorage | null, key: string): Outbox {
+export function createOutbox(
+  storage: OutboxStorage | null,
+  key: string,
+  isOwnerSignedIn: () => boolean = () => true,
+): Outbox {
   let entries: readonly OutboxEntry[] = read(storage, key);
   const listeners = new Set<() => void>();
 
   const set = (next: readonly OutboxEntry[]) => {
     entries = next;
     try {
-      storage?.setItem(key, JSON.stringify(next));
+      if (isOwnerSignedIn()) storage?.setItem(key, JSON.stringify(next));
     } catch {
       // Storage full or blocked: the outbox still works for this page's lifetime.
     }
@@ -107,4 +127,42 @@ export function createOutbox(storage: OutboxStorage | null, key: string): Outbox
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * Unsent messages belong to the signed-in user only: removes every stored outbox except
+ * `keepUserId`'s (all of them when nobody is signed in), so a shared browser keeps no one's
+ * unsent text after they leave and never shows or sends it to the next user.
+ */
+export function clearOutboxes(
+  storage: Pick<Storage, 'key' | 'length' | 'removeItem'> | null,
+  keepUserId: string | null,
+): void {
+  if (!storage) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(OUTBOX_KEY_PREFIX) && key !== (keepUserId && outboxKeyOf(keepUserId)))
+        keys.push(key);
+    }
+    keys.forEach((key) => storage.removeItem(key));
+  } catch {
+    // Storage blocked: nothing was kept there either.
+  }
+}
+
+/**
+ * Keeps stored unsent messages to the signed-in user: when a user signs out (or is signed out:
+ * revoked, deleted, refresh refused) every outbox goes; when one signs in, everyone else's goes.
+ * Returns the unsubscribe function.
+ */
+export function watchOutboxOwner(
+  session: Pick<AuthSessionStore, 'subscribe'>,
+  storage: Pick<Storage, 'key' | 'length' | 'removeItem'> | null,
+): () => void {
+  return session.subscribe((state, previous) => {
+    if (state.status === 'authenticated') clearOutboxes(storage, state.user.id);
+    else if (previous.status === 'authenticated') clearOutboxes(storage, null);
+  });
 }

@@ -54,6 +54,28 @@ describe('room timeline', () => {
     expect(seqsOf(timeline.getState().messages)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('catches up from the last contiguous seq, not the highest received: 5 and 7, then a reconnect', async () => {
+    const server = fakeServer(4);
+    const timeline = createRoomTimeline('room-1', server.fetchPage);
+    await timeline.load();
+    const [m5, , m7] = [server.add(), server.add(), server.add()];
+    timeline.receive(m5);
+    // Seq 7 came through another instance before 6; the gap fetch fails as this one dies.
+    server.fetchPage.mockRejectedValueOnce(new Error('instance gone'));
+    timeline.receive(m7);
+    await settle();
+    expect(server.fetchPage).toHaveBeenLastCalledWith({ afterSeq: 5 });
+    expect(timeline.getState().lastContiguousSeq).toBe(5);
+    expect(seqsOf(timeline.getState().messages)).toEqual([1, 2, 3, 4, 5, 7]);
+
+    // The reconnect's catch-up starts at 5, so 6 is not lost.
+    server.fetchPage.mockClear();
+    await timeline.catchUp();
+    expect(server.fetchPage.mock.calls.map(([q]) => q)).toEqual([{ afterSeq: 5 }]);
+    expect(seqsOf(timeline.getState().messages)).toEqual(span(1, 7));
+    expect(timeline.getState().lastContiguousSeq).toBe(7);
+  });
+
   it('does not fetch when the next seq follows on', async () => {
     const server = fakeServer(2);
     const timeline = createRoomTimeline('room-1', server.fetchPage);

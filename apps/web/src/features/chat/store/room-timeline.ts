@@ -28,6 +28,11 @@ export interface TimelineState {
   isLoadingNewer: boolean;
   /** userId → that member's last-read seq, from pages and `room.read` events. */
   reads: Readonly<Record<string, number>>;
+  /**
+   * The last contiguous seq: every message up to it is held (0 before the first page). Catch-up
+   * and read marks start here, never past a hole: across instances seq n+1 can arrive before n.
+   */
+  lastContiguousSeq: number;
 }
 
 export interface RoomTimeline {
@@ -38,7 +43,10 @@ export interface RoomTimeline {
   loadOlder(): Promise<void>;
   /** After a jump: the page after the window, until it reaches the room's end and goes live. */
   loadNewer(): Promise<void>;
-  /** Fetches `after_seq` from the end of the window, until the room's end (live window only). */
+  /**
+   * Fetches `after_seq` from the last contiguous seq (the end of the window, not the highest seq
+   * received), until the room's end (live window only).
+   */
   catchUp(): Promise<void>;
   /**
    * Shows the first message with seq ≥ `seq`, loading a page around it when it is not held.
@@ -81,6 +89,7 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     isLoadingOlder: false,
     isLoadingNewer: false,
     reads: {},
+    lastContiguousSeq: 0,
   };
   const listeners = new Set<() => void>();
   let loading: Promise<void> | null = null;
@@ -98,6 +107,7 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
       messages,
       hasMoreBefore: from !== null && from > 1,
       hasMoreAfter: isDetached,
+      lastContiguousSeq: to ?? 0,
     };
     listeners.forEach((listener) => listener());
   };
@@ -142,6 +152,7 @@ export function createRoomTimeline(roomId: string, fetchPage: FetchPage): RoomTi
     for (;;) {
       isCatchUpRequested = false;
       if (isDetached) return;
+      // The last contiguous seq: a message received past a hole does not move it.
       const start = to ?? 0;
       const page = await fetchPage({ afterSeq: start });
       page.items.forEach((m) => put(m, true));
