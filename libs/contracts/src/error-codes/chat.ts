@@ -1,0 +1,16 @@
+/** Error codes of rooms, members, messages and chat images. */
+export const ChatErrorCodes = [
+  'CHAT_DIRECT_BLOCKED',
+  'CHAT_DIRECT_NOT_ALLOWED',
+  'CHAT_DIRECT_SELF',
+  'CHAT_IMAGE_NOT_FOUND',
+  'CHAT_MEMBER_NOT_FOUND',
+  'CHAT_MESSAGE_CLIENT_ID_REUSED',
+  'CHAT_MESSAGE_NOT_FOUND',
+  'CHAT_MESSAGE_NOT_OWN',
+  'CHAT_ROOM_FULL',
+  'CHAT_ROOM_NOT_FOUND',
+  'CHAT_ROOM_NOT_GROUP',
+  'CHAT_ROOM_OWNER_ONLY',
+  'CHAT_USER_NOT_FOUND',
+] as const;
