@@ -1,9 +1,9 @@
 import { ErrorCodes } from '@orgo/contracts';
 import { describe, expect, it } from 'vitest';
-import { authKo } from '@/features/auth/i18n/ko';
-import { chatKo } from '@/features/chat/i18n/ko';
-import { devKo } from '@/features/dev/i18n/ko';
-import { userKo } from '@/features/user/i18n/ko';
+import { authKo } from '../features/auth/i18n/ko';
+import { chatKo } from '../features/chat/i18n/ko';
+import { devKo } from '../features/dev/i18n/ko';
+import { userKo } from '../features/user/i18n/ko';
 import { appKo } from './app/ko';
 import { errorCodesKo } from './error-codes/ko';
 import { createTranslate, dictionaries, languages } from './translate';
