@@ -1,5 +1,11 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createTranslate, isLanguage, type Language, type Translate } from './translate';
+import {
+  createTranslate,
+  intlLocale,
+  isLanguage,
+  type Language,
+  type Translate,
+} from './translate';
 
 const STORAGE_KEY = 'orgo.language';
 
@@ -37,7 +43,7 @@ export function I18nProvider({
   }, [language]);
 
   const value = useMemo<I18nValue>(() => {
-    const dateTime = new Intl.DateTimeFormat(language === 'ko' ? 'ko-KR' : 'en-US', {
+    const dateTime = new Intl.DateTimeFormat(intlLocale(language), {
       dateStyle: 'medium',
       timeStyle: 'short',
     });

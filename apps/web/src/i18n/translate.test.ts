@@ -1,5 +1,11 @@
 import { ErrorCodes } from '@orgo/contracts';
 import { describe, expect, it } from 'vitest';
+import { authKo } from '../features/auth/i18n/ko';
+import { chatKo } from '../features/chat/i18n/ko';
+import { devKo } from '../features/dev/i18n/ko';
+import { userKo } from '../features/user/i18n/ko';
+import { appKo } from './app/ko';
+import { errorCodesKo } from './error-codes/ko';
 import { createTranslate, dictionaries, languages } from './translate';
 
 type Tree = { [key: string]: string | Tree };
@@ -29,6 +35,13 @@ describe('dictionaries', () => {
       expect(text.trim(), key).not.toBe('');
       expect(placeholders(text), key).toEqual(placeholders(ko.get(key) ?? ''));
     }
+  });
+
+  it('takes each top-level namespace from exactly one file', () => {
+    const parts = [authKo, chatKo, devKo, userKo, appKo, errorCodesKo];
+    const names = parts.flatMap((part) => Object.keys(part));
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    expect(names.sort()).toEqual(Object.keys(dictionaries.ko).sort());
   });
 
   it('translates every error code', () => {

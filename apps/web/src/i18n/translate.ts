@@ -14,6 +14,11 @@ export type MessageKey = Leaves<Messages>;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/** The BCP 47 locale for Intl formatting in a language. */
+export function intlLocale(language: Language): string {
+  return language === 'ko' ? 'ko-KR' : 'en-US';
+}
+
 export function isLanguage(value: unknown): value is Language {
   return languages.includes(value as Language);
 }

@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
+import { intlLocale } from '@/i18n/translate';
 import type { OutboxEntry } from '../store/outbox';
 import { MessageItem, type MessageActions } from './message-item';
 import { ReplyQuote } from './reply-quote';
@@ -131,7 +132,7 @@ export function MessageList({
   onJumpToLatest,
 }: MessageListProps) {
   const { t, language } = useI18n();
-  const locale = language === 'ko' ? 'ko-KR' : 'en-US';
+  const locale = intlLocale(language);
   const dayFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'full' }), [locale]);
   const timeFormat = useMemo(
     () => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }),

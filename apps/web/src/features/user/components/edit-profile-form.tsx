@@ -7,7 +7,7 @@ import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { Me } from '@/lib/api-types';
 import { useUpdateMe } from '../api/update-me';
-import { Avatar } from './avatar';
+import { Avatar } from '@/components/avatar';
 import {
   ABOUT_MAX,
   cleanLinks,

@@ -1,6 +1,6 @@
 import { useI18n } from '@/i18n/i18n-provider';
-import { useNow } from '../hooks/use-now';
-import { formatRelative } from './format-relative';
+import { formatRelative } from '@/lib/format-relative';
+import { useNow } from '@/lib/use-now';
 
 export interface PresenceView {
   online: boolean;

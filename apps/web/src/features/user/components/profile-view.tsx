@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { hrefs, paths } from '@/config/paths';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { PublicProfile } from '@/lib/api-types';
-import { Avatar } from './avatar';
+import { Avatar } from '@/components/avatar';
 import { FollowButton } from './follow-button';
 import { PresenceBadge, type PresenceView } from './presence-badge';
 import { ProfileActionsMenu } from './profile-actions-menu';

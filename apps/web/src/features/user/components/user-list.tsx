@@ -7,7 +7,7 @@ import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { UserListItem, UserPage } from '@/lib/api-types';
 import { LoadMoreButton } from '@/components/load-more-button';
-import { Avatar } from './avatar';
+import { Avatar } from '@/components/avatar';
 
 interface UserListProps {
   query: UseInfiniteQueryResult<InfiniteData<UserPage>>;

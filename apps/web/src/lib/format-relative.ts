@@ -1,4 +1,4 @@
-import type { Language } from '@/i18n/translate';
+import { intlLocale, type Language } from '@/i18n/translate';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -11,7 +11,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "5분 전" / "5 minutes ago"; anything under a minute is "방금" / "now". */
 export function formatRelative(iso: string, now: number, language: Language): string {
-  const format = new Intl.RelativeTimeFormat(language === 'ko' ? 'ko-KR' : 'en-US', {
+  const format = new Intl.RelativeTimeFormat(intlLocale(language), {
     numeric: 'auto',
   });
   const seconds = Math.round((Date.parse(iso) - now) / 1000);

@@ -1,0 +1,2 @@
+/** Error codes of the Socket.IO transport (unknown events, slow consumers). */
+export const RealtimeErrorCodes = ['REALTIME_EVENT_UNKNOWN', 'REALTIME_SLOW_CONSUMER'] as const;
