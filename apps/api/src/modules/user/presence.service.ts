@@ -48,11 +48,11 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     if (await this.store.remove(userId, connectionId)) await this.announce(userId, false);
   }
 
-  /** Presence of the requested users the viewer may see (themselves and whom they follow). */
+  /** Presence of the requested users the viewer may see (themselves and mutual followers). */
   async visibleTo(viewerId: string, userIds: string[]): Promise<PresenceEventPayload[]> {
     const ids = [...new Set(userIds)];
-    const followed = await this.social.followedAmong(viewerId, ids);
-    const visible = ids.filter((id) => id === viewerId || followed.has(id));
+    const mutual = await this.social.mutualAmong(viewerId, ids);
+    const visible = ids.filter((id) => id === viewerId || mutual.has(id));
     return this.states(visible);
   }
 

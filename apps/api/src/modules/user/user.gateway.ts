@@ -69,16 +69,19 @@ export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @OnEvent('user.presence.changed')
   async presenceChanged(e: PresenceEventPayload): Promise<void> {
-    const followers = await this.social.followerIds(e.userId);
-    if (followers.length === 0) return;
-    this.ns.to(followers.map(userRoom)).emit('presence.updated', toState(e));
+    const mutual = await this.social.mutualFollowerIds(e.userId);
+    if (mutual.length === 0) return;
+    this.ns.to(mutual.map(userRoom)).emit('presence.updated', toState(e));
   }
 
-  /** A new follower sees the user's presence at once, without asking. */
+  /** A follow that makes two users mutual followers shows each the other's presence at once. */
   @OnEvent('user.follow.created')
   async followCreated(e: FollowEventPayload): Promise<void> {
     const [state] = await this.presence.visibleTo(e.followerId, [e.followeeId]);
-    if (state) this.ns.to(userRoom(e.followerId)).emit('presence.updated', toState(state));
+    if (!state) return;
+    this.ns.to(userRoom(e.followerId)).emit('presence.updated', toState(state));
+    const [back] = await this.presence.visibleTo(e.followeeId, [e.followerId]);
+    if (back) this.ns.to(userRoom(e.followeeId)).emit('presence.updated', toState(back));
   }
 }
 
