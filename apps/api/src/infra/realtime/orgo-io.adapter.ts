@@ -14,7 +14,7 @@ import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData, SocketPrincipal } from './socket-auth';
 import { RedisAdapterParser } from './redis-adapter-parser';
-import { SocketAdmission } from './socket-admission';
+import { SocketAdmission, withDeadline } from './socket-admission';
 import { forceClose, limitInbound, outboundBacklog } from './socket-limits';
 
 interface MessageHandler {
@@ -47,6 +47,7 @@ export class OrgoIoAdapter extends IoAdapter {
   private readonly admission: SocketAdmission;
   private readonly checked = new WeakMap<object, CheckedToken>();
   private sweep?: NodeJS.Timeout;
+  private lastLimitWarning = 0;
   private io?: Server;
 
   constructor(
@@ -159,10 +160,13 @@ export class OrgoIoAdapter extends IoAdapter {
       windowSec: 60,
     };
     try {
-      return !(await this.limits.hit(rule, ip)).exceeded;
+      return !(await withDeadline(this.limits.hit(rule, ip))).exceeded;
     } catch (err) {
       // Without the shared counter the per-user limits (held per instance) still apply.
-      this.log.warn({ err }, 'handshake limit unavailable; admitting');
+      if (Date.now() - this.lastLimitWarning > 10_000) {
+        this.lastLimitWarning = Date.now();
+        this.log.warn({ err }, 'handshake limit per address unavailable; admitting');
+      }
       return true;
     }
   }

@@ -189,7 +189,8 @@ function tooMany(): Admission {
   return { ok: false, code: 'REALTIME_TOO_MANY_SOCKETS', retryAfterSec: 0 };
 }
 
-function withDeadline<T>(work: Promise<T>): Promise<T> {
+/** Rejects when Redis has not answered within REDIS_DEADLINE_MS (ioredis queues while it is away). */
+export function withDeadline<T>(work: Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const t = setTimeout(
       () => reject(new Error('Redis did not answer in time')),
