@@ -50,6 +50,7 @@ function options() {
       'rate-target': { type: 'string', default: '800' },
       'keep-db': { type: 'boolean', default: false },
       json: { type: 'string', default: '' },
+      'api-node-args': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -68,6 +69,7 @@ function options() {
   --port 23300             API port
   --json FILE              also write the results as JSON
   --keep-db                keep the orgo_bench_connect database afterwards
+  --api-node-args="..."    extra node flags for the API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
   BENCH_API_LOG=FILE       environment: append the API output to FILE`);
     process.exit(0);
   }
@@ -87,6 +89,7 @@ function options() {
     rateTarget: num('rate-target'),
     keepDb: values['keep-db'],
     json: values.json,
+    apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
   };
 }
 
@@ -122,6 +125,7 @@ async function main() {
     api = await startApi({
       port: opt.port,
       mainJs,
+      nodeArgs: opt.apiNodeArgs,
       env: {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
@@ -292,8 +296,8 @@ function machineFacts() {
   };
 }
 
-async function startApi({ port, mainJs, env }) {
-  const proc = spawn(process.execPath, [mainJs], {
+async function startApi({ port, mainJs, nodeArgs, env }) {
+  const proc = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: path.dirname(path.dirname(mainJs)),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
