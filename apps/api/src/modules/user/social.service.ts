@@ -169,15 +169,25 @@ export class SocialService {
     return { followers: row?.followers ?? 0, following: row?.following ?? 0 };
   }
 
-  /** Users who follow this user and whom they follow back (a block has already removed any). */
-  async mutualFollowerIds(userId: string): Promise<string[]> {
+  /**
+   * For each user, those who follow them and whom they follow back (a block has already removed
+   * any follow between the two).
+   */
+  async mutualFollowersOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (userIds.length === 0) return out;
     const rows = (await this.db.query(
-      `SELECT f.follower_id AS id FROM user_follow f
+      `SELECT f.followee_id AS "userId", f.follower_id AS "followerId" FROM user_follow f
          JOIN user_follow b ON b.follower_id = f.followee_id AND b.followee_id = f.follower_id
-        WHERE f.followee_id = $1`,
-      [userId],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+        WHERE f.followee_id = ANY($1::uuid[])`,
+      [userIds],
+    )) as { userId: string; followerId: string }[];
+    for (const r of rows) {
+      const list = out.get(r.userId) ?? [];
+      list.push(r.followerId);
+      out.set(r.userId, list);
+    }
+    return out;
   }
 
   /** The subset of `userIds` that the viewer follows and that follow the viewer back. */
