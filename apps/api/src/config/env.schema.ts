@@ -67,7 +67,12 @@ export const envSchema = z
       .int()
       .min(1024)
       .default(1024 * 1024),
+    /** Live sockets per user and namespace, counted across instances when Redis is configured. */
     SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+    /** Socket handshakes per user and namespace per minute: the limit that stops a reconnect loop. */
+    WS_HANDSHAKES_PER_USER_PER_MIN: z.coerce.number().int().min(1).default(30),
+    /** Handshakes per client address per minute: high, so a classroom behind one NAT gets in. */
+    WS_HANDSHAKES_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(1200),
     /** A crashed instance's sockets stop counting as online this long after its last heartbeat. */
     PRESENCE_TTL_SEC: z.coerce.number().int().min(3).max(600).default(45),
 

@@ -88,8 +88,12 @@ async function followUser(follower: TestUser, target: TestUser) {
   expect((await follower.request('PUT', `/api/users/${target.id}/follow`)).status).toBe(204);
 }
 
-/** Opens the follower's tab, follows, and waits for the presence a new follower is sent. */
+/**
+ * Makes the two mutual followers (the target follows first), opens the follower's tab, and waits
+ * for the presence sent when following back makes them mutual.
+ */
 async function watchAfterFollowing(follower: TestUser, target: TestUser): Promise<Socket> {
+  await followUser(target, follower);
   const s = await tab(follower);
   const initial = nextEvent<PresenceState>(s, 'presence.updated');
   await followUser(follower, target);
@@ -141,46 +145,70 @@ describe('presence across two instances sharing Redis', () => {
     ]);
   });
 
-  it('gives a non-follower nothing, live or on request', async () => {
-    const [stranger, target, follower] = await Promise.all([userOn(a), userOn(b), userOn(a)]);
+  it('gives a one-way follower and a non-follower nothing, live or on request', async () => {
+    const [stranger, target, follower, fan] = await Promise.all([
+      userOn(a),
+      userOn(b),
+      userOn(a),
+      userOn(b),
+    ]);
     const followerSeen = recorder(await watchAfterFollowing(follower, target), target.id);
     const strangerSocket = await tab(stranger);
     const strangerSeen = recorder(strangerSocket, target.id);
     // The target follows the stranger: "follows me" is not enough to see presence.
     await followUser(target, stranger);
+    // The fan follows the target, who does not follow back: following alone is not enough either.
+    const fanSocket = await tab(fan);
+    const fanSeen = recorder(fanSocket, target.id);
+    await followUser(fan, target);
 
     const online = followerSeen.next(true);
     await tab(target);
     await online;
     await settle();
     expect(strangerSeen.events).toEqual([]);
-    const res = await ask(strangerSocket, [target.id]);
-    expect(res).toEqual({ ok: true, data: [] });
-    expect((await stranger.get(`/api/users/${target.id}`)).body.presence).toBeNull();
+    expect(fanSeen.events).toEqual([]);
+    for (const [viewer, s] of [
+      [stranger, strangerSocket],
+      [fan, fanSocket],
+    ] as const) {
+      expect(await ask(s, [target.id])).toEqual({ ok: true, data: [] });
+      expect((await viewer.get(`/api/users/${target.id}`)).body.presence).toBeNull();
+    }
+    // The follower, followed back, sees it on the profile too.
+    expect((await follower.get(`/api/users/${target.id}`)).body.presence).toEqual({
+      online: true,
+      lastActiveAt: expect.any(String),
+    });
   });
 
-  it('answers presence.get for myself and followed users only, never across a block', async () => {
-    const [me, followed, blocker, stranger] = await Promise.all([
+  it('answers presence.get for myself and mutual followers only, never across a block', async () => {
+    const [me, followed, blocker, stranger, oneWay] = await Promise.all([
       userOn(a),
       userOn(b),
       userOn(b),
       userOn(a),
+      userOn(b),
     ]);
     await followUser(me, followed);
+    await followUser(followed, me);
     await followUser(me, blocker);
+    await followUser(blocker, me);
+    await followUser(me, oneWay);
     expect((await blocker.request('PUT', `/api/users/${me.id}/block`)).status).toBe(204);
     const s = await tab(me);
     await tab(followed);
     await tab(blocker);
+    await tab(oneWay);
     await settle();
 
-    const res = await ask(s, [me.id, followed.id, blocker.id, stranger.id, me.id]);
+    const res = await ask(s, [me.id, followed.id, blocker.id, stranger.id, oneWay.id, me.id]);
     expect(res.ok).toBe(true);
     const byId = Object.fromEntries(res.data.map((p: PresenceState) => [p.userId, p]));
     expect(Object.keys(byId).sort()).toEqual([me.id, followed.id].sort());
     expect(byId[me.id].online).toBe(true);
     expect(byId[followed.id].online).toBe(true);
-    expectNoEmail(res, me.email, followed.email, blocker.email, stranger.email);
+    expectNoEmail(res, me.email, followed.email, blocker.email, stranger.email, oneWay.email);
   });
 
   it('stops live updates once the user blocks the follower', async () => {
@@ -192,14 +220,21 @@ describe('presence across two instances sharing Redis', () => {
     expect(seen.events).toEqual([]);
   });
 
-  it('sends a new follower the user’s presence right away', async () => {
+  it('shows both users each other’s presence as soon as a follow makes them mutual', async () => {
     const [follower, target] = await Promise.all([userOn(a), userOn(b)]);
-    await tab(target);
+    await followUser(target, follower);
+    const targetSocket = await tab(target);
     const s = await tab(follower);
     const update = nextEvent<PresenceState>(s, 'presence.updated');
+    const back = nextEvent<PresenceState>(targetSocket, 'presence.updated');
     await followUser(follower, target);
     expect(await update).toEqual({
       userId: target.id,
+      online: true,
+      lastActiveAt: expect.any(String),
+    });
+    expect(await back).toEqual({
+      userId: follower.id,
       online: true,
       lastActiveAt: expect.any(String),
     });

@@ -152,6 +152,8 @@ describe('follow', () => {
 
   it('keeps one edge and announces it once under concurrent follow requests', async () => {
     const [a, b] = await users(2);
+    // b follows a first, so a's follow makes them mutual followers, who see each other's presence.
+    expect((await follow(b, a)).status).toBe(204);
     const socket = a.socket('/user');
     sockets.push(socket);
     await connected(socket);

@@ -107,6 +107,39 @@ describe('socket manager', () => {
     expect(connect).toHaveBeenCalledTimes(1);
   });
 
+  // The server closes a socket whose access token expired ("io server disconnect", announced by
+  // `connection.closing` AUTH_TOKEN_EXPIRED): a refresh gets a new token, then it connects again.
+  it('refreshes the token and connects again when the server closes the socket', async () => {
+    const { sockets, socket, refreshSession, connect } = setup();
+    sockets.connect();
+
+    socket.listeners('disconnect').forEach((listener) => listener('io server disconnect'));
+    await flush();
+
+    expect(refreshSession).toHaveBeenCalledTimes(1);
+    expect(connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('comes back after the delay the server gives when handshakes are rate limited', async () => {
+    vi.useFakeTimers();
+    try {
+      const { sockets, socket, refreshSession, connect } = setup();
+      sockets.connect();
+      const limited = Object.assign(new Error('limited'), {
+        data: { code: 'COMMON_RATE_LIMITED', message: 'limited', retryAfterSec: 3 },
+      });
+      socket.listeners('connect_error').forEach((listener) => listener(limited));
+
+      vi.advanceTimersByTime(2900);
+      expect(connect).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(1200);
+      expect(connect).toHaveBeenCalledTimes(2);
+      expect(refreshSession).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('re-authenticates with disconnect + connect after a token refresh', () => {
     const { sockets, connect, disconnect } = setup();
     sockets.connect();

@@ -41,6 +41,13 @@ function errorCode(error: Error): string | undefined {
   return typeof data?.code === 'string' ? data.code : undefined;
 }
 
+function retryAfterMs(error: Error): number {
+  const data = (error as Error & { data?: { retryAfterSec?: unknown } }).data;
+  const sec = typeof data?.retryAfterSec === 'number' ? data.retryAfterSec : 5;
+  // Spread over a second so that a crowd refused together does not come back together.
+  return Math.min(sec, 120) * 1000 + Math.random() * 1000;
+}
+
 /** One Manager (one WebSocket per tab) multiplexing a socket per namespace. */
 export function createSocketManager(options: SocketManagerOptions): SocketManager {
   const manager = new Manager(options.url, {
@@ -62,6 +69,14 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
       hasRetriedAuth = false;
     });
 
+    // Too many handshakes (a reconnect storm): the server says when to come back.
+    socket.on('connect_error', (error) => {
+      if (!isEnabled || errorCode(error) !== 'COMMON_RATE_LIMITED') return;
+      setTimeout(() => {
+        if (isEnabled && !socket.active) socket.connect();
+      }, retryAfterMs(error));
+    });
+
     // The server rejects an expired token in the handshake: refresh once, then try again.
     socket.on('connect_error', (error) => {
       if (!isEnabled || hasRetriedAuth || errorCode(error) !== 'AUTH_TOKEN_INVALID') return;
@@ -71,8 +86,9 @@ export function createSocketManager(options: SocketManagerOptions): SocketManage
       });
     });
 
-    // The server cut us off (revoked session, slow consumer): a refresh tells which; a rejected
-    // refresh has already logged out.
+    // The server cut us off (access token expired — announced by `connection.closing` with
+    // AUTH_TOKEN_EXPIRED —, revoked session, slow consumer): a refresh gets a new token or tells
+    // that the session is gone; a rejected refresh has already logged out.
     socket.on('disconnect', (reason) => {
       if (!isEnabled || reason !== 'io server disconnect') return;
       void options.refreshSession().then((result) => {

@@ -1,5 +1,5 @@
 import type { Ack } from '../errors';
-import type { UserSummary } from './user.socket';
+import type { ConnectionClosing, UserSummary } from './user.socket';
 
 export type ChatRoomKind = 'direct' | 'group';
 export type ChatMemberRole = 'member' | 'owner';
@@ -110,6 +110,7 @@ export interface SendMessagePayload {
 
 /** Server → client events on `/chat`. */
 export interface ChatServerEvents {
+  'connection.closing': (payload: ConnectionClosing) => void;
   'member.joined': (payload: { roomId: string; member: ChatMember }) => void;
   'member.left': (payload: { roomId: string; userId: string }) => void;
   /** To every member socket but the one whose `message.send` created it (its ack carries it). */

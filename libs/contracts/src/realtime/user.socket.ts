@@ -1,4 +1,4 @@
-import type { Ack } from '../errors';
+import type { Ack, ErrorCode } from '../errors';
 
 export interface SessionSummary {
   id: string;
@@ -19,8 +19,18 @@ export interface PresenceState {
 /** At most this many user ids per `presence.get`. */
 export const PRESENCE_GET_MAX = 100;
 
+/**
+ * Sent just before the server closes a socket on purpose, on every namespace; with
+ * `AUTH_TOKEN_EXPIRED` the client refreshes its access token and connects again.
+ */
+export interface ConnectionClosing {
+  code: ErrorCode;
+  message: string;
+}
+
 /** Server → client events on `/user`. */
 export interface UserServerEvents {
+  'connection.closing': (payload: ConnectionClosing) => void;
   /** To followers of the user (and newly, to someone who just followed them). */
   'presence.updated': (payload: PresenceState) => void;
   'session.created': (payload: SessionSummary) => void;

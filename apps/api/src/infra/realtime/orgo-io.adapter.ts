@@ -12,8 +12,9 @@ import { socketConnections } from '../health/metrics';
 import { RateLimitService } from '../http/rate-limit.service';
 import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
-import type { SocketAuthenticator, SocketData } from './socket-auth';
+import type { SocketAuthenticator, SocketData, SocketPrincipal } from './socket-auth';
 import { RedisAdapterParser } from './redis-adapter-parser';
+import { SocketAdmission, withDeadline } from './socket-admission';
 import { forceClose, limitInbound, outboundBacklog } from './socket-limits';
 
 interface MessageHandler {
@@ -22,7 +23,18 @@ interface MessageHandler {
   isAckHandledManually?: boolean;
 }
 
-const HANDSHAKES_PER_IP = { name: 'ws-handshake-ip', limit: 30, windowSec: 60 };
+/**
+ * The namespaces of one connection (the SPA opens `/chat` and `/user` together) handshake within
+ * moments of each other with the same token: the principal checked for the first is reused for
+ * the others this long, so a connection costs one token check and one session load.
+ */
+const PRINCIPAL_REUSE_MS = 5000;
+
+interface CheckedToken {
+  token: string;
+  at: number;
+  principal: Promise<SocketPrincipal>;
+}
 
 /**
  * One Socket.IO server for every namespace: Origin allowlist and handshake limits at the engine,
@@ -32,7 +44,10 @@ export class OrgoIoAdapter extends IoAdapter {
   private readonly log = new Logger('Realtime');
   private readonly secured = new WeakSet<Namespace>();
   private readonly trust: (addr: string, i: number) => boolean;
+  private readonly admission: SocketAdmission;
+  private readonly checked = new WeakMap<object, CheckedToken>();
   private sweep?: NodeJS.Timeout;
+  private lastLimitWarning = 0;
   private io?: Server;
 
   constructor(
@@ -44,6 +59,11 @@ export class OrgoIoAdapter extends IoAdapter {
   ) {
     super(app);
     this.trust = proxyAddr.compile(config.env.TRUST_PROXY.split(',').map((s) => s.trim()));
+    this.admission = new SocketAdmission(redis, {
+      socketsPerUser: config.env.SOCKETS_PER_USER,
+      handshakesPerMin: config.env.WS_HANDSHAKES_PER_USER_PER_MIN,
+      slotTtlMs: config.env.PRESENCE_TTL_SEC * 1000,
+    });
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -92,6 +112,7 @@ export class OrgoIoAdapter extends IoAdapter {
 
   override async close(server: Server): Promise<void> {
     if (this.sweep) clearInterval(this.sweep);
+    this.admission.close();
     await super.close(server);
   }
 
@@ -133,8 +154,51 @@ export class OrgoIoAdapter extends IoAdapter {
     if (origin && !this.config.corsOrigins.includes(origin)) return false;
     if (!this.limits.enabled) return true;
     const ip = proxyAddr(req as Parameters<typeof proxyAddr>[0], this.trust);
-    const state = await this.limits.hit(HANDSHAKES_PER_IP, ip);
-    return !state.exceeded;
+    const rule = {
+      name: 'ws-handshake-ip',
+      limit: this.config.env.WS_HANDSHAKES_PER_IP_PER_MIN,
+      windowSec: 60,
+    };
+    try {
+      return !(await withDeadline(this.limits.hit(rule, ip))).exceeded;
+    } catch (err) {
+      // Without the shared counter the per-user limits (held per instance) still apply.
+      if (Date.now() - this.lastLimitWarning > 10_000) {
+        this.lastLimitWarning = Date.now();
+        this.log.warn({ err }, 'handshake limit per address unavailable; admitting');
+      }
+      return true;
+    }
+  }
+
+  /** Verifies the token once per connection (see PRINCIPAL_REUSE_MS). */
+  private principalFor(socket: Socket): Promise<SocketPrincipal> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    const now = Date.now();
+    const seen = this.checked.get(socket.conn);
+    if (typeof token === 'string' && seen?.token === token && now - seen.at < PRINCIPAL_REUSE_MS) {
+      return seen.principal;
+    }
+    const principal = this.authenticator.authenticateSocket(token);
+    if (typeof token === 'string') this.checked.set(socket.conn, { token, at: now, principal });
+    return principal;
+  }
+
+  /** Closes the socket when its access token expires; the client refreshes and reconnects. */
+  private expireWithToken(socket: Socket, principal: SocketPrincipal): void {
+    if (principal.expiresAt === undefined) return;
+    const timer = setTimeout(
+      () => {
+        socket.emit('connection.closing', {
+          code: 'AUTH_TOKEN_EXPIRED',
+          message: 'The access token expired. Refresh it and connect again.',
+        });
+        socket.disconnect(true);
+      },
+      Math.max(0, principal.expiresAt - Date.now()),
+    );
+    timer.unref();
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   private secure(ns: Namespace): void {
@@ -149,22 +213,44 @@ export class OrgoIoAdapter extends IoAdapter {
           ),
         );
       }
-      this.authenticator
-        .authenticateSocket((socket.handshake.auth as { token?: unknown } | undefined)?.token)
-        .then(
-          (principal) => {
-            (socket.data as SocketData).principal = principal;
-            next();
-          },
-          (err: unknown) => {
-            const { body } = toProblem(err);
-            next(socketError(body.code, body.message));
-          },
-        );
+      this.principalFor(socket)
+        .then(async (principal) => {
+          const admitted = await this.admission.admit(ns.name, principal.userId, socket.id);
+          if (!admitted.ok) {
+            return next(
+              admitted.code === 'COMMON_RATE_LIMITED'
+                ? socketError(admitted.code, 'Too many connection attempts. Try again later.', {
+                    retryAfterSec: admitted.retryAfterSec,
+                  })
+                : socketError(
+                    admitted.code,
+                    `At most ${this.config.env.SOCKETS_PER_USER} connections per account.`,
+                  ),
+            );
+          }
+          // Frees the slot however the socket ends, also if it closes before `connection`.
+          const release = () => {
+            socket.conn.off('close', release);
+            this.admission.release(ns.name, principal.userId, socket.id);
+          };
+          socket.once('disconnect', release);
+          socket.conn.once('close', release);
+          if (socket.conn.readyState !== 'open') {
+            release();
+            return next(socketError('AUTH_UNAUTHENTICATED', 'The connection closed.'));
+          }
+          (socket.data as SocketData).principal = principal;
+          next();
+        })
+        .catch((err: unknown) => {
+          const { body } = toProblem(err);
+          next(socketError(body.code, body.message));
+        });
     });
     ns.on('connection', (socket) => {
       const { principal } = socket.data as SocketData;
       socketConnections.inc({ namespace: ns.name });
+      this.expireWithToken(socket, principal);
       void socket.join([userRoom(principal.userId), sessionRoom(principal.sessionId)]);
       limitInbound(socket, {
         perMinute: this.config.env.SOCKET_EVENTS_PER_MIN,
@@ -187,6 +273,6 @@ export class OrgoIoAdapter extends IoAdapter {
   }
 }
 
-function socketError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { data: { code, message } });
+function socketError(code: string, message: string, extra: Record<string, unknown> = {}): Error {
+  return Object.assign(new Error(message), { data: { code, message, ...extra } });
 }

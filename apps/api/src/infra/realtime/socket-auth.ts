@@ -1,6 +1,8 @@
 export interface SocketPrincipal {
   userId: string;
   sessionId: string;
+  /** When the access token expires (ms since the epoch); the socket is closed then. */
+  expiresAt?: number;
 }
 
 /** Implemented by the auth module; infra only knows this shape. */

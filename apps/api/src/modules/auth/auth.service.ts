@@ -27,6 +27,7 @@ export interface AccessClaims {
   sub: string;
   sid: string;
   typ: string;
+  exp?: number;
 }
 
 export interface Principal {
@@ -255,7 +256,12 @@ export class AuthService implements SocketAuthenticator {
     } catch {
       throw AuthErrors.tokenInvalid();
     }
-    return this.principalFromClaims(claims);
+    const { userId, sessionId } = await this.principalFromClaims(claims);
+    return {
+      userId,
+      sessionId,
+      expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
+    };
   }
 
   private async openSession(

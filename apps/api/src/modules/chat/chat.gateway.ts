@@ -71,18 +71,25 @@ export class ChatGateway implements OnGatewayConnection {
         });
     });
     const { userId } = socket.data.principal;
+    // The socket is already in its `user:` room, so a membership that ends while the rooms are
+    // read has its leave applied to this socket; the leave is remembered and the room not joined.
+    const leftMeanwhile = new Set<string>();
+    const leave = socket.leave.bind(socket);
+    socket.leave = (room: string) => {
+      leftMeanwhile.add(room);
+      return leave(room);
+    };
     try {
-      const first = await this.chat.activeRoomIds(userId);
-      await socket.join(first.map(chatRoom));
-      // A membership that ended between the first look and the join is caught by the second.
-      const now = await this.chat.activeRoomIds(userId);
-      const current = new Set(now);
-      for (const id of first) if (!current.has(id)) await socket.leave(chatRoom(id));
-      await socket.join(now.map(chatRoom));
-      socket.emit('rooms.joined', { roomIds: now });
+      const roomIds = (await this.chat.activeRoomIds(userId)).filter(
+        (id) => !leftMeanwhile.has(chatRoom(id)),
+      );
+      await socket.join(roomIds.map(chatRoom));
+      socket.emit('rooms.joined', { roomIds });
     } catch (err) {
       this.logger.error({ err, userId }, 'could not subscribe a socket to its rooms');
       socket.disconnect(true);
+    } finally {
+      socket.leave = leave;
     }
   }
 

@@ -22,6 +22,9 @@ import { canSeePresence, Relationship } from './user.policy';
 export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PresenceService.name);
   private timer?: NodeJS.Timeout;
+  /** Changes waiting to be stored and announced, in order. */
+  private queue: PresenceEventPayload[] = [];
+  private draining: Promise<void> | null = null;
 
   constructor(
     @Inject(PresenceStore) private readonly store: PresenceStore,
@@ -48,11 +51,11 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     if (await this.store.remove(userId, connectionId)) await this.announce(userId, false);
   }
 
-  /** Presence of the requested users the viewer may see (themselves and whom they follow). */
+  /** Presence of the requested users the viewer may see (themselves and mutual followers). */
   async visibleTo(viewerId: string, userIds: string[]): Promise<PresenceEventPayload[]> {
     const ids = [...new Set(userIds)];
-    const followed = await this.social.followedAmong(viewerId, ids);
-    const visible = ids.filter((id) => id === viewerId || followed.has(id));
+    const mutual = await this.social.mutualAmong(viewerId, ids);
+    const visible = ids.filter((id) => id === viewerId || mutual.has(id));
     return this.states(visible);
   }
 
@@ -82,20 +85,46 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     }));
   }
 
-  private async announce(userId: string, online: boolean): Promise<void> {
-    const now = new Date();
-    await this.users.query('UPDATE app_user SET last_active_at = $2 WHERE id = $1', [userId, now]);
-    this.events.publish('user.presence.changed', {
-      userId,
-      online,
-      lastActiveAt: now.toISOString(),
-    });
+  /**
+   * Stores the time and announces the change. Changes arriving together (everyone reconnecting
+   * after an instance died) are written with one UPDATE; batches go one after another, so each
+   * user's changes are announced in the order they happened.
+   */
+  private announce(userId: string, online: boolean): Promise<void> {
+    this.queue.push({ userId, online, lastActiveAt: new Date().toISOString() });
+    this.draining ??= this.drain();
+    return this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        const latest = new Map(batch.map((e) => [e.userId, e.lastActiveAt]));
+        try {
+          await this.users.query(
+            `UPDATE app_user u SET last_active_at = v.at
+               FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE u.id = v.id`,
+            [[...latest.keys()], [...latest.values()]],
+          );
+        } catch (err) {
+          this.logger.error({ err, users: latest.size }, 'could not store presence changes');
+          continue;
+        }
+        for (const e of batch) this.events.publish('user.presence.changed', e);
+      }
+    } finally {
+      this.draining = null;
+    }
   }
 
   private async tick(): Promise<void> {
     try {
-      for (const userId of await this.store.heartbeat()) await this.announce(userId, true);
-      for (const userId of await this.store.sweep()) await this.announce(userId, false);
+      const back = await this.store.heartbeat();
+      await Promise.all(back.map((userId) => this.announce(userId, true)));
+      const gone = await this.store.sweep();
+      await Promise.all(gone.map((userId) => this.announce(userId, false)));
     } catch (err) {
       this.logger.error({ err }, 'presence heartbeat failed');
     }

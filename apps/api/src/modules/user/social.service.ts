@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor } from './cursor';
 import { PAGE_DEFAULT, PageQueryDto, UserPageDto } from './dto/user-page.dto';
 import { UserBlockEntity } from './entities/user-block.entity';
@@ -169,22 +169,37 @@ export class SocialService {
     return { followers: row?.followers ?? 0, following: row?.following ?? 0 };
   }
 
-  /** Who hears about this user's presence: their followers (a block has already removed any). */
-  async followerIds(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .getRepository(UserFollowEntity)
-      .find({ select: { followerId: true }, where: { followeeId: userId } });
-    return rows.map((r) => r.followerId);
+  /**
+   * For each user, those who follow them and whom they follow back (a block has already removed
+   * any follow between the two).
+   */
+  async mutualFollowersOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (userIds.length === 0) return out;
+    const rows = (await this.db.query(
+      `SELECT f.followee_id AS "userId", f.follower_id AS "followerId" FROM user_follow f
+         JOIN user_follow b ON b.follower_id = f.followee_id AND b.followee_id = f.follower_id
+        WHERE f.followee_id = ANY($1::uuid[])`,
+      [userIds],
+    )) as { userId: string; followerId: string }[];
+    for (const r of rows) {
+      const list = out.get(r.userId) ?? [];
+      list.push(r.followerId);
+      out.set(r.userId, list);
+    }
+    return out;
   }
 
-  /** The subset of `userIds` the viewer follows (a follow cannot exist across a block). */
-  async followedAmong(viewerId: string, userIds: string[]): Promise<Set<string>> {
+  /** The subset of `userIds` that the viewer follows and that follow the viewer back. */
+  async mutualAmong(viewerId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const rows = await this.db.getRepository(UserFollowEntity).find({
-      select: { followeeId: true },
-      where: { followerId: viewerId, followeeId: In(userIds) },
-    });
-    return new Set(rows.map((r) => r.followeeId));
+    const rows = (await this.db.query(
+      `SELECT f.followee_id AS id FROM user_follow f
+         JOIN user_follow b ON b.follower_id = f.followee_id AND b.followee_id = f.follower_id
+        WHERE f.follower_id = $1 AND f.followee_id = ANY($2::uuid[])`,
+      [viewerId, userIds],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Serialises every change to one pair of users, then reads where they stand. */

@@ -32,6 +32,9 @@ type UserNamespace = Namespace<
 @UseFilters(SocketAckFilter)
 export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(UserGateway.name);
+  /** Presence changes waiting for their fan-out, in order. */
+  private presenceQueue: PresenceEventPayload[] = [];
+  private fanningOut = false;
 
   @WebSocketServer()
   private readonly ns: UserNamespace;
@@ -67,18 +70,43 @@ export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
     };
   }
 
+  /** To the user's mutual followers; changes arriving together share one look-up. */
   @OnEvent('user.presence.changed')
-  async presenceChanged(e: PresenceEventPayload): Promise<void> {
-    const followers = await this.social.followerIds(e.userId);
-    if (followers.length === 0) return;
-    this.ns.to(followers.map(userRoom)).emit('presence.updated', toState(e));
+  presenceChanged(e: PresenceEventPayload): void {
+    this.presenceQueue.push(e);
+    if (!this.fanningOut) void this.fanOutPresence();
   }
 
-  /** A new follower sees the user's presence at once, without asking. */
+  private async fanOutPresence(): Promise<void> {
+    this.fanningOut = true;
+    try {
+      while (this.presenceQueue.length > 0) {
+        const batch = this.presenceQueue.splice(0);
+        try {
+          const mutual = await this.social.mutualFollowersOf([
+            ...new Set(batch.map((e) => e.userId)),
+          ]);
+          for (const e of batch) {
+            const to = mutual.get(e.userId);
+            if (to) this.ns.to(to.map(userRoom)).emit('presence.updated', toState(e));
+          }
+        } catch (err) {
+          this.logger.error({ err }, 'presence fan-out failed');
+        }
+      }
+    } finally {
+      this.fanningOut = false;
+    }
+  }
+
+  /** A follow that makes two users mutual followers shows each the other's presence at once. */
   @OnEvent('user.follow.created')
   async followCreated(e: FollowEventPayload): Promise<void> {
     const [state] = await this.presence.visibleTo(e.followerId, [e.followeeId]);
-    if (state) this.ns.to(userRoom(e.followerId)).emit('presence.updated', toState(state));
+    if (!state) return;
+    this.ns.to(userRoom(e.followerId)).emit('presence.updated', toState(state));
+    const [back] = await this.presence.visibleTo(e.followeeId, [e.followerId]);
+    if (back) this.ns.to(userRoom(e.followeeId)).emit('presence.updated', toState(back));
   }
 }
 

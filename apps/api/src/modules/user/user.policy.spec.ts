@@ -39,11 +39,14 @@ describe('user policy', () => {
 
   it('shows presence to oneself and to followers only, never across a block', () => {
     expect(canSeePresence(rel({ isSelf: true }))).toBe(true);
-    expect(canSeePresence(rel({ isFollowing: true }))).toBe(true);
+    expect(canSeePresence(rel({ isFollowing: true, followsMe: true }))).toBe(true);
+    expect(canSeePresence(rel({ isFollowing: true }))).toBe(false);
     expect(canSeePresence(rel())).toBe(false);
     expect(canSeePresence(rel({ followsMe: true }))).toBe(false);
-    expect(canSeePresence(rel({ isFollowing: true, blocksMe: true }))).toBe(false);
-    expect(canSeePresence(rel({ isFollowing: true, isBlocked: true }))).toBe(false);
+    expect(canSeePresence(rel({ isFollowing: true, followsMe: true, blocksMe: true }))).toBe(false);
+    expect(canSeePresence(rel({ isFollowing: true, followsMe: true, isBlocked: true }))).toBe(
+      false,
+    );
     expect(canSeePresence(NO_RELATIONSHIP)).toBe(false);
   });
 

@@ -43,10 +43,13 @@ export function canBlockOrMute(rel: Relationship): boolean {
   return !rel.isSelf;
 }
 
-/** Presence is for the user themselves and their followers, never across a block. */
+/**
+ * Presence is shared only between mutual followers (following needs no consent, following back
+ * is the consent), and never across a block.
+ */
 export function canSeePresence(rel: Relationship): boolean {
   if (rel.isSelf) return true;
-  return rel.isFollowing && !rel.isBlocked && !rel.blocksMe;
+  return rel.isFollowing && rel.followsMe && !rel.isBlocked && !rel.blocksMe;
 }
 
 /** Chat (later): direct messages only to someone the sender follows, with no block either way. */

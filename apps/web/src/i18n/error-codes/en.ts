@@ -33,6 +33,7 @@ export const errorCodesEn: typeof errorCodesKo = {
     AUTH_RESET_TOKEN_INVALID: 'This reset link is invalid, expired or already used.',
     AUTH_SESSION_NOT_FOUND: 'This session has already ended.',
     AUTH_SESSION_REVOKED: 'This session has ended. Please log in again.',
+    AUTH_TOKEN_EXPIRED: 'The sign-in expired; reconnecting.',
     AUTH_TOKEN_INVALID: 'Your login has expired. Please log in again.',
     AUTH_UNAUTHENTICATED: 'Please log in.',
     CHAT_DIRECT_BLOCKED: 'You cannot send messages in this conversation.',
@@ -64,6 +65,8 @@ export const errorCodesEn: typeof errorCodesKo = {
     MEDIA_TYPE_UNSUPPORTED: 'Only JPEG, PNG, WebP and GIF images can be uploaded.',
     REALTIME_EVENT_UNKNOWN: 'Unknown real-time event.',
     REALTIME_SLOW_CONSUMER: 'The connection was too slow; reconnecting.',
+    REALTIME_TOO_MANY_SOCKETS:
+      'Too many open connections for this account. Close a tab and try again.',
     USER_BLOCK_SELF: 'You cannot block yourself.',
     USER_FOLLOW_BLOCKED: 'You blocked this user. Unblock them to follow.',
     USER_FOLLOW_SELF: 'You cannot follow yourself.',
