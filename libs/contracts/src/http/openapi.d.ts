@@ -2326,11 +2326,11 @@ export interface operations {
     Chat_list: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
                 /** @description Filter by room name, or by the other party’s nickname for direct rooms. */
                 q?: string;
-                limit?: number;
-                /** @description `nextCursor` of the previous page. */
-                cursor?: string;
             };
             header?: never;
             path?: never;
