@@ -14,7 +14,7 @@ import { AuthLimits, AuthService, HASH_OPTIONS, Principal } from './auth.service
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { EmailVerificationEntity } from './entities/email-verification.entity';
 import { PasswordResetEntity } from './entities/password-reset.entity';
-import { assertPasswordAllowed } from './password.policy';
+import { assertPasswordAllowed, isCommonPassword } from './password.policy';
 import { newLinkToken, sha256Hex } from './token-crypto';
 
 /** Forgot / reset / change password, and the password check other account actions share. */
@@ -72,6 +72,8 @@ export class PasswordService {
    * the email verified: following the link proved control of the inbox.
    */
   async reset(token: string, newPassword: string): Promise<void> {
+    // A common password is refused before the token is even looked at.
+    if (isCommonPassword(newPassword)) throw AuthErrors.passwordTooCommon('newPassword');
     const pending = await this.db
       .getRepository(PasswordResetEntity)
       .findOne({ where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) } });
