@@ -100,6 +100,9 @@ describe('one rule for every inbound string', () => {
       expect(res.body.errors).toEqual([expect.objectContaining({ code: 'tooDeep' })]);
     }
     expect(deepArray(2000).length).toBe(4000);
+    // As deep as the 100 kB body limit allows: still a 400, never a 500.
+    const deepest = await anon.request('POST', '/api/auth/login', { raw: deepArray(50_000) });
+    expectProblem(deepest, 400, 'COMMON_VALIDATION_FAILED');
   });
 
   it('answers an impossible cursor date with 400 on every user list', async () => {
