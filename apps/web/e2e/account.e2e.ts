@@ -8,7 +8,7 @@ const inboxUrl = requiredEnv('SMTP_INBOX_URL');
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const email = `mail-${suffix}@example.com`;
-let password = `orgo-mail-${suffix}-Pw!`;
+let password = `orgo-${suffix}-mail-Pw!`;
 
 interface InboxMail {
   subject: string;

@@ -9,7 +9,7 @@ const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 
 const account = {
   email: `e2e-${suffix}@example.com`,
   nickname: `e2e${suffix.slice(-8)}`,
-  password: `orgo-e2e-${suffix}-Pw!`,
+  password: `orgo-${suffix}-e2e-Pw!`,
 };
 
 describe('auth in the browser', () => {

@@ -37,7 +37,7 @@ describe('avatar upload in the browser', () => {
   it('uploads, shows, replaces and removes an avatar on my profile', async () => {
     await page.goto('/signup');
     await page.getByLabel(ko.auth.fields.email).fill(`avatar-${suffix}@example.com`);
-    await page.getByLabel(ko.auth.fields.password).fill(`orgo-avatar-${suffix}-Pw!`);
+    await page.getByLabel(ko.auth.fields.password).fill(`orgo-${suffix}-avatar-Pw!`);
     await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);
     await page.getByRole('link', { name: ko.nav.profile, exact: true }).click();

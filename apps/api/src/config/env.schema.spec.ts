@@ -44,6 +44,14 @@ describe('env schema', () => {
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example' })).toThrow(/SMTP_URL/);
   });
 
+  it('lets a classroom sign up from one address and keeps a recent sign-in short', () => {
+    const env = parseEnv({});
+    expect(env.SIGNUP_PER_IP_PER_HOUR).toBeGreaterThanOrEqual(40);
+    expect(env.SIGNUP_PER_EMAIL_PER_HOUR).toBe(5);
+    expect(env.REAUTH_MAX_AGE_SEC).toBe(600);
+    expect(() => parseEnv({ SIGNUP_PER_IP_PER_HOUR: '0' })).toThrow(/SIGNUP_PER_IP_PER_HOUR/);
+  });
+
   it('leaves social sign-in off by default and wants id and secret together', () => {
     const env = parseEnv({});
     expect(env.GITHUB_CLIENT_ID).toBeUndefined();

@@ -97,6 +97,11 @@ export const envSchema = z
     EMAIL_CODE_TTL_SEC: z.coerce.number().int().min(1).max(3600).default(600),
     EMAIL_RESEND_COOLDOWN_SEC: z.coerce.number().int().min(1).max(3600).default(60),
     PASSWORD_RESET_TTL_SEC: z.coerce.number().int().min(1).max(86400).default(1800),
+    /** A classroom signs up from one NAT address; the per-email bar stops scripted retries. */
+    SIGNUP_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(100),
+    SIGNUP_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(5),
+    /** How recent a sign-in must be for an account without a password to delete itself. */
+    REAUTH_MAX_AGE_SEC: z.coerce.number().int().min(60).max(86400).default(600),
 
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
   })

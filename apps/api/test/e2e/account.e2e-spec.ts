@@ -167,6 +167,11 @@ describe('change password', () => {
     const mail = (await waitForMails(email, 2)).find((m) => m.subject.includes('비밀번호'))!;
     const fresh = newPassword();
     const token = linkTokenOf(mail, '/reset-password');
+    const personal = await client().post('/api/auth/password/reset', {
+      token,
+      newPassword: `${email.split('@')[0]}-new`,
+    });
+    expectProblem(personal, 400, 'AUTH_PASSWORD_TOO_PERSONAL');
     expect(
       (await client().post('/api/auth/password/reset', { token, newPassword: fresh })).status,
     ).toBe(204);
@@ -274,14 +279,39 @@ describe('delete account', () => {
     expect(mails.map((m) => m.subject.includes('이메일 인증'))).toEqual([true, true]);
   });
 
-  it('lets a social-only account leave without a password', async () => {
-    const { c, userId } = await twoSessions();
+  it('lets a social-only account leave from a recent sign-in, and asks an older session to sign in again', async () => {
+    const { c, other, userId } = await twoSessions();
     await db.query('UPDATE app_user SET password_hash = NULL WHERE id = $1', [userId]);
-    const res = await c.request('DELETE', '/api/users/me', {
+    const sessions = await c.get('/api/auth/sessions');
+    const stale = (sessions.body as { id: string; current: boolean }[]).find((s) => s.current)!;
+    // Refreshing keeps a session's sign-in time; only signing in again makes it recent.
+    await db.query(`UPDATE auth_session SET created_at = now() - interval '1 hour' WHERE id = $1`, [
+      stale.id,
+    ]);
+    const refused = await c.request('DELETE', '/api/users/me', {
+      body: { contentPolicy: 'anonymize' },
+    });
+    expectProblem(refused, 403, 'AUTH_REAUTH_REQUIRED');
+    expect((await userRow(userId)).deleted_at).toBeNull();
+    const res = await other.request('DELETE', '/api/users/me', {
       body: { contentPolicy: 'anonymize' },
     });
     expect(res.status).toBe(204);
     expect((await userRow(userId)).deletion_content_policy).toBe('anonymize');
+  });
+
+  it('refuses a new password made of the email name on change', async () => {
+    const { c, email, password } = await twoSessions();
+    const local = email.split('@')[0];
+    const changed = await c.post('/api/auth/password/change', {
+      currentPassword: password,
+      newPassword: `${local}-new`,
+    });
+    expectProblem(changed, 400, 'AUTH_PASSWORD_TOO_PERSONAL');
+    expect(changed.body.errors).toEqual([
+      expect.objectContaining({ field: 'newPassword', code: 'tooPersonal' }),
+    ]);
+    expect((await client().post('/api/auth/login', { email, password })).status).toBe(200);
   });
 });
 

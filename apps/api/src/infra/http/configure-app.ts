@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { httpRequestDuration } from '../health/metrics';
+import { findUnsafeInput, unsafeInputError } from './input-rules';
 import { ProblemDto } from './problem.dto';
 import { validationPipe } from './validation';
 
@@ -83,6 +84,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '100kb' });
+  app.use(rejectUnsafeInput);
   app.use(`/${API_PREFIX}`, (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Origin, Authorization, Cookie');
@@ -114,6 +116,12 @@ function assignRequestId(req: Request & { id?: string }, res: Response, next: Ne
   req.id = given && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', req.id);
   next();
+}
+
+/** Every body and query string obeys the input rules before a route or the validation pipe sees it. */
+function rejectUnsafeInput(req: Request, _res: Response, next: NextFunction): void {
+  const found = findUnsafeInput(req.body) ?? findUnsafeInput(req.query);
+  next(found ? unsafeInputError(found) : undefined);
 }
 
 function serveSpa(app: NestExpressApplication, config: AppConfig): void {

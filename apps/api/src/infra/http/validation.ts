@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { assertSafeInput } from './input-rules';
 import { validationFailed } from './problem';
 import { memoizeValidationMetadata, metadataGeneration } from './validation-metadata';
 import { planValidation, ValidationPlan } from './validation-plan';
@@ -35,6 +36,8 @@ export class OrgoValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Bodies and query strings are checked as they arrive (HTTP middleware, socket dispatch).
+    if (metadata.type === 'param') assertSafeInput(value, metadata.data);
     const metatype = metadata.metatype as (new () => object) | undefined;
     if (this.plannable && metatype && this.toValidate(metadata)) {
       const storage = getMetadataStorage();

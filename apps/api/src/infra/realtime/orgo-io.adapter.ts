@@ -10,6 +10,7 @@ import { Namespace, Server, ServerOptions, type Socket } from 'socket.io';
 import type { AppConfig } from '../../config/app.config';
 import { socketConnections } from '../health/metrics';
 import { RateLimitService } from '../http/rate-limit.service';
+import { findUnsafeInput, unsafeInputError } from '../http/input-rules';
 import { toProblem } from '../http/problem';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData, SocketPrincipal } from './socket-auth';
@@ -140,6 +141,8 @@ export class OrgoIoAdapter extends IoAdapter {
           }
         };
         const fail = (err: unknown): void => this.log.error({ err, event: message });
+        const unsafe = findUnsafeInput(data);
+        if (unsafe) return void refuse(ack, unsafeInputError(unsafe));
         new Promise<unknown>((resolve) => resolve(callback(data, ack))).then((result) => {
           if (isObservable(result)) result.subscribe({ next: reply, error: fail });
           else reply(result);
@@ -271,6 +274,20 @@ export class OrgoIoAdapter extends IoAdapter {
       }
     }
   }
+}
+
+/** Answers a refused event through its ack in the shape of SocketAckFilter. */
+function refuse(ack: unknown, err: unknown): void {
+  if (typeof ack !== 'function') return;
+  const { body } = toProblem(err);
+  (ack as (res: unknown) => void)({
+    ok: false,
+    error: {
+      code: body.code,
+      message: body.message,
+      ...(body.errors ? { errors: body.errors } : {}),
+    },
+  });
 }
 
 function socketError(code: string, message: string, extra: Record<string, unknown> = {}): Error {

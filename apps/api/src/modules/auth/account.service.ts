@@ -26,7 +26,7 @@ export class AccountService {
     principal: Principal,
     input: { password?: string; contentPolicy: ContentPolicy },
   ): Promise<void> {
-    await this.passwords.confirm(principal.userId, input.password, 'password');
+    await this.passwords.confirm(principal, input.password, 'password');
     await this.db.transaction(async (tx) => {
       await this.auth.revokeUserSessions(tx, principal.userId, 'account_deleted');
       await tx.getRepository(EmailVerificationEntity).delete({ userId: principal.userId });

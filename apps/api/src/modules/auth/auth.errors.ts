@@ -54,6 +54,21 @@ export const AuthErrors = {
       'This password is too common. Choose another one.',
       [{ field, code: 'tooCommon', message: 'This password is too common.' }],
     ),
+  passwordTooPersonal: (field = 'password') =>
+    new AppError(
+      'AUTH_PASSWORD_TOO_PERSONAL',
+      400,
+      'This password contains your email name or nickname. Choose another one.',
+      [
+        {
+          field,
+          code: 'tooPersonal',
+          message: 'This password contains your email name or nickname.',
+        },
+      ],
+    ),
+  reauthRequired: () =>
+    new AppError('AUTH_REAUTH_REQUIRED', 403, 'Sign in again to confirm this action.'),
   refreshInvalid: () =>
     new AppError('AUTH_REFRESH_INVALID', 401, 'The refresh token is invalid or expired.'),
   refreshReused: () =>

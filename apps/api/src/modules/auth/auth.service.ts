@@ -15,7 +15,7 @@ import { AuthTokensDto, LoginDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { EmailVerificationService } from './email-verification.service';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
-import { isCommonPassword } from './password.policy';
+import { assertPasswordAllowed } from './password.policy';
 import { newRefreshToken, sha256Hex, TokenSealer } from './token-crypto';
 
 export interface ClientMeta {
@@ -50,10 +50,17 @@ export const HASH_OPTIONS = {
 } as const;
 
 export const AuthLimits = {
-  signupPerIp: { name: 'signup-ip', limit: 5, windowSec: 30 * 60 },
   loginPerIp: { name: 'login-ip', limit: 25, windowSec: 5 * 60 },
   loginFailuresPerAccount: { name: 'login-fail-account', limit: 5, windowSec: 30 * 60 },
 } satisfies Record<string, RateLimitRule>;
+
+/** Sign-up bars from the environment: high per address (classrooms), low per email. */
+export function signupLimits(env: AppConfig['env']) {
+  return {
+    perIp: { name: 'signup-ip', limit: env.SIGNUP_PER_IP_PER_HOUR, windowSec: 3600 },
+    perEmail: { name: 'signup-email', limit: env.SIGNUP_PER_EMAIL_PER_HOUR, windowSec: 3600 },
+  } satisfies Record<string, RateLimitRule>;
+}
 
 @Injectable()
 export class AuthService implements SocketAuthenticator {
@@ -72,12 +79,18 @@ export class AuthService implements SocketAuthenticator {
   }
 
   async signup(dto: SignupDto, meta: ClientMeta): Promise<IssuedTokens> {
+    const limits = signupLimits(this.config.env);
     await this.limitHit(
-      AuthLimits.signupPerIp,
+      limits.perIp,
       meta.ip ?? 'unknown',
       'Too many sign-ups from this address. Try again later.',
     );
-    if (isCommonPassword(dto.password)) throw AuthErrors.passwordTooCommon();
+    await this.limitHit(
+      limits.perEmail,
+      dto.email,
+      'Too many sign-ups with this email. Try again later.',
+    );
+    assertPasswordAllowed(dto.password, { email: dto.email, nickname: dto.nickname });
     const passwordHash = await argon2.hash(dto.password, HASH_OPTIONS);
     const { user, tokens } = await this.db.transaction(async (tx) => {
       const user = await this.users.createWithPassword(tx, {
@@ -98,22 +111,20 @@ export class AuthService implements SocketAuthenticator {
       meta.ip ?? 'unknown',
       'Too many login attempts from this address. Try again later.',
     );
-    const failures = await this.limits.peek(AuthLimits.loginFailuresPerAccount, dto.email);
-    if (this.limits.enabled)
-      RateLimitService.assertWithin(
-        failures,
-        'Too many failed logins for this account. Try again later.',
-      );
+    // Every attempt is charged before the hash, atomically, and refunded by a success: concurrent
+    // guesses cannot all pass a check that runs before any of them has been counted.
+    await this.limitHit(
+      AuthLimits.loginFailuresPerAccount,
+      dto.email,
+      'Too many failed logins for this account. Try again later.',
+    );
     const user = await this.users.findByEmail(dto.email);
     // Verify against a dummy hash for unknown emails so timing does not reveal which accounts exist.
     const ok = await argon2
       .verify(user?.passwordHash ?? (await this.getDummyHash()), dto.password)
       .catch(() => false);
-    if (!user || !user.passwordHash || !ok) {
-      await this.limits.hit(AuthLimits.loginFailuresPerAccount, dto.email);
-      throw AuthErrors.credentialsInvalid();
-    }
-    await this.limits.reset(AuthLimits.loginFailuresPerAccount, dto.email);
+    if (!user || !user.passwordHash || !ok) throw AuthErrors.credentialsInvalid();
+    if (this.limits.enabled) await this.limits.reset(AuthLimits.loginFailuresPerAccount, dto.email);
     return this.db.transaction((tx) => this.openSession(tx, user, meta));
   }
 

@@ -11,9 +11,10 @@ import { AccountLimits } from './account.limits';
 import { AuthErrors } from './auth.errors';
 import { passwordResetMail } from './auth.mails';
 import { AuthLimits, AuthService, HASH_OPTIONS, Principal } from './auth.service';
+import { AuthSessionEntity } from './entities/auth-session.entity';
 import { EmailVerificationEntity } from './entities/email-verification.entity';
 import { PasswordResetEntity } from './entities/password-reset.entity';
-import { isCommonPassword } from './password.policy';
+import { assertPasswordAllowed, isCommonPassword } from './password.policy';
 import { newLinkToken, sha256Hex } from './token-crypto';
 
 /** Forgot / reset / change password, and the password check other account actions share. */
@@ -71,7 +72,14 @@ export class PasswordService {
    * the email verified: following the link proved control of the inbox.
    */
   async reset(token: string, newPassword: string): Promise<void> {
+    // A common password is refused before the token is even looked at.
     if (isCommonPassword(newPassword)) throw AuthErrors.passwordTooCommon('newPassword');
+    const pending = await this.db
+      .getRepository(PasswordResetEntity)
+      .findOne({ where: { tokenHash: sha256Hex(token), expiresAt: MoreThan(new Date()) } });
+    const owner = pending && (await this.users.findById(pending.userId));
+    if (!owner) throw AuthErrors.resetTokenInvalid();
+    assertPasswordAllowed(newPassword, owner, 'newPassword');
     const passwordHash = await argon2.hash(newPassword, HASH_OPTIONS);
     const { email, userId } = await this.db.transaction(async (tx) => {
       const resets = tx.getRepository(PasswordResetEntity);
@@ -99,9 +107,10 @@ export class PasswordService {
 
   /** Changes a known password; the other sessions end, this one stays. */
   async change(principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.confirm(principal.userId, currentPassword, 'currentPassword');
-    if (!user.passwordHash) throw AuthErrors.passwordNotSet();
-    if (isCommonPassword(newPassword)) throw AuthErrors.passwordTooCommon('newPassword');
+    const account = await this.users.findById(principal.userId);
+    if (account && !account.passwordHash) throw AuthErrors.passwordNotSet();
+    const user = await this.confirm(principal, currentPassword, 'currentPassword');
+    assertPasswordAllowed(newPassword, user, 'newPassword');
     const passwordHash = await argon2.hash(newPassword, HASH_OPTIONS);
     await this.db.transaction(async (tx) => {
       await tx.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
@@ -111,24 +120,35 @@ export class PasswordService {
 
   /**
    * Re-authentication for sensitive actions: checks the password when the account has one (wrong
-   * guesses count like login failures). Social-only accounts pass with `password` undefined.
+   * guesses count like login failures). An account without a password has nothing to type, so
+   * its session must come from a sign-in within REAUTH_MAX_AGE_SEC (a refresh is not a sign-in).
    */
-  async confirm(userId: string, password: string | undefined, field: string): Promise<UserEntity> {
-    const user = await this.users.findById(userId);
+  async confirm(
+    principal: Pick<Principal, 'sessionId' | 'userId'>,
+    password: string | undefined,
+    field: string,
+  ): Promise<UserEntity> {
+    const user = await this.users.findById(principal.userId);
     if (!user) throw AuthErrors.unauthenticated();
-    if (!user.passwordHash) return user;
+    if (!user.passwordHash) {
+      const session = await this.db
+        .getRepository(AuthSessionEntity)
+        .findOne({ where: { id: principal.sessionId, userId: user.id } });
+      const maxAgeMs = this.config.env.REAUTH_MAX_AGE_SEC * 1000;
+      if (!session || Date.now() - session.createdAt.getTime() > maxAgeMs)
+        throw AuthErrors.reauthRequired();
+      return user;
+    }
     if (!password) throw AuthErrors.passwordRequired(field);
     const rule = AccountLimits.passwordFailuresPerAccount;
+    // Charged before the hash and refunded by a success, like login attempts.
     if (this.limits.enabled)
       RateLimitService.assertWithin(
-        await this.limits.peek(rule, user.id),
+        await this.limits.hit(rule, user.id),
         'Too many wrong passwords. Try again later.',
       );
     const ok = await argon2.verify(user.passwordHash, password).catch(() => false);
-    if (!ok) {
-      if (this.limits.enabled) await this.limits.hit(rule, user.id);
-      throw AuthErrors.passwordIncorrect(field);
-    }
+    if (!ok) throw AuthErrors.passwordIncorrect(field);
     if (this.limits.enabled) await this.limits.reset(rule, user.id);
     return user;
   }

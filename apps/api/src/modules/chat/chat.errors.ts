@@ -1,10 +1,6 @@
 import { AppError } from '../../infra/http/app-error';
 
 export const ChatErrors = {
-  cursorInvalid: () =>
-    new AppError('COMMON_VALIDATION_FAILED', 400, 'The cursor is invalid.', [
-      { field: 'cursor', code: 'invalid', message: 'cursor must be a nextCursor from this API' },
-    ]),
   directBlocked: () =>
     new AppError('CHAT_DIRECT_BLOCKED', 403, 'You cannot send messages in this conversation.'),
   directNotAllowed: () =>

@@ -13,6 +13,7 @@ import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import './chat.events';
+import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import { AuthErrors } from '../auth/auth.errors';
 import type { Readable } from 'node:stream';
@@ -52,8 +53,6 @@ import { ChatMessageRepository } from './repositories/chat-message.repository';
 import { ChatRoomRepository, RoomRow } from './repositories/chat-room.repository';
 
 const UNIQUE_VIOLATION = '23505';
-const MICROS = /^\d{1,17}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const ChatLimits = {
   sendPerUser: { name: 'chat-send-user', limit: 20, windowSec: 10 },
@@ -320,15 +319,19 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
 
   async listRooms(me: string, query: ListRoomsQueryDto): Promise<RoomPageDto> {
     const limit = query.limit ?? PAGE_DEFAULT;
+    const after = query.cursor ? decodeCursor(query.cursor, 'micros') : undefined;
     const rows = await this.rooms.findForMember(me, {
       q: query.q || undefined,
-      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      after: after && { activityMicros: after.key, id: after.id },
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     return {
       items: page.map(stripKey),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor({ key: page[page.length - 1].activityKey, id: page[page.length - 1].id })
+          : null,
     };
   }
 
@@ -750,24 +753,4 @@ function otherOfPair(key: string | null, me: string): string | null {
 
 function stripKey({ activityKey: _k, ...room }: RoomRow): RoomDto {
   return room;
-}
-
-function encodeCursor(row: RoomRow): string {
-  return Buffer.from(JSON.stringify([row.activityKey, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { activityMicros: string; id: string } {
-  try {
-    const [micros, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (
-      typeof micros === 'string' &&
-      MICROS.test(micros) &&
-      typeof id === 'string' &&
-      UUID.test(id)
-    )
-      return { activityMicros: micros, id };
-  } catch {
-    // falls through to the validation error
-  }
-  throw ChatErrors.cursorInvalid();
 }

@@ -1,4 +1,39 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, Length, Matches } from 'class-validator';
 import { randomInt } from 'node:crypto';
+
+export const NICKNAME_MIN = 2;
+export const NICKNAME_MAX = 20;
+
+/**
+ * Letters (any script, so Korean), digits, `_ . -`, and single spaces between words: no markup,
+ * no direction overrides or other invisible characters, no line breaks.
+ */
+export const NICKNAME_PATTERN = /^[\p{L}\p{N}_.-]+(?: [\p{L}\p{N}_.-]+)*$/u;
+
+/** The one nickname rule, after trimming, wherever a nickname comes in. */
+export function isValidNickname(nickname: string): boolean {
+  return (
+    nickname.length >= NICKNAME_MIN &&
+    nickname.length <= NICKNAME_MAX &&
+    NICKNAME_PATTERN.test(nickname)
+  );
+}
+
+/** The nickname rule as DTO validation: sign-up and profile edit answer the same field errors. */
+export function IsNickname(): PropertyDecorator {
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.trim() : value,
+    ),
+    IsString(),
+    Length(NICKNAME_MIN, NICKNAME_MAX),
+    Matches(NICKNAME_PATTERN, {
+      message: 'nickname may hold letters, digits, _ . - and single spaces between words',
+    }),
+  );
+}
 
 const adjectives = [
   '용감한',

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor } from './cursor';
+import { decodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import { PAGE_DEFAULT, PageQueryDto, UserPageDto } from './dto/user-page.dto';
 import { UserBlockEntity } from './entities/user-block.entity';
 import { UserFollowEntity } from './entities/user-follow.entity';
@@ -142,7 +142,7 @@ export class SocialService {
     userId: string,
     query: PageQueryDto,
   ): Promise<UserPageDto> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const cursor = query.cursor ? decodeCursor(query.cursor, 'timestamp') : null;
     const rel = await this.relationship(viewerId, userId);
     if (!rel || !canSeeProfile(rel)) throw UserErrors.notFound();
     return this.lists.page(kind, userId, viewerId, cursor, query.limit ?? PAGE_DEFAULT);
@@ -154,7 +154,7 @@ export class SocialService {
     viewerId: string,
     query: PageQueryDto,
   ): Promise<UserPageDto> {
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null;
+    const cursor = query.cursor ? decodeCursor(query.cursor, 'timestamp') : null;
     return this.lists.page(kind, viewerId, viewerId, cursor, query.limit ?? PAGE_DEFAULT);
   }
 

@@ -27,7 +27,10 @@ export const errorCodesEn: typeof errorCodesKo = {
     AUTH_PASSWORD_NOT_SET:
       'This account has no password yet. Set one with "Forgot password" first.',
     AUTH_PASSWORD_TOO_COMMON: 'This password is too common. Choose another one.',
+    AUTH_PASSWORD_TOO_PERSONAL:
+      'This password contains your email name or nickname. Choose another one.',
     AUTH_PROVIDER_UNAVAILABLE: 'This sign-in provider is not available.',
+    AUTH_REAUTH_REQUIRED: 'To confirm, log out, log in again and retry.',
     AUTH_REFRESH_INVALID: 'Your login has expired. Please log in again.',
     AUTH_REFRESH_REUSED: 'You were logged out for your security. Please log in again.',
     AUTH_RESET_TOKEN_INVALID: 'This reset link is invalid, expired or already used.',

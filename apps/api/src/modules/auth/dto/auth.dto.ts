@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { MeDto } from '../../user/dto/me.dto';
+import { IsNickname, NICKNAME_MAX, NICKNAME_MIN } from '../../user/nickname';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password.policy';
 
 export const trimLower = ({ value }: { value: unknown }) =>
@@ -20,13 +21,12 @@ export class SignupDto {
   password: string;
 
   @ApiPropertyOptional({
-    minLength: 2,
-    maxLength: 20,
+    minLength: NICKNAME_MIN,
+    maxLength: NICKNAME_MAX,
     description: 'Defaults to a Korean "adjective + animal" name.',
   })
   @IsOptional()
-  @IsString()
-  @Length(2, 20)
+  @IsNickname()
   nickname?: string;
 
   @ApiPropertyOptional({

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChatMember, ChatMemberRole, ChatRoomKind } from '@orgo/contracts';
 import { UserSummaryDto } from '../../user/dto/user-summary.dto';
+import type { Page } from '../../../infra/http/pagination/cursor-query.dto';
 
 export class MessagePreviewDto {
   @ApiProperty({ format: 'uuid' })
@@ -85,7 +86,7 @@ export class RoomDetailDto extends RoomDto {
   members: MemberDto[];
 }
 
-export class RoomPageDto {
+export class RoomPageDto implements Page<RoomDto> {
   @ApiProperty({ type: () => [RoomDto], description: 'Most recent activity first.' })
   items: RoomDto[];
 

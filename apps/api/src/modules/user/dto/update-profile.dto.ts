@@ -1,32 +1,25 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsOptional,
   IsString,
-  Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { IsNickname, NICKNAME_MAX, NICKNAME_MIN } from '../nickname';
 import { LINKS_MAX, ProfileLinkDto } from './profile-link.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** Letters (any script, so Korean), digits, `_ . -`, and single spaces between words. */
-export const NICKNAME_PATTERN = /^[\p{L}\p{N}_.-]+(?: [\p{L}\p{N}_.-]+)*$/u;
 
 /** Every field is optional; a field left out keeps its value. */
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ minLength: 2, maxLength: 20, example: '용감한다람쥐' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(2, 20)
-  @Matches(NICKNAME_PATTERN, {
-    message: 'nickname may hold letters, digits, _ . - and single spaces between words',
+  @ApiPropertyOptional({
+    minLength: NICKNAME_MIN,
+    maxLength: NICKNAME_MAX,
+    example: '용감한다람쥐',
   })
+  @IsOptional()
+  @IsNickname()
   nickname?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })

@@ -1,27 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { CursorQueryDto, Page } from '../../../infra/http/pagination/cursor-query.dto';
 import { ViewerStateDto } from './public-profile.dto';
 import { UserSummaryDto } from './user-summary.dto';
 
 export const PAGE_DEFAULT = 20;
 export const PAGE_MAX = 100;
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: PAGE_MAX, default: PAGE_DEFAULT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_MAX)
-  limit?: number;
-}
+export class PageQueryDto extends CursorQueryDto({
+  defaultLimit: PAGE_DEFAULT,
+  maxLimit: PAGE_MAX,
+}) {}
 
 export class UserListItemDto extends UserSummaryDto {
   @ApiProperty({ type: () => ViewerStateDto })
@@ -29,7 +17,7 @@ export class UserListItemDto extends UserSummaryDto {
 }
 
 /** Newest first; pass `nextCursor` back for the next page (null on the last one). */
-export class UserPageDto {
+export class UserPageDto implements Page<UserListItemDto> {
   @ApiProperty({ type: () => UserListItemDto, isArray: true })
   items: UserListItemDto[];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EdgeCursor, encodeCursor } from '../cursor';
+import { encodeCursor, KeysetCursor } from '../../../infra/http/pagination/keyset-cursor';
 import type { UserListItemDto } from '../dto/user-page.dto';
 import { avatarUrl } from '../dto/user-summary.dto';
 
@@ -39,14 +39,14 @@ export class UserListsRepository {
     kind: UserListKind,
     ownerId: string,
     viewerId: string | null,
-    cursor: EdgeCursor | null,
+    cursor: KeysetCursor | null,
     limit: number,
   ): Promise<{ items: UserListItemDto[]; nextCursor: string | null }> {
     const { table, anchor, other } = LISTS[kind];
     const params: unknown[] = [ownerId, viewerId, limit + 1];
     let after = '';
     if (cursor) {
-      params.push(cursor.at, cursor.id);
+      params.push(cursor.key, cursor.id);
       after = `AND (e.created_at, e.${other}) < ($4::timestamptz, $5::uuid)`;
     }
     const rows: Row[] = await this.db.query(
@@ -81,7 +81,7 @@ export class UserListsRepository {
           isMuted: r.is_muted,
         },
       })),
-      nextCursor: more && last ? encodeCursor({ at: last.edge_at, id: last.id }) : null,
+      nextCursor: more && last ? encodeCursor({ key: last.edge_at, id: last.id }) : null,
     };
   }
 }

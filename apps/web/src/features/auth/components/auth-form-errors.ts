@@ -23,6 +23,7 @@ const fieldsOfCode: Partial<Record<ErrorCode, readonly AuthField[]>> = {
   AUTH_EMAIL_TAKEN: ['email'],
   AUTH_PASSWORD_INCORRECT: ['currentPassword', 'password'],
   AUTH_PASSWORD_TOO_COMMON: ['newPassword', 'password'],
+  AUTH_PASSWORD_TOO_PERSONAL: ['newPassword', 'password'],
   USER_NICKNAME_TAKEN: ['nickname'],
 };
 
@@ -43,12 +44,16 @@ const messageOfRule: Record<string, Partial<Record<AuthField, MessageKey>>> = {
     newPassword: 'auth.validation.passwordLength',
     password: 'auth.validation.passwordLength',
   },
-  matches: { code: 'auth.validation.codeFormat' },
+  matches: { code: 'auth.validation.codeFormat', nickname: 'editProfile.validation.nicknameChars' },
   maxLength: { password: 'auth.validation.passwordLength' },
   minLength: { password: 'auth.validation.passwordLength' },
   tooCommon: {
     newPassword: 'errorCode.AUTH_PASSWORD_TOO_COMMON',
     password: 'errorCode.AUTH_PASSWORD_TOO_COMMON',
+  },
+  tooPersonal: {
+    newPassword: 'errorCode.AUTH_PASSWORD_TOO_PERSONAL',
+    password: 'errorCode.AUTH_PASSWORD_TOO_PERSONAL',
   },
 };
 

@@ -87,8 +87,30 @@ describe('SignupForm', () => {
       problem(400, 'COMMON_VALIDATION_FAILED', {
         errors: [
           { field: 'email', code: 'isEmail', message: 'email must be an email' },
-          { field: 'nickname', code: 'matches', message: 'nickname has forbidden characters' },
+          { field: 'nickname', code: 'isLength', message: 'nickname is too long for the server' },
         ],
+      }),
+    );
+
+    await fillAndSubmit({
+      email: 'odd@example.com',
+      password: 'correct horse battery',
+      nickname: 'nick',
+    });
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      ko.errorCode.COMMON_VALIDATION_FAILED,
+    );
+    expect(email()).toHaveAccessibleDescription(ko.auth.validation.emailInvalid);
+    expect(nickname()).toHaveAccessibleDescription(
+      `${ko.auth.fields.nicknameHint} nickname is too long for the server`,
+    );
+  });
+
+  it('explains a nickname the server refuses for its characters, as profile edit does', async () => {
+    const { fillAndSubmit, nickname } = setup(() =>
+      problem(400, 'COMMON_VALIDATION_FAILED', {
+        errors: [{ field: 'nickname', code: 'matches', message: 'nickname may hold letters' }],
       }),
     );
 
@@ -98,12 +120,10 @@ describe('SignupForm', () => {
       nickname: '<b>',
     });
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      ko.errorCode.COMMON_VALIDATION_FAILED,
-    );
-    expect(email()).toHaveAccessibleDescription(ko.auth.validation.emailInvalid);
-    expect(nickname()).toHaveAccessibleDescription(
-      `${ko.auth.fields.nicknameHint} nickname has forbidden characters`,
+    await waitFor(() =>
+      expect(nickname()).toHaveAccessibleDescription(
+        `${ko.auth.fields.nicknameHint} ${ko.editProfile.validation.nicknameChars}`,
+      ),
     );
   });
 
