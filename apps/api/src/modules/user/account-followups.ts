@@ -71,12 +71,17 @@ export class AccountFollowups implements OnModuleInit {
 
   /** Re-runs follow-ups left pending; returns how many completed on this pass. */
   async reconcile(signal?: AbortSignal): Promise<number> {
+    if (!this.handlers.size) return 0;
     const rows = await this.db.getRepository(AccountFollowupEntity).query(
       `SELECT user_id, module FROM account_followup
-        WHERE done_at IS NULL
+        WHERE done_at IS NULL AND module = ANY($3)
           AND coalesce(last_attempt_at, created_at) < now() - make_interval(secs => $1)
         ORDER BY last_attempt_at NULLS FIRST LIMIT $2`,
-      [this.config.env.ACCOUNT_FOLLOWUP_RETRY_AFTER_SEC, RECONCILE_BATCH],
+      [
+        this.config.env.ACCOUNT_FOLLOWUP_RETRY_AFTER_SEC,
+        RECONCILE_BATCH,
+        [...this.handlers.keys()],
+      ],
     );
     let done = 0;
     for (const row of rows as { user_id: string; module: string }[]) {
