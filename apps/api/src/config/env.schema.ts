@@ -95,7 +95,8 @@ export const envSchema = z
 
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
 
-    /** Interval jobs (sweeps, reconcilers); each runs on one instance per period (advisory lock). */
+    // Shared interval jobs (sweeps, reconcilers), each run on one instance per period (advisory
+    // lock). Off leaves only each instance's own upkeep (the presence heartbeat).
     SCHEDULER_ENABLED: bool.default(true),
     /** Test builds only (NODE_ENV=test): a job that records its runs, to prove the lock. */
     SCHEDULER_TEST_JOB: bool.default(false),

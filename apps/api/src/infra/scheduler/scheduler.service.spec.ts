@@ -24,16 +24,24 @@ describe('SchedulerService', () => {
     expect(() => s.register({ name: 'b', everyMs: 0, run })).toThrow(/needs an interval/);
   });
 
-  it('arms nothing when disabled, and stops cleanly', async () => {
+  it('when disabled, arms only every-instance upkeep; a stop ends the ticks', async () => {
     jest.useFakeTimers();
     try {
       const s = scheduler(false);
-      const run = jest.fn(async () => undefined);
-      s.register({ name: 'a', everyMs: 10, run });
+      const shared = jest.fn(async () => undefined);
+      const upkeep = jest.fn(async () => undefined);
+      s.register({ name: 'shared', everyMs: 10, run: shared });
+      s.register({ name: 'upkeep', everyMs: 10, run: upkeep, everyInstance: true });
       s.onApplicationBootstrap();
-      expect(jest.getTimerCount()).toBe(0);
+      expect(jest.getTimerCount()).toBe(1);
+      await jest.advanceTimersByTimeAsync(50);
+      expect(upkeep.mock.calls.length).toBeGreaterThanOrEqual(3);
       await s.onModuleDestroy();
-      expect(run).not.toHaveBeenCalled();
+      const calls = upkeep.mock.calls.length;
+      await jest.advanceTimersByTimeAsync(50);
+      expect(upkeep).toHaveBeenCalledTimes(calls);
+      expect(shared).not.toHaveBeenCalled();
+      expect(jest.getTimerCount()).toBe(0);
     } finally {
       jest.useRealTimers();
     }

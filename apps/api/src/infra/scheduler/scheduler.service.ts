@@ -19,6 +19,11 @@ export interface ScheduledJob {
   everyMs: number;
   /** `signal` aborts when the instance shuts down; long jobs should stop between batches. */
   run: (signal: AbortSignal) => Promise<void>;
+  /**
+   * An instance's own upkeep (e.g. renewing its presence heartbeat): runs on every instance, with
+   * no lock, and also when `SCHEDULER_ENABLED` is off, since the instance needs it to work.
+   */
+  everyInstance?: boolean;
 }
 
 /** Each tick lands up to this share of the interval early or late, so instances drift apart. */
@@ -31,7 +36,7 @@ const DUE_SHARE = 0.8;
  * advisory lock (keyed by a hash of the job name) on a connection of its own, claims the period in
  * `scheduler_job` and runs the job; an instance that finds the lock taken or the period already
  * claimed skips the tick. Within one instance the next tick is armed only after the run ends, so
- * runs never overlap.
+ * runs never overlap. `everyInstance` jobs skip the lock and the claim.
  */
 @Injectable()
 export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -56,13 +61,12 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     if (this.jobs.has(job.name)) throw new Error(`scheduled job ${job.name} registered twice`);
     if (!(job.everyMs > 0)) throw new Error(`scheduled job ${job.name} needs an interval`);
     this.jobs.set(job.name, job);
-    if (this.started) this.arm(job, true);
+    if (this.started && this.wanted(job)) this.arm(job, true);
   }
 
   onApplicationBootstrap(): void {
-    if (!this.enabled) return;
     this.started = true;
-    for (const job of this.jobs.values()) this.arm(job, true);
+    for (const job of this.jobs.values()) if (this.wanted(job)) this.arm(job, true);
   }
 
   /** Stops arming ticks, aborts running jobs and waits for them before the pool closes. */
@@ -72,6 +76,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.running]);
+  }
+
+  private wanted(job: ScheduledJob): boolean {
+    return this.enabled || job.everyInstance === true;
   }
 
   private arm(job: ScheduledJob, first = false): void {
@@ -96,6 +104,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
    * it, and closing it always releases the lock, whatever happened to the job.
    */
   private async tick(job: ScheduledJob): Promise<void> {
+    if (job.everyInstance) return this.runMeasured(job);
     const client = new Client({
       connectionString: (this.db.options as PostgresDataSourceOptions).url,
       application_name: 'orgo-scheduler',
@@ -133,6 +142,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       schedulerSkips.inc({ job: job.name, reason: 'not_due' });
       return;
     }
+    await this.runMeasured(job);
+  }
+
+  private async runMeasured(job: ScheduledJob): Promise<void> {
     const end = schedulerDuration.startTimer({ job: job.name });
     try {
       await job.run(this.stopping.signal);
