@@ -202,5 +202,21 @@ describe('account deletion follow-ups', () => {
     });
     expect(chat.leftAt).not.toBeNull();
     expect(chat.ownerId).toBe(member.userId);
+
+    // Every registered module got its row in the deletion's transaction; the others ran once.
+    const rows = await withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT module, attempts, done_at IS NOT NULL AS done FROM account_followup
+              WHERE user_id = $1 ORDER BY module`,
+            [leaving.userId],
+          )
+        ).rows,
+    );
+    expect(rows).toEqual([
+      { module: 'chat', attempts: row.attempts, done: true },
+      { module: 'oauth', attempts: 1, done: true },
+    ]);
   });
 });
