@@ -9,6 +9,7 @@ import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
 import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
+import { SchedulerModule } from './infra/scheduler/scheduler.module';
 import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { MediaModule } from './modules/media/media.module';
@@ -45,6 +46,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE),
         RedisModule,
         EventsModule,
+        SchedulerModule,
         HttpModule,
         StorageModule,
         MediaModule,

@@ -104,6 +104,21 @@ export const envSchema = z
     REAUTH_MAX_AGE_SEC: z.coerce.number().int().min(60).max(86400).default(600),
 
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10000),
+
+    // Shared interval jobs (sweeps, reconcilers), each run on one instance per period (advisory
+    // lock). Off leaves only each instance's own upkeep (the presence heartbeat).
+    SCHEDULER_ENABLED: bool.default(true),
+    /** Test builds only (NODE_ENV=test): a job that records its runs, to prove the lock. */
+    SCHEDULER_TEST_JOB: bool.default(false),
+    SCHEDULER_TEST_JOB_MS: z.coerce.number().int().min(50).default(500),
+    /** Uploads no module claims (an unsent chat image, a replaced avatar) go after this long. */
+    MEDIA_UNATTACHED_GRACE_SEC: z.coerce.number().int().min(1).default(86400),
+    MEDIA_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(1).default(3600),
+    /** How often unfinished account-deletion follow-ups are retried, and how old they must be. */
+    ACCOUNT_FOLLOWUP_INTERVAL_SEC: z.coerce.number().int().min(1).default(300),
+    ACCOUNT_FOLLOWUP_RETRY_AFTER_SEC: z.coerce.number().int().min(1).default(60),
+    /** Test builds only (NODE_ENV=test): the named module's follow-up fails its first attempt. */
+    ACCOUNT_FOLLOWUP_FAIL_ONCE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

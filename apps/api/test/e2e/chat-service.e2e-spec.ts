@@ -237,7 +237,7 @@ describe('the contacts port', () => {
     });
   });
 
-  it('sweeps chat images uploaded but never sent, and only those', async () => {
+  it('lets the media sweep remove chat images uploaded but never sent, and only those', async () => {
     const [a, b] = await newUsers(2);
     const { room } = await chat.openDirectRoom(a.id, b.id);
     const sent = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
@@ -251,11 +251,11 @@ describe('the contacts port', () => {
       (await ds.query('SELECT 1 FROM media_object WHERE id = $1', [id])).length === 1;
 
     // Younger than the cut-off: nothing goes.
-    await chat.sweepUnsentImages(60_000);
+    await media.sweepUnattached(60_000);
     expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, true]);
 
     // A cut-off in the future makes every unsent upload "old".
-    expect(await chat.sweepUnsentImages(-60_000)).toBeGreaterThanOrEqual(1);
+    expect(await media.sweepUnattached(-60_000)).toBeGreaterThanOrEqual(1);
     expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, false]);
     const history = await chat.listMessages(b.id, room.id, {});
     expect(history.items[0].image?.id).toBe(sent.id);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccountFollowups } from '../user/account-followups';
 import type { ContentPolicy } from '../user/user.events';
 import { UserService } from '../user/user.service';
 import { AuthService, Principal } from './auth.service';
@@ -16,11 +17,13 @@ export class AccountService {
     @Inject(UserService) private readonly users: UserService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(PasswordService) private readonly passwords: PasswordService,
+    @Inject(AccountFollowups) private readonly followups: AccountFollowups,
   ) {}
 
   /**
    * Scrubs the account and ends all its sessions in one transaction; after commit the sockets drop
-   * (`auth.session.revoked`) and content modules apply the policy (`user.account.deleted`).
+   * (`auth.session.revoked`) and content modules apply the policy (`user.account.deleted`), each
+   * through a durable follow-up row written here, retried until the module marks it done.
    */
   async deleteAccount(
     principal: Principal,
@@ -32,6 +35,10 @@ export class AccountService {
       await tx.getRepository(EmailVerificationEntity).delete({ userId: principal.userId });
       await tx.getRepository(PasswordResetEntity).delete({ userId: principal.userId });
       await this.users.deleteAccount(tx, principal.userId, input.contentPolicy);
+      await this.followups.enqueue(tx, {
+        userId: principal.userId,
+        contentPolicy: input.contentPolicy,
+      });
     });
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaModule } from '../media/media.module';
 import { UserModule } from '../user/user.module';
+import { ChatAccountFollowup } from './chat-account.followup';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import { SocialChatContacts } from './chat-contacts.social';
 import { ChatController } from './chat.controller';
@@ -32,6 +33,7 @@ import { ChatRoomSubscriber } from './subscribers/chat-room.subscriber';
   controllers: [ChatController],
   providers: [
     { provide: CHAT_CONTACTS, useClass: SocialChatContacts },
+    ChatAccountFollowup,
     ChatGateway,
     ChatMemberSubscriber,
     ChatMessageRepository,

@@ -1,16 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  OnModuleInit,
-} from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
-import type { DomainEventMap } from '../../infra/events/domain-event-map';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import './chat.events';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
@@ -74,12 +65,8 @@ export interface PostedMessage {
  * Invariant: a chat_room row is saved only after being locked FOR UPDATE in the same transaction,
  * so a save can never write back a stale last_seq.
  */
-/** An uploaded chat image nobody sent within a day is an abandoned upload. */
-const UNSENT_IMAGE_TTL_MS = 24 * 60 * 60 * 1000;
-const UNSENT_IMAGE_SWEEP_MS = 60 * 60 * 1000;
-
 @Injectable()
-export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class ChatService implements OnModuleInit {
   private readonly logger = new Logger(ChatService.name);
 
   constructor(
@@ -93,41 +80,6 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
   ) {}
 
-  private sweeper?: NodeJS.Timeout;
-
-  onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.sweepUnsentImages(), UNSENT_IMAGE_SWEEP_MS);
-    this.sweeper.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.sweeper) clearInterval(this.sweeper);
-  }
-
-  /**
-   * Deletes chat images uploaded but never sent (an abandoned composer) once they are older than
-   * `olderThanMs`. Returns how many went. Safe on several instances: a delete of a gone row is a no-op.
-   */
-  async sweepUnsentImages(olderThanMs = UNSENT_IMAGE_TTL_MS): Promise<number> {
-    const rows: { id: string; owner_id: string }[] = await this.db.query(
-      `SELECT o.id, o.owner_id FROM media_object o
-        WHERE o.purpose = 'chat' AND o.created_at < now() - make_interval(secs => $1)
-          AND NOT EXISTS (SELECT 1 FROM chat_message m WHERE m.image_id = o.id)
-        LIMIT 500`,
-      [olderThanMs / 1000],
-    );
-    let swept = 0;
-    for (const row of rows) {
-      try {
-        await this.media.deleteOwned(row.owner_id, row.id);
-        swept++;
-      } catch (err) {
-        this.logger.error({ err, imageId: row.id }, 'unsent chat image not deleted');
-      }
-    }
-    return swept;
-  }
-
   onModuleInit(): void {
     // A signed URL is not enough once the message holding the image is deleted.
     this.media.registerAccessCheck('chat', async (image) => {
@@ -136,6 +88,14 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
         [image.id],
       );
       return rows.length > 0;
+    });
+    // An image no message holds (an abandoned composer) is the media sweep's after its grace period.
+    this.media.registerAttachmentCheck('chat', async (ids) => {
+      const rows: { image_id: string }[] = await this.db.query(
+        'SELECT image_id FROM chat_message WHERE image_id = ANY($1::uuid[])',
+        [ids],
+      );
+      return new Set(rows.map((r) => r.image_id));
     });
   }
 
@@ -296,13 +256,14 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
   /**
    * A withdrawn account leaves every group room (members see `member.left`; ownership passes on);
    * its messages stay, shown as "탈퇴한 사용자". Direct rooms keep their history for the other side.
+   * Idempotent; throws when a room could not be left, so the account follow-up is retried.
    */
-  @OnEvent('user.account.deleted', { async: true, promisify: true })
-  async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
+  async onAccountDeleted(event: { userId: string }): Promise<void> {
     const memberships = await this.db.getRepository(ChatMemberEntity).find({
       select: { roomId: true },
       where: { userId: event.userId, leftAt: IsNull() },
     });
+    let failed = 0;
     for (const { roomId } of memberships) {
       try {
         await this.db.transaction(async (tx) => {
@@ -312,9 +273,11 @@ export class ChatService implements OnModuleInit, OnApplicationBootstrap, OnAppl
           await this.leave(tx, room, event.userId);
         });
       } catch (err) {
+        failed++;
         this.logger.error({ err, roomId, userId: event.userId }, 'withdrawn user still in a room');
       }
     }
+    if (failed) throw new Error(`withdrawn user still in ${failed} room(s)`);
   }
 
   async listRooms(me: string, query: ListRoomsQueryDto): Promise<RoomPageDto> {

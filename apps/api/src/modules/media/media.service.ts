@@ -37,6 +37,12 @@ export interface MediaViewer {
  */
 export type MediaAccessCheck = (media: MediaObjectEntity, viewer: MediaViewer) => Promise<boolean>;
 
+/**
+ * Answers which of these objects (ids of one purpose) the owning module still uses: a chat image
+ * held by a message, a current avatar. The rest are abandoned uploads for the sweep.
+ */
+export type MediaAttachmentCheck = (ids: string[]) => Promise<Set<string>>;
+
 export interface MediaDownload {
   contentType: string;
   /** Objects never change under a key, so the key and variant make a strong validator. */
@@ -52,6 +58,7 @@ export interface MediaDownload {
 export class MediaService {
   private readonly logger = new Logger(MediaService.name);
   private readonly accessChecks = new Map<MediaPurpose, MediaAccessCheck>();
+  private readonly attachmentChecks = new Map<MediaPurpose, MediaAttachmentCheck>();
 
   constructor(
     @InjectRepository(MediaObjectEntity) private readonly media: Repository<MediaObjectEntity>,
@@ -67,6 +74,50 @@ export class MediaService {
   /** Lets the module that owns a purpose (post, chat) decide who may see its images. */
   registerAccessCheck(purpose: MediaPurpose, check: MediaAccessCheck): void {
     this.accessChecks.set(purpose, check);
+  }
+
+  /** Lets the module that owns a purpose say which uploads are in use; others are never swept. */
+  registerAttachmentCheck(purpose: MediaPurpose, check: MediaAttachmentCheck): void {
+    this.attachmentChecks.set(purpose, check);
+  }
+
+  /**
+   * Deletes uploads older than `olderThanMs` that their module does not use, paging through the
+   * candidates `batch` at a time. Each page's rows are locked first and skipped when busy, so an
+   * upload being attached right now (its insert holds a key-share lock on the row) is left alone.
+   * Returns how many went.
+   */
+  async sweepUnattached(olderThanMs: number, signal?: AbortSignal, batch = 500): Promise<number> {
+    let swept = 0;
+    for (const [purpose, isAttached] of this.attachmentChecks) {
+      // The cursor keeps Postgres' microseconds as text; a JS Date would round them off.
+      let after: { createdAt: string; id: string } | undefined;
+      while (!signal?.aborted) {
+        const page = await this.media.manager.transaction(async (tx) => {
+          const rows: { id: string; cursor_at: string }[] = await tx.query(
+            `SELECT id, created_at::text AS cursor_at FROM media_object
+              WHERE purpose = $1 AND created_at < now() - make_interval(secs => $2)
+                AND ($4::timestamptz IS NULL OR (created_at, id) > ($4, $5::uuid))
+              ORDER BY created_at, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+            [purpose, olderThanMs / 1000, batch, after?.createdAt ?? null, after?.id ?? null],
+          );
+          if (!rows.length) return { rows, unused: [] };
+          const attached = await isAttached(rows.map((r) => r.id));
+          const unused = rows.map((r) => r.id).filter((id) => !attached.has(id));
+          if (unused.length) await tx.getRepository(MediaObjectEntity).delete(unused);
+          return { rows, unused };
+        });
+        for (const key of page.unused)
+          await this.removeObjects(key).catch((err: unknown) =>
+            this.logger.error({ err, key }, 'swept upload left objects in storage'),
+          );
+        swept += page.unused.length;
+        if (page.rows.length < batch) break;
+        const last = page.rows[page.rows.length - 1];
+        after = { createdAt: last.cursor_at, id: last.id };
+      }
+    }
+    return swept;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Readable } from 'node:stream';
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
@@ -7,13 +7,18 @@ import { toUserSummary, UserSummaryDto } from './dto/user-summary.dto';
 import { UserService } from './user.service';
 
 @Injectable()
-export class AvatarService {
+export class AvatarService implements OnModuleInit {
   private readonly logger = new Logger(AvatarService.name);
 
   constructor(
     @Inject(UserService) private readonly users: UserService,
     @Inject(MediaService) private readonly media: MediaService,
   ) {}
+
+  /** An avatar upload no profile points at (a failed swap, a missed delete) is swept later. */
+  onModuleInit(): void {
+    this.media.registerAttachmentCheck('avatar', (ids) => this.users.avatarKeysInUse(ids));
+  }
 
   /** Stores the new picture, points the profile at it, then deletes the one it replaced. */
   async replace(userId: string, file: Readable): Promise<UserSummaryDto> {

@@ -1,14 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import { PresenceStore } from '../../infra/realtime/presence.store';
+import { SchedulerService } from '../../infra/scheduler/scheduler.service';
 import { UserEntity } from './entities/user.entity';
 import { SocialService } from './social.service';
 import type { PresenceEventPayload } from './user.events';
@@ -19,9 +14,8 @@ import { canSeePresence, Relationship } from './user.policy';
  * a change of a user's presence (not of each tab) becomes a `user.presence.changed` event.
  */
 @Injectable()
-export class PresenceService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PresenceService implements OnModuleInit {
   private readonly logger = new Logger(PresenceService.name);
-  private timer?: NodeJS.Timeout;
   /** Changes waiting to be stored and announced, in order. */
   private queue: PresenceEventPayload[] = [];
   private draining: Promise<void> | null = null;
@@ -31,16 +25,18 @@ export class PresenceService implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SocialService) private readonly social: SocialService,
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(SchedulerService) private readonly scheduler: SchedulerService,
   ) {}
 
-  onApplicationBootstrap(): void {
-    // Renew well inside the TTL so one late beat does not flap anyone offline.
-    this.timer = setInterval(() => void this.tick(), Math.max(1000, this.store.ttlMs / 3));
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onModuleInit(): void {
+    // Every instance renews its own connections, well inside the TTL so one late beat does not
+    // flap anyone offline.
+    this.scheduler.register({
+      name: 'presence.heartbeat',
+      everyMs: Math.max(1000, this.store.ttlMs / 3),
+      everyInstance: true,
+      run: () => this.tick(),
+    });
   }
 
   async connected(userId: string, connectionId: string): Promise<void> {

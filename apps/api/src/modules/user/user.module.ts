@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PresenceStore } from '../../infra/realtime/presence.store';
 import { MediaModule } from '../media/media.module';
+import { AccountFollowups } from './account-followups';
 import { AvatarController } from './avatar.controller';
 import { AvatarService } from './avatar.service';
+import { AccountFollowupEntity } from './entities/account-followup.entity';
 import { UserBlockEntity } from './entities/user-block.entity';
 import { UserFollowEntity } from './entities/user-follow.entity';
 import { UserMuteEntity } from './entities/user-mute.entity';
@@ -22,12 +24,19 @@ import { UserService } from './user.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, UserFollowEntity, UserBlockEntity, UserMuteEntity]),
+    TypeOrmModule.forFeature([
+      UserEntity,
+      UserFollowEntity,
+      UserBlockEntity,
+      UserMuteEntity,
+      AccountFollowupEntity,
+    ]),
     MediaModule,
   ],
   // UserController first: its literal `me` routes must win over `:id`.
   controllers: [UserController, AvatarController, ProfileController, SocialController],
   providers: [
+    AccountFollowups,
     UserService,
     AvatarService,
     ProfileService,
@@ -39,6 +48,6 @@ import { UserService } from './user.service';
     SocialGraphSubscriber,
     UserGateway,
   ],
-  exports: [UserService, SocialService],
+  exports: [UserService, SocialService, AccountFollowups],
 })
 export class UserModule {}

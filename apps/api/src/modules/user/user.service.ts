@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { MeDto, toMeDto } from './dto/me.dto';
 import { UserEntity } from './entities/user.entity';
 import { defaultNickname } from './nickname';
@@ -21,6 +21,15 @@ export class UserService {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { id, deletedAt: IsNull() } });
+  }
+
+  /** Which of these media keys are some account's current avatar. */
+  async avatarKeysInUse(keys: string[]): Promise<Set<string>> {
+    const rows = await this.users.find({
+      select: { avatarKey: true },
+      where: { avatarKey: In(keys) },
+    });
+    return new Set(rows.map((r) => r.avatarKey!));
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

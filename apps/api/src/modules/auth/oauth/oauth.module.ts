@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UserModule } from '../../user/user.module';
 import { AuthModule } from '../auth.module';
+import { OAuthAccountFollowup } from './oauth-account.followup';
 import { OAuthFlowStore } from './oauth-flow.store';
 import { OAuthController } from './oauth.controller';
 import { OAuthService } from './oauth.service';
@@ -13,6 +14,7 @@ import { OAUTH_PROVIDER_LIST } from './providers/oauth-provider';
   controllers: [OAuthController],
   providers: [
     OAuthService,
+    OAuthAccountFollowup,
     OAuthFlowStore,
     GitHubProvider,
     GoogleProvider,

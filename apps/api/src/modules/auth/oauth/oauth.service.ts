@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ErrorCode } from '@orgo/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../../config/app.config';
-import type { DomainEventMap } from '../../../infra/events/domain-event-map';
 import { AppError } from '../../../infra/http/app-error';
 import { RateLimitRule, RateLimitService } from '../../../infra/http/rate-limit.service';
 import { UserEntity } from '../../user/entities/user.entity';
@@ -223,9 +221,11 @@ export class OAuthService {
     });
   }
 
-  /** A withdrawn account keeps no provider links: they hold the provider's email and user id. */
-  @OnEvent('user.account.deleted', { async: true, promisify: true })
-  async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
+  /**
+   * A withdrawn account keeps no provider links: they hold the provider's email and user id.
+   * Idempotent (an account follow-up, see OAuthAccountFollowup).
+   */
+  async onAccountDeleted(event: { userId: string }): Promise<void> {
     await this.db.getRepository(AuthIdentityEntity).delete({ userId: event.userId });
   }
 

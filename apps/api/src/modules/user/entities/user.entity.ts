@@ -37,6 +37,7 @@ export class UserEntity {
   links: { label: string; url: string }[];
 
   /** Storage key of the current avatar (media module); null when none. */
+  @Index('ix_app_user_avatar_key', { where: '"avatar_key" IS NOT NULL' })
   @Column({ type: 'varchar', length: 200, nullable: true })
   avatarKey: string | null;
 
