@@ -185,6 +185,8 @@ function isFree(port: number): Promise<boolean> {
 }
 
 function initdb(native: string, databaseDir: string, runAs: RunAs | undefined): void {
+  // The parent keeps the default mode (the postgres user passes through it); the cluster is private.
+  mkdirSync(dirname(databaseDir), { recursive: true });
   mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
   const pwfile = join(databaseDir, '..', `.pg-password-${process.pid}`);
   writeFileSync(pwfile, `${PASSWORD}\n`, { mode: 0o600 });
