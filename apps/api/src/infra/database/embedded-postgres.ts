@@ -16,7 +16,7 @@ import { arch, platform } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import type { AppConfig } from '../../config/app.config';
-import { StartupError } from '../startup-error';
+import { describeError, StartupError } from '../startup-error';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -51,24 +51,50 @@ export async function startEmbeddedPostgres(
   const runAs = isRoot() ? postgresUser() : undefined;
   if (runAs) {
     chmodSync(config.dataDir, statSync(config.dataDir).mode | 0o711);
-    if (!canReach(runAs, join(native, 'bin', 'postgres'))) {
-      native = copyNative(native, log);
-    }
-    if (!canReach(runAs, config.dataDir)) {
-      const id = createHash('sha256').update(config.dataDir).digest('hex').slice(0, 12);
-      databaseDir = join(ROOT_STATE_DIR, `data-${id}`, 'pg');
-      log(
-        `the postgres user cannot enter ${config.dataDir} (a private directory), so the embedded PostgreSQL keeps its data in ${databaseDir}`,
+    try {
+      if (!canReach(runAs, join(native, 'bin', 'postgres'))) {
+        native = copyNative(native, log);
+      }
+      if (!canReach(runAs, config.dataDir)) {
+        const id = createHash('sha256').update(config.dataDir).digest('hex').slice(0, 12);
+        databaseDir = join(ROOT_STATE_DIR, `data-${id}`, 'pg');
+        log(
+          `the postgres user cannot enter ${config.dataDir} (a private directory), so the embedded PostgreSQL keeps its data in ${databaseDir}`,
+        );
+      }
+    } catch (err) {
+      throw new StartupError(
+        `the postgres user cannot reach this checkout and ${ROOT_STATE_DIR} could not be prepared (${describeError(err)}); clone OrGo into a directory other users can enter, or run \`pnpm start\` as a regular user`,
       );
     }
   }
   stopStalePostmaster(databaseDir);
-  const port = await choosePort(config.env.EMBEDDED_PG_PORT, log);
-
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    log(`initialising embedded PostgreSQL in ${databaseDir}`);
-    initdb(native, databaseDir, runAs);
+  const configured = config.env.EMBEDDED_PG_PORT;
+  let from = DEFAULT_PORT;
+  for (;;) {
+    const port = await choosePort(configured, from, log);
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+      log(`initialising embedded PostgreSQL in ${databaseDir}`);
+      initdb(native, databaseDir, runAs);
+    }
+    try {
+      const db = await launch(native, databaseDir, port, runAs);
+      log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
+      return db;
+    } catch (err) {
+      // Another process took the free port before PostgreSQL bound it: try the next one.
+      if (!(err instanceof PortTakenError) || configured !== undefined) throw err;
+      from = port + 1;
+    }
   }
+}
+
+async function launch(
+  native: string,
+  databaseDir: string,
+  port: number,
+  runAs: RunAs | undefined,
+): Promise<EmbeddedDatabase> {
   const { child, output, failure } = spawnPostgres(native, databaseDir, port, runAs);
   // A crash of this process must not leave the server behind; it shuts down fast on SIGINT.
   const killOnExit = () => child.kill('SIGINT');
@@ -87,9 +113,10 @@ export async function startEmbeddedPostgres(
     await db.stop();
     throw err;
   }
-  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   return db;
 }
+
+class PortTakenError extends StartupError {}
 
 function isRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -153,8 +180,12 @@ function copyNative(native: string, log: (msg: string) => void): string {
   return target;
 }
 
-/** The configured port, or (when none was given) the default or the next free one. */
-async function choosePort(configured: number | undefined, log: (msg: string) => void) {
+/** The configured port, or (when none was given) the default or the next free one from `from`. */
+async function choosePort(
+  configured: number | undefined,
+  from: number,
+  log: (msg: string) => void,
+): Promise<number> {
   if (configured !== undefined) {
     if (!(await isFree(configured))) {
       throw new StartupError(
@@ -163,7 +194,8 @@ async function choosePort(configured: number | undefined, log: (msg: string) => 
     }
     return configured;
   }
-  for (let port = DEFAULT_PORT; port < DEFAULT_PORT + 50; port++) {
+  const last = DEFAULT_PORT + 49;
+  for (let port = from; port <= last; port++) {
     if (await isFree(port)) {
       if (port !== DEFAULT_PORT) {
         log(`port ${DEFAULT_PORT} is in use, so the embedded PostgreSQL uses port ${port}`);
@@ -172,7 +204,7 @@ async function choosePort(configured: number | undefined, log: (msg: string) => 
     }
   }
   throw new StartupError(
-    `ports ${DEFAULT_PORT}-${DEFAULT_PORT + 49} are all in use; set EMBEDDED_PG_PORT to a free port`,
+    `ports ${DEFAULT_PORT}-${last} are all in use; set EMBEDDED_PG_PORT to a free port`,
   );
 }
 
@@ -210,7 +242,9 @@ function initdb(native: string, databaseDir: string, runAs: RunAs | undefined): 
     );
     if (res.error || res.status !== 0) {
       const cause = res.error?.message ?? lastError(res.stderr) ?? `exit code ${res.status}`;
-      throw new StartupError(`initialising the embedded PostgreSQL in ${databaseDir} failed: ${cause}`);
+      throw new StartupError(
+        `initialising the embedded PostgreSQL in ${databaseDir} failed: ${cause}`,
+      );
     }
   } finally {
     rmSync(pwfile, { force: true });
@@ -263,6 +297,9 @@ async function waitUntilReady(
       throw new StartupError(`the embedded PostgreSQL could not be started: ${spawnError.message}`);
     }
     if (child.exitCode !== null || child.signalCode !== null) {
+      if (/could not bind|Address already in use/.test(output())) {
+        throw new PortTakenError(`port ${port} was taken while the embedded PostgreSQL started`);
+      }
       throw new StartupError(
         `the embedded PostgreSQL stopped during startup: ${lastError(output()) ?? `exit code ${child.exitCode ?? child.signalCode}`}`,
       );
