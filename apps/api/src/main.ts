@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createServer } from 'node:net';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './infra/database/embedded-postgres';
@@ -25,6 +26,10 @@ async function bootstrap(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   try {
+    // Before anything slow starts: a taken HTTP port is the most common reason a start fails.
+    await probeListen(config.env.PORT, config.env.HOST).catch((err: unknown) => {
+      throw listenError(err, config.env.PORT, config.env.HOST);
+    });
     const databaseUrl =
       config.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(config, log)).url;
     const applied = await runMigrations(databaseUrl).catch((err: unknown) => {
@@ -78,6 +83,14 @@ async function bootstrap(): Promise<void> {
     await embedded?.stop().catch(() => undefined);
     throw err;
   }
+}
+
+function probeListen(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
 }
 
 /** Why the HTTP listener could not open, and what to do about it. */

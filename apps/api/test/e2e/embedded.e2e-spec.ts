@@ -132,7 +132,7 @@ describe('embedded default mode', () => {
     }
   }, 120_000);
 
-  it('exits with one line naming PORT when the HTTP port is taken, and stops its PostgreSQL', async () => {
+  it('exits with one line naming PORT when the HTTP port is taken, before starting PostgreSQL', async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
     const holder = await hold(port);
     try {
@@ -144,6 +144,7 @@ describe('embedded default mode', () => {
       expect(failureLine(output)).toBe(
         `OrGo failed to start: port ${port} is already in use (another OrGo or another server); stop it or start on a free port, e.g. PORT=${port + 1} pnpm start`,
       );
+      expect(output).not.toContain('initialising embedded PostgreSQL');
       expect(await probe(pgPort)).toBe('ECONNREFUSED');
     } finally {
       await release(holder);
