@@ -38,10 +38,17 @@ for (const b of builds) {
   );
   if (existsSync(out) && statSync(out).mtimeMs >= srcTime) continue;
   console.log(`[orgo] building ${b.pkg}…`);
-  execFileSync('pnpm', ['--filter', b.pkg, 'run', 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  try {
+    execFileSync('pnpm', ['--filter', b.pkg, 'run', 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } catch (err) {
+    const cause =
+      err.status == null ? err.message : `exit code ${err.status}, its errors are above`;
+    console.error(`[orgo] building ${b.pkg} failed (${cause}); fix it and run pnpm start again`);
+    process.exit(1);
+  }
 }
 
 const env = {
@@ -55,6 +62,11 @@ const api = spawn(process.execPath, [join(root, 'apps/api/dist/main.js')], {
   cwd: root,
   env,
   stdio: 'inherit',
+});
+
+api.on('error', (err) => {
+  console.error(`[orgo] could not start the API with ${process.execPath}: ${err.message}`);
+  process.exit(1);
 });
 
 // Ctrl-C reaches the whole process group; the API shuts down its embedded PostgreSQL, we wait for it.

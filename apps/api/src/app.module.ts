@@ -1,12 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './config/app.config';
 import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
+import { loggerParams } from './infra/logging/logging';
 import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { SchedulerModule } from './infra/scheduler/scheduler.module';
@@ -24,25 +23,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.env.LOG_LEVEL,
-            // Humans running `pnpm start` in a terminal get readable lines; everything else gets JSON.
-            transport:
-              config.env.NODE_ENV === 'development' && process.stdout.isTTY
-                ? { target: 'pino-pretty', options: { singleLine: true } }
-                : undefined,
-            // configureApp assigns the id first, so body-parser errors carry it too.
-            genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-            redact: [
-              'req.headers.authorization',
-              'req.headers.cookie',
-              'res.headers["set-cookie"]',
-            ],
-            autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE),
         RedisModule,
         EventsModule,

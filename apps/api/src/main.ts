@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { createServer } from 'node:net';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app.config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './infra/database/embedded-postgres';
 import { runMigrations } from './infra/database/migrate';
+import { describeError, redactUrl, StartupError } from './infra/startup-error';
 import { configureApp } from './infra/http/configure-app';
+import { startupLog } from './infra/logging/logging';
 import { RateLimitService } from './infra/http/rate-limit.service';
 import { RedisClients } from './infra/redis/redis.module';
 import { OrgoIoAdapter } from './infra/realtime/orgo-io.adapter';
 import { SOCKET_AUTHENTICATOR, SocketAuthenticator } from './infra/realtime/socket-auth';
-
-const log = (msg: string) =>
-  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg })}\n`);
 
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
@@ -22,51 +22,100 @@ async function bootstrap(): Promise<void> {
     process.stderr.write(`${(err as Error).message}\n`);
     process.exit(78);
   }
+  const log = startupLog(config);
 
   let embedded: EmbeddedDatabase | undefined;
-  const databaseUrl =
-    config.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(config, log)).url;
-  const applied = await runMigrations(databaseUrl);
-  if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+  try {
+    // Before anything slow starts: a taken HTTP port is the most common reason a start fails.
+    await probeListen(config.env.PORT, config.env.HOST).catch((err: unknown) => {
+      throw listenError(err, config.env.PORT, config.env.HOST);
+    });
+    const databaseUrl =
+      config.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(config, log)).url;
+    const applied = await runMigrations(databaseUrl).catch((err: unknown) => {
+      throw new StartupError(
+        `the database at ${redactUrl(databaseUrl)} could not be prepared: ${describeError(err)}`,
+      );
+    });
+    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, databaseUrl),
-    { bufferLogs: true, bodyParser: false },
-  );
-  app.useWebSocketAdapter(
-    new OrgoIoAdapter(
-      app,
-      config,
-      app.get<SocketAuthenticator>(SOCKET_AUTHENTICATOR),
-      app.get(RedisClients),
-      app.get(RateLimitService),
-    ),
-  );
-  configureApp(app, config);
-  await app.listen(config.env.PORT, config.env.HOST);
-  log(
-    `OrGo listening on ${config.env.PUBLIC_ORIGIN} (port ${config.env.PORT}${embedded ? ', embedded PostgreSQL' : ''}${config.env.REDIS_URL ? ', Redis' : ', in-process bus'})`,
-  );
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot(config, databaseUrl),
+      // abortOnError: false lets a failure here reach the catch below, which stops the database.
+      { bufferLogs: true, bodyParser: false, abortOnError: false },
+    );
+    app.useWebSocketAdapter(
+      new OrgoIoAdapter(
+        app,
+        config,
+        app.get<SocketAuthenticator>(SOCKET_AUTHENTICATOR),
+        app.get(RedisClients),
+        app.get(RateLimitService),
+      ),
+    );
+    configureApp(app, config);
+    await app.listen(config.env.PORT, config.env.HOST).catch((err: unknown) => {
+      throw listenError(err, config.env.PORT, config.env.HOST);
+    });
+    log(
+      `OrGo is running at ${config.env.PUBLIC_ORIGIN} (port ${config.env.PORT}${embedded ? ', embedded PostgreSQL' : ''}${config.env.REDIS_URL ? ', Redis' : ', in-process bus'})`,
+    );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: draining`);
-    const force = setTimeout(() => process.exit(1), config.env.SHUTDOWN_GRACE_MS + 5000);
-    force.unref();
-    try {
-      await app.close();
-    } finally {
-      await embedded?.stop();
-      process.exit(0);
+    let stopping = false;
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: draining`);
+      const force = setTimeout(() => process.exit(1), config.env.SHUTDOWN_GRACE_MS + 5000);
+      force.unref();
+      try {
+        await app.close();
+      } finally {
+        await embedded?.stop();
+        process.exit(0);
+      }
+    };
+    // SIGHUP: the terminal that ran `pnpm start` was closed.
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+      process.on(signal, () => void shutdown(signal));
     }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  } catch (err) {
+    await embedded?.stop().catch(() => undefined);
+    throw err;
+  }
+}
+
+function probeListen(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
+}
+
+/** Why the HTTP listener could not open, and what to do about it. */
+function listenError(err: unknown, port: number, host: string): Error {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') {
+    return new StartupError(
+      `port ${port} is already in use (another OrGo or another server); stop it or start on a free port, e.g. PORT=${port === 65535 ? port - 1 : port + 1} pnpm start`,
+    );
+  }
+  if (code === 'EACCES') {
+    return new StartupError(
+      `port ${port} needs privileges this user does not have; use a port above 1023, e.g. PORT=3000 pnpm start`,
+    );
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    return new StartupError(
+      `HOST=${host} is not an address of this machine; use HOST=0.0.0.0 or HOST=127.0.0.1`,
+    );
+  }
+  return err instanceof Error ? err : new Error(describeError(err));
 }
 
 void bootstrap().catch((err: unknown) => {
-  process.stderr.write(`OrGo failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
+  const cause = err instanceof StartupError ? err.message : describeError(err, true);
+  process.stderr.write(`OrGo failed to start: ${cause}\n`);
   process.exit(1);
 });

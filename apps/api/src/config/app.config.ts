@@ -27,6 +27,12 @@ export class AppConfig {
     return !this.env.DATABASE_URL;
   }
 
+  /** Readable log lines for a person at a terminal (`pnpm start`); JSON everywhere else. */
+  get readableLogs(): boolean {
+    if (this.env.LOG_FORMAT !== 'auto') return this.env.LOG_FORMAT === 'pretty';
+    return this.env.NODE_ENV === 'development' && Boolean(process.stdout.isTTY);
+  }
+
   get storageDriver(): 'local' | 's3' {
     return this.env.S3_BUCKET ? 's3' : 'local';
   }

@@ -21,12 +21,15 @@ export const envSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    /** `auto`: readable lines in development at a terminal, JSON otherwise (production, pipes). */
+    LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
     DATA_DIR: z.string().default('.data'),
     WEB_DIST: z.string().optional(),
 
     DATABASE_URL: z.string().optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5499),
+    // Unset: 5499, or the next free port when that one is taken.
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     REDIS_URL: z.string().optional(),
     REDIS_PREFIX: z.string().default('orgo:'),
 

@@ -62,6 +62,37 @@ export async function startApi(
   };
 }
 
+/**
+ * Runs the built API where it is expected to fail at startup; resolves with its exit code and
+ * output once it exits (it is killed if it is still running after 60 s).
+ */
+export async function runApiExpectingExit(
+  extraEnv: Record<string, string>,
+  opts: { embedded?: boolean } = {},
+): Promise<{ code: number | null; output: string }> {
+  const services = opts.embedded ? {} : sharedServices();
+  const child = spawn(nodeBin, [join(repoRoot, 'apps/api/dist/main.js')], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '5',
+      ...services,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
 function sharedServices(): Record<string, string> {
   const state = readState();
   return {
