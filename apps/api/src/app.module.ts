@@ -5,8 +5,10 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './config/app.config';
 import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
+import { DrainState } from './infra/health/drain-state';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
+import { errorSerializer, requestSerializer } from './infra/http/log-serializers';
 import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { StorageModule } from './infra/storage/storage.module';
@@ -33,7 +35,11 @@ export class AppModule {
                 : undefined,
             // configureApp assigns the id first, so body-parser errors carry it too.
             genReqId: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
-            customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+            // 503: a dependency is down or slow, answered on purpose (the outage is logged once).
+            customLogLevel: (_req, res, err) =>
+              res.statusCode === 503 ? 'warn' : err || res.statusCode >= 500 ? 'error' : 'info',
+            // No signed-URL signatures or OAuth codes in access logs, no SQL parameters in errors.
+            serializers: { req: requestSerializer, err: errorSerializer },
             redact: [
               'req.headers.authorization',
               'req.headers.cookie',
@@ -42,7 +48,11 @@ export class AppModule {
             autoLogging: { ignore: (req) => req.url?.startsWith('/api/health') ?? false },
           },
         }),
-        DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE),
+        DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE, {
+          acquireMs: config.env.DB_POOL_TIMEOUT_MS,
+          lockMs: config.env.DB_LOCK_TIMEOUT_MS,
+          statementMs: config.env.DB_STATEMENT_TIMEOUT_MS,
+        }),
         RedisModule,
         EventsModule,
         HttpModule,
@@ -55,8 +65,8 @@ export class AppModule {
         ChatModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers: [{ provide: AppConfig, useValue: config }, DrainState],
+      exports: [AppConfig, DrainState],
     };
   }
 }

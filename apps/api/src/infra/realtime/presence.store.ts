@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app.config';
-import { RedisClients } from '../redis/redis.module';
+import { isRedisUnavailable, RedisClients } from '../redis/redis.module';
 
 /**
  * Counts each user's live connections across every instance. A user is online while at least
@@ -119,7 +119,14 @@ export class PresenceStore {
     const redis = this.redis.command;
     if (!redis) return new Set(userIds.filter((id) => this.memory.has(id)));
     if (userIds.length === 0) return new Set();
-    const scores = await redis.zmscore(this.onlineKey, ...userIds);
+    let scores: (string | null)[];
+    try {
+      scores = await redis.zmscore(this.onlineKey, ...userIds);
+    } catch (err) {
+      // While Redis is unreachable nobody shows online; profiles and presence.get still answer.
+      if (isRedisUnavailable(err)) return new Set();
+      throw err;
+    }
     const now = Date.now();
     return new Set(userIds.filter((_, i) => scores[i] !== null && Number(scores[i]) > now));
   }

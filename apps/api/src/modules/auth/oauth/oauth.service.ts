@@ -6,7 +6,11 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../../config/app.config';
 import type { DomainEventMap } from '../../../infra/events/domain-event-map';
 import { AppError } from '../../../infra/http/app-error';
-import { RateLimitRule, RateLimitService } from '../../../infra/http/rate-limit.service';
+import {
+  failClosed,
+  RateLimitRule,
+  RateLimitService,
+} from '../../../infra/http/rate-limit.service';
 import { UserEntity } from '../../user/entities/user.entity';
 import { UserService } from '../../user/user.service';
 import { AuthService, ClientMeta, IssuedTokens } from '../auth.service';
@@ -30,6 +34,7 @@ export const OAUTH_FLOW_TTL_SEC = 10 * 60;
 export const OAuthLimits = {
   startPerIp: { name: 'oauth-start-ip', limit: 30, windowSec: 5 * 60 },
 } satisfies Record<string, RateLimitRule>;
+failClosed(OAuthLimits);
 
 interface PendingFlow {
   provider: OAuthProviderName;
