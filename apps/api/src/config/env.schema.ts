@@ -36,7 +36,7 @@ export const envSchema = z
     REDIS_URL: z.string().optional(),
     REDIS_PREFIX: z.string().default('orgo:'),
     /** A Redis command that has not answered in this time fails (the request degrades or 503s). */
-    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).default(500),
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).default(1000),
     /** At boot, how long to wait for Redis before serving without it (it is retried forever). */
     REDIS_CONNECT_WAIT_MS: z.coerce.number().int().min(0).default(5000),
 

@@ -63,7 +63,13 @@ class OwnRedis {
     });
   }
 
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the server: connections stay open, nothing answers. */
+  pause(frozen: boolean): void {
+    this.proc?.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   async stop(): Promise<void> {
+    this.pause(false);
     await this.down();
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -158,6 +164,8 @@ describe('Redis outage: the API degrades instead of dying', () => {
     const known = new ApiClient(api.url);
     const account = await known.signup();
 
+    const outageLines = () => api.output().match(/Redis unavailable: rate limits/g)?.length ?? 0;
+    const outagesBefore = outageLines();
     const probe = new ApiClient(api.url);
     const liveness = keepProbing(async () => (await probe.get('/api/health/live')).status, [200]);
     // Background chat traffic from a third member, slower than the 20-per-10-s send limit.
@@ -170,6 +178,7 @@ describe('Redis outage: the API degrades instead of dying', () => {
       expect((await probe.get('/api/health/ready')).status).toBe(200);
 
       await redis.down();
+      const probesAtOutage = liveness.count();
       await eventually(
         async () => (await probe.get('/api/health/ready')).status === 503,
         'readiness to report Redis down',
@@ -217,8 +226,10 @@ describe('Redis outage: the API degrades instead of dying', () => {
       );
       expect(metrics).toMatch(/orgo_redis_up 0/);
       // The outage is logged once, not once per request.
-      expect(api.output().match(/Redis unavailable: rate limits/g)).toHaveLength(1);
+      expect(outageLines() - outagesBefore).toBe(1);
 
+      // Liveness kept answering through the outage.
+      await eventually(async () => liveness.count() >= probesAtOutage + 3, 'liveness probes');
       await redis.up();
       await eventually(
         async () => (await probe.get('/api/health/ready')).status === 200,
@@ -267,9 +278,40 @@ describe('Redis outage: the API degrades instead of dying', () => {
       bobSocket.disconnect();
     }
     expect(liveness.bad).toEqual([]);
-    expect(liveness.count()).toBeGreaterThan(10);
     expect(traffic.bad).toEqual([]);
     expect(api.child.exitCode).toBeNull();
+  });
+
+  it('does not let a hung Redis hold requests: they degrade or refuse within the command timeout', async () => {
+    const alice = await chatUser(api.url);
+    const bob = await chatUser(api.url);
+    const roomId = await groupOf(alice, [bob]);
+    const account = await new ApiClient(api.url).signup();
+    redis.pause(true);
+    try {
+      let started = Date.now();
+      expect((await restSend(alice, roomId, 'while Redis hangs')).status).toBe(201);
+      expect(Date.now() - started).toBeLessThan(4000);
+      started = Date.now();
+      expectProblem(
+        await new ApiClient(api.url).post('/api/auth/login', {
+          email: account.email,
+          password: account.password,
+        }),
+        503,
+        'COMMON_SERVICE_UNAVAILABLE',
+      );
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect((await new ApiClient(api.url).get('/api/health/live')).status).toBe(200);
+      expect((await new ApiClient(api.url).get('/api/health/ready')).status).toBe(503);
+    } finally {
+      redis.pause(false);
+    }
+    await eventually(
+      async () => (await new ApiClient(api.url).get('/api/health/ready')).status === 200,
+      'readiness once Redis answers again',
+      10_000,
+    );
   });
 });
 
@@ -327,6 +369,50 @@ describe('database timeouts', () => {
   });
 });
 
+describe('database pool exhausted', () => {
+  it('answers 503 with Retry-After once no pooled connection frees up in time', async () => {
+    const own = await startApi({
+      DB_POOL_SIZE: '1',
+      DB_POOL_TIMEOUT_MS: '1000',
+      DB_LOCK_TIMEOUT_MS: '30000',
+    });
+    const locker = await dbClient();
+    try {
+      const alice = await chatUser(own.url);
+      const bob = await chatUser(own.url);
+      const roomId = await groupOf(alice, [bob]);
+      await locker.query('BEGIN');
+      await locker.query('SELECT id FROM chat_room WHERE id = $1 FOR UPDATE', [roomId]);
+      // The send holds the only pooled connection while it waits for the row lock.
+      const blocked = restSend(alice, roomId, 'holds the only connection');
+      await eventually(
+        async () =>
+          (
+            await locker.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND application_name = 'orgo-api'
+                  AND wait_event_type = 'Lock'`,
+            )
+          ).rows[0].n !== '0',
+        'the send to wait for the row lock',
+      );
+      const started = Date.now();
+      const res = await bob.api.get('/api/chat/rooms');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expectProblem(res, 503, 'COMMON_SERVICE_UNAVAILABLE');
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+
+      await locker.query('ROLLBACK');
+      expect((await blocked).status).toBe(201);
+      expect((await bob.api.get('/api/chat/rooms')).status).toBe(200);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end();
+      await own.stop();
+    }
+  });
+});
+
 describe('draining after SIGTERM', () => {
   it('turns readiness 503 at once while an in-flight request still finishes', async () => {
     const own = await startApi({ SHUTDOWN_DRAIN_DELAY_MS: '2000', DB_LOCK_TIMEOUT_MS: '30000' });
@@ -344,7 +430,8 @@ describe('draining after SIGTERM', () => {
           (
             await locker.query<{ n: string }>(
               `SELECT count(*) AS n FROM pg_stat_activity
-                WHERE application_name = 'orgo-api' AND wait_event_type = 'Lock'`,
+                WHERE datname = current_database() AND application_name = 'orgo-api'
+                  AND wait_event_type = 'Lock'`,
             )
           ).rows[0].n !== '0',
         'the send to wait for the row lock',
