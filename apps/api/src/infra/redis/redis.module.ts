@@ -66,7 +66,7 @@ export class RedisClients implements OnModuleInit, OnApplicationShutdown {
       autoResendUnfulfilledCommands: false,
     };
     const client = new Redis(this.config.env.REDIS_URL!, {
-      enableAutoPipelining: role === 'command',
+      enableAutoPipelining: true,
       // Reconnects forever, backing off to 2 s between attempts.
       retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
       ...(role === 'subscriber' ? { maxRetriesPerRequest: null } : failFast),
