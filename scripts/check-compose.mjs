@@ -124,6 +124,18 @@ for (const api of apis) {
     `${api}: waits for postgres, redis and s3`,
     ['postgres', 'redis', 's3'].every((d) => list(services[api].depends_on).includes(d)),
   );
+  const lbAddress = String(lb?.networks?.default?.ipv4_address ?? '');
+  const trusted = String(envObj.TRUST_PROXY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  check(
+    `${api}: TRUST_PROXY trusts only the load balancer's fixed address`,
+    Boolean(lbAddress) &&
+      trusted.length > 0 &&
+      trusted.every((t) => t === lbAddress || t === 'loopback'),
+    `${trusted.join(', ') || '(unset)'} vs nginx ${lbAddress || '(no fixed address)'}`,
+  );
   check(
     `${api}: uses docker/api.Dockerfile`,
     String(services[api].build?.dockerfile ?? '').endsWith('api.Dockerfile'),
@@ -171,6 +183,17 @@ check(
   '/api/ is proxied to the API upstream',
   apiUpstream && location('/api/').includes(`proxy_pass http://${apiUpstream[0]}`),
 );
+
+const metricsDenied = [...lbConf.matchAll(/location\s+(~\*?)\s+(\S+)\s*\{([^}]*)\}/g)].some(
+  ([, op, pattern, body]) => {
+    if (!/\bdeny\s+all\s*;/.test(body) || /\ballow\s/.test(body)) return false;
+    const re = new RegExp(pattern, op === '~*' ? 'i' : '');
+    return ['/api/metrics', '/api/metrics/', '/api/Metrics', '/api//metrics'].every((p) =>
+      re.test(p),
+    );
+  },
+);
+check('/api/metrics is denied to the public (every spelling the API routes)', metricsDenied);
 
 console.log('docker/nginx.web.conf');
 const webConf = nginxDirectives(read(path.join(DOCKER, 'nginx.web.conf')));

@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app.config';
 import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
+import { DrainState } from './infra/health/drain-state';
 import { HealthController } from './infra/health/health.controller';
 import { HttpModule } from './infra/http/http.module';
 import { loggerParams } from './infra/logging/logging';
@@ -24,7 +25,11 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot(loggerParams(config)),
-        DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE),
+        DatabaseModule.forRoot(databaseUrl, config.env.DB_POOL_SIZE, {
+          acquireMs: config.env.DB_POOL_TIMEOUT_MS,
+          lockMs: config.env.DB_LOCK_TIMEOUT_MS,
+          statementMs: config.env.DB_STATEMENT_TIMEOUT_MS,
+        }),
         RedisModule,
         EventsModule,
         SchedulerModule,
@@ -38,8 +43,8 @@ export class AppModule {
         ChatModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers: [{ provide: AppConfig, useValue: config }, DrainState],
+      exports: [AppConfig, DrainState],
     };
   }
 }

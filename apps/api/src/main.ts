@@ -7,6 +7,7 @@ import { AppConfig } from './config/app.config';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './infra/database/embedded-postgres';
 import { runMigrations } from './infra/database/migrate';
 import { describeError, redactUrl, StartupError } from './infra/startup-error';
+import { DrainState } from './infra/health/drain-state';
 import { configureApp } from './infra/http/configure-app';
 import { startupLog } from './infra/logging/logging';
 import { RateLimitService } from './infra/http/rate-limit.service';
@@ -66,9 +67,14 @@ async function bootstrap(): Promise<void> {
       if (stopping) return;
       stopping = true;
       log(`${signal}: draining`);
-      const force = setTimeout(() => process.exit(1), config.env.SHUTDOWN_GRACE_MS + 5000);
+      // Readiness fails at once, so the load balancer stops routing here; the listener stays
+      // open for the drain delay and in-flight requests and socket events finish.
+      app.get(DrainState).draining = true;
+      const { SHUTDOWN_DRAIN_DELAY_MS: delay, SHUTDOWN_GRACE_MS: grace } = config.env;
+      const force = setTimeout(() => process.exit(1), delay + grace + 5000);
       force.unref();
       try {
+        if (delay > 0) await new Promise((r) => setTimeout(r, delay));
         await app.close();
       } finally {
         await embedded?.stop();

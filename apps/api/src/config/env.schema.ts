@@ -28,10 +28,20 @@ export const envSchema = z
 
     DATABASE_URL: z.string().optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** A request waits this long for a free pooled connection, then answers 503. */
+    DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(3000),
+    /** Longest wait for a row or table lock (Postgres lock_timeout); then 503. Not for migrations. */
+    DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(2000),
+    /** Longest statement (Postgres statement_timeout); 0 turns it off. Not for migrations. */
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
     // Unset: 5499, or the next free port when that one is taken.
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     REDIS_URL: z.string().optional(),
     REDIS_PREFIX: z.string().default('orgo:'),
+    /** A Redis command that has not answered in this time fails (the request degrades or 503s). */
+    REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(10).default(1000),
+    /** At boot, how long to wait for Redis before serving without it (it is retried forever). */
+    REDIS_CONNECT_WAIT_MS: z.coerce.number().int().min(0).default(5000),
 
     JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
     JWT_ISSUER: z.string().default('orgo'),
@@ -122,6 +132,11 @@ export const envSchema = z
     ACCOUNT_FOLLOWUP_RETRY_AFTER_SEC: z.coerce.number().int().min(1).default(60),
     /** Test builds only (NODE_ENV=test): the named module's follow-up fails its first attempt. */
     ACCOUNT_FOLLOWUP_FAIL_ONCE: z.string().min(1).optional(),
+    /**
+     * After SIGTERM, readiness answers 503 this long before the listener closes, so the load
+     * balancer stops sending new requests first; in-flight work finishes either way.
+     */
+    SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

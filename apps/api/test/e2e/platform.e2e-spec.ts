@@ -94,15 +94,19 @@ describe('HTTP hardening', () => {
 
   it('limits anonymous traffic per address with RateLimit headers', async () => {
     const c = new ApiClient(api.url);
-    const first = await c.get('/api/health/live');
+    const first = await c.get('/api/auth/providers');
     expect(first.headers.get('ratelimit-limit')).toBe('8');
     expect(first.headers.get('ratelimit-remaining')).toBe('7');
-    for (let i = 0; i < 7; i++) await c.get('/api/health/live');
-    const limited = await c.get('/api/health/live');
+    for (let i = 0; i < 7; i++) await c.get('/api/auth/providers');
+    const limited = await c.get('/api/auth/providers');
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('COMMON_RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await new ApiClient(api.url).get('/api/health/live')).status).toBe(200);
+    expect((await new ApiClient(api.url).get('/api/auth/providers')).status).toBe(200);
+    // Health probes are never limited: the same address still gets its answers.
+    const live = await c.get('/api/health/live');
+    expect([live.status, live.headers.get('ratelimit-limit')]).toEqual([200, null]);
+    expect((await c.get('/api/health/ready')).status).toBe(200);
   });
 
   it('charges a signed-in request to its user, not to the address', async () => {

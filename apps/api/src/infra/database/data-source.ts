@@ -4,8 +4,25 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 const srcRoot = join(__dirname, '..', '..');
 
+/**
+ * Limits of the app's pooled connections, so a request fails fast (503) instead of waiting on a
+ * blocked or overloaded database. Migrations run without them (they may wait for locks).
+ */
+export interface PoolTimeouts {
+  /** Wait for a free pooled connection (pg `connectionTimeoutMillis`). */
+  acquireMs: number;
+  /** Postgres `lock_timeout`; 0 turns it off. */
+  lockMs: number;
+  /** Postgres `statement_timeout`; 0 turns it off. */
+  statementMs: number;
+}
+
 /** Shared by the app, the migration tools and the tests: entities and migrations are found by path. */
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 20,
+  timeouts?: PoolTimeouts,
+): DataSourceOptions {
   return {
     type: 'postgres',
     uuidExtension: 'pgcrypto',
@@ -16,7 +33,19 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    extra: { max: poolSize, application_name: 'orgo-api' },
+    // Never TypeORM's query logging: a failed query's log line would carry its parameters (user
+    // content, token hashes). Errors are logged by the filters, without parameters.
+    logging: false,
+    extra: {
+      max: poolSize,
+      application_name: 'orgo-api',
+      ...(timeouts && {
+        connectionTimeoutMillis: timeouts.acquireMs,
+        // Sent as startup parameters: set once per connection, no round trip per query.
+        ...(timeouts.lockMs > 0 && { lock_timeout: timeouts.lockMs }),
+        ...(timeouts.statementMs > 0 && { statement_timeout: timeouts.statementMs }),
+      }),
+    },
   };
 }
 

@@ -9,12 +9,14 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { NoApiRateLimit } from '../http/rate-limit.guard';
 import { RedisClients } from '../redis/redis.module';
+import { DrainState } from './drain-state';
 import { metricsRegistry } from './metrics';
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'error'] })
-  status: 'ok' | 'error';
+  @ApiProperty({ enum: ['ok', 'error', 'draining'] })
+  status: 'ok' | 'error' | 'draining';
 
   @ApiProperty({
     type: 'object',
@@ -29,18 +31,30 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(RedisClients) private readonly redis: RedisClients,
+    @Inject(DrainState) private readonly drain: DrainState,
   ) {}
 
+  /** The process is up: depends on nothing else (not the database, not Redis). */
   @Get('health/live')
+  @NoApiRateLimit()
   @ApiOkResponse({ type: HealthDto })
   live(): HealthDto {
     return { status: 'ok', checks: {} };
   }
 
+  /**
+   * Whether to send this instance traffic: 503 while the database or Redis is unreachable, and
+   * from the moment a shutdown begins (in-flight work still finishes).
+   */
   @Get('health/ready')
+  @NoApiRateLimit()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    if (this.drain.draining) {
+      res.status(503);
+      return { status: 'draining', checks: {} };
+    }
     const [db, redis] = await Promise.all([
       withTimeout(this.db.query('SELECT 1').then(() => true)),
       this.redis.enabled ? withTimeout(this.redis.ping()) : Promise.resolve(null),
@@ -55,6 +69,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @NoApiRateLimit()
   @ApiExcludeEndpoint()
   @Header('Cache-Control', 'no-store')
   async metrics(@Res() res: Response): Promise<void> {

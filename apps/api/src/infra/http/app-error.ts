@@ -13,3 +13,16 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** Seconds a client is told to wait when a dependency is down. */
+export const UNAVAILABLE_RETRY_AFTER_SEC = 5;
+
+/** The 503 of a request that needs a dependency (database, Redis) that is down or too slow. */
+export function serviceUnavailable(
+  message = 'The service is temporarily unavailable. Try again shortly.',
+  retryAfterSec = UNAVAILABLE_RETRY_AFTER_SEC,
+): AppError {
+  return new AppError('COMMON_SERVICE_UNAVAILABLE', 503, message, undefined, {
+    'Retry-After': String(retryAfterSec),
+  });
+}

@@ -1,7 +1,10 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode, FieldError } from '@orgo/contracts';
 import { ValidationError } from 'class-validator';
-import { AppError } from './app-error';
+import { QueryFailedError } from 'typeorm';
+import { dependencyUnavailable } from '../health/metrics';
+import { isRedisUnavailable } from '../redis/redis.module';
+import { AppError, serviceUnavailable } from './app-error';
 
 const titles: Record<number, string> = {
   400: 'Bad Request',
@@ -14,6 +17,7 @@ const titles: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const codeByStatus: Record<number, ErrorCode> = {
@@ -37,6 +41,11 @@ export function toProblem(error: unknown, requestId?: string): Problem {
   let errors: FieldError[] | undefined;
   let headers: Record<string, string> = {};
 
+  const unavailable = unavailableDependency(error);
+  if (unavailable) {
+    dependencyUnavailable.inc({ dependency: unavailable });
+    error = serviceUnavailable();
+  }
   if (error instanceof AppError) {
     ({ status, code, message, errors } = error);
     headers = error.headers ?? {};
@@ -71,6 +80,32 @@ export function toProblem(error: unknown, requestId?: string): Problem {
     },
     headers,
   };
+}
+
+/**
+ * SQLSTATEs of a database that is blocked, overloaded or going away: lock_not_available
+ * (lock_timeout), query_canceled (statement_timeout), too_many_connections, admin_shutdown,
+ * crash_shutdown, cannot_connect_now, and every connection exception (class 08).
+ */
+const UNAVAILABLE_SQLSTATES = /^(55P03|57014|53300|57P01|57P02|57P03|08...)$/;
+/**
+ * pg when no pooled connection frees up within connectionTimeoutMillis, a connect times out, or
+ * the server closes a connection mid-query.
+ */
+const POOL_TIMEOUT =
+  /^(timeout exceeded when trying to connect|Connection terminated (due to connection timeout|unexpectedly))/;
+
+/** Which dependency made this request fail by being down or too slow (answered 503), if any. */
+function unavailableDependency(error: unknown): 'database' | 'redis' | null {
+  if (error instanceof QueryFailedError) {
+    const code = (error.driverError as { code?: unknown } | undefined)?.code;
+    return typeof code === 'string' && UNAVAILABLE_SQLSTATES.test(code) ? 'database' : null;
+  }
+  if (!(error instanceof Error)) return null;
+  if (POOL_TIMEOUT.test(error.message)) return 'database';
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE_SQLSTATES.test(code)) return 'database';
+  return isRedisUnavailable(error) ? 'redis' : null;
 }
 
 function isBodyParserError(e: unknown): e is { status: number; type: string } {

@@ -13,12 +13,16 @@ import { AppConfig } from '../../config/app.config';
 import { RateLimitRule, RateLimitService } from './rate-limit.service';
 
 const RULE_OVERRIDE = 'orgo:api-rate-limit';
+const EXEMPT = 'orgo:api-rate-limit-exempt';
 const CHARGED = Symbol('orgo:rate-limit-charged');
 
 type ChargedRequest = Request & { user?: { userId: string } | null; [CHARGED]?: boolean };
 
 /** Replaces the global per-user/per-IP budget for one route (e.g. cacheable images in a feed). */
 export const ApiRateLimit = (rule: RateLimitRule) => SetMetadata(RULE_OVERRIDE, rule);
+
+/** Leaves a route out of the API budget: health probes must answer whatever Redis is doing. */
+export const NoApiRateLimit = () => SetMetadata(EXEMPT, true);
 
 /**
  * Marks a guard class that authenticates the request. A route behind one is charged by that
@@ -45,6 +49,7 @@ export class RateLimitGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http' || !this.limits.enabled) return true;
     if (authenticates(context)) return true; // its auth guard charges the user
+    if (this.reflector.get<boolean | undefined>(EXEMPT, context.getHandler())) return true;
     return this.charge(context).then(() => true);
   }
 

@@ -1,13 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app.config';
+import { rateLimitRedisUnavailable } from '../health/metrics';
 import { RedisClients } from '../redis/redis.module';
-import { AppError } from './app-error';
+import { AppError, serviceUnavailable } from './app-error';
 
 export interface RateLimitRule {
   /** Stable name; part of the key. */
   name: string;
   limit: number;
   windowSec: number;
+  /**
+   * While Redis is unreachable a rule counts in this instance's memory instead (limits per
+   * instance, not shared); a fail-closed rule refuses with 503 instead. Limits that protect
+   * credentials and mail fail closed: counted per instance, they would multiply by the number
+   * of instances and forget every failure on a restart.
+   */
+  failClosed?: boolean;
 }
 
 export interface RateLimitState {
@@ -22,13 +30,30 @@ local n = redis.call('INCR', KEYS[1])
 if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return {n, redis.call('PTTL', KEYS[1])}`;
 
+/**
+ * Marks every rule of a group fail-closed (see `RateLimitRule.failClosed`), those added later
+ * included: for the limits of sign-in, sign-up and mail.
+ */
+export function failClosed<T extends Record<string, RateLimitRule>>(rules: T): T {
+  for (const rule of Object.values(rules)) rule.failClosed = true;
+  return rules;
+}
+
 type HitCommand = (key: string, windowMs: number) => Promise<[number, number]>;
 
-/** Fixed-window counters in Redis when configured (shared by all instances), in memory otherwise. */
+/**
+ * Fixed-window counters in Redis when configured (shared by all instances), in memory otherwise.
+ * While a configured Redis is unreachable, rules fall back to memory or, when `failClosed`, refuse
+ * with 503; the outage and the recovery are each logged once, every affected check is metered
+ * (`orgo_rate_limit_redis_unavailable_total`).
+ */
 @Injectable()
 export class RateLimitService {
   private readonly memory = new Map<string, { count: number; resetAt: number }>();
   private sweepAt = 0;
+  private readonly log = new Logger('RateLimit');
+  /** Whether the last Redis call failed; flips (and logs) once per outage and recovery. */
+  private degraded = false;
   /** The script by its SHA (EVALSHA, loaded on first use): the body is not resent on every hit. */
   private readonly hitInRedis: HitCommand | null;
 
@@ -56,8 +81,11 @@ export class RateLimitService {
     const windowMs = rule.windowSec * 1000;
     let count: number;
     let ttlMs: number;
-    if (this.hitInRedis) {
-      const [n, ttl] = await this.hitInRedis(key, windowMs);
+    const fromRedis = this.hitInRedis
+      ? await this.viaRedis(rule, () => this.hitInRedis!(key, windowMs))
+      : null;
+    if (fromRedis) {
+      const [n, ttl] = fromRedis;
       count = n;
       ttlMs = ttl > 0 ? ttl : windowMs;
     } else {
@@ -86,11 +114,12 @@ export class RateLimitService {
     const key = `${this.redis.prefix}rl:${rule.name}:${subject}`;
     let count = 0;
     let ttlMs = rule.windowSec * 1000;
-    if (this.redis.command) {
-      const [raw, ttl] = await Promise.all([
-        this.redis.command.get(key),
-        this.redis.command.pttl(key),
-      ]);
+    const redis = this.redis.command;
+    const fromRedis = redis
+      ? await this.viaRedis(rule, () => Promise.all([redis.get(key), redis.pttl(key)]))
+      : null;
+    if (fromRedis) {
+      const [raw, ttl] = fromRedis;
       count = raw ? Number(raw) : 0;
       if (ttl > 0) ttlMs = ttl;
     } else {
@@ -110,8 +139,40 @@ export class RateLimitService {
 
   async reset(rule: RateLimitRule, subject: string): Promise<void> {
     const key = `${this.redis.prefix}rl:${rule.name}:${subject}`;
-    if (this.redis.command) await this.redis.command.del(key);
-    else this.memory.delete(key);
+    const redis = this.redis.command;
+    this.memory.delete(key);
+    // Clearing a counter after a success never refuses: the success has happened already.
+    if (redis) await this.viaRedis({ ...rule, failClosed: false }, () => redis.del(key));
+  }
+
+  /**
+   * Runs a Redis call of `rule`. When Redis is unreachable: null (the caller counts in memory),
+   * or a 503 for a fail-closed rule.
+   */
+  private async viaRedis<T>(rule: RateLimitRule, call: () => Promise<T>): Promise<T | null> {
+    let result: T;
+    try {
+      result = await call();
+    } catch (err) {
+      rateLimitRedisUnavailable.inc({
+        rule: rule.name,
+        outcome: rule.failClosed ? 'refused' : 'local',
+      });
+      if (!this.degraded) {
+        this.degraded = true;
+        this.log.warn(
+          { err: { message: (err as Error)?.message } },
+          'Redis unavailable: rate limits count per instance; sign-in, sign-up and mail limits answer 503',
+        );
+      }
+      if (rule.failClosed) throw serviceUnavailable();
+      return null;
+    }
+    if (this.degraded) {
+      this.degraded = false;
+      this.log.warn('Redis is back: rate limits are shared again');
+    }
+    return result;
   }
 
   /** Throws 429 with Retry-After when the state is over its limit. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
+import { errorSerializer, requestSerializer } from '../http/log-serializers';
 
 // Nest's boot chatter (one line per module, gateway and route) says nothing to a person at a terminal.
 const BOOT_CONTEXTS = new Set([
@@ -44,8 +45,17 @@ export function loggerParams(config: AppConfig): Params {
       }),
       // configureApp assigns the id first, so body-parser errors carry it too.
       genReqId: (req) => req.id ?? randomUUID(),
+      // 503: a dependency is down or slow, answered on purpose (the outage is logged once).
       customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : readable ? 'silent' : 'info',
+        res.statusCode === 503
+          ? 'warn'
+          : err || res.statusCode >= 500
+            ? 'error'
+            : readable
+              ? 'silent'
+              : 'info',
+      // No signed-URL signatures or OAuth codes in access logs, no SQL parameters in errors.
+      serializers: { req: requestSerializer, err: errorSerializer },
       ...(readable && {
         customErrorMessage: (req: IncomingMessage, res: ServerResponse, err: Error) =>
           `${requestLine(req, res)} ${err.message}`,

@@ -83,10 +83,14 @@ export class OrgoIoAdapter extends IoAdapter {
     } as ServerOptions);
     if (this.redis.enabled) {
       const parser = new RedisAdapterParser();
-      const redisAdapter = createAdapter(this.redis.create(), this.redis.create(), {
-        key: `${this.redis.prefix}socket.io`,
-        parser,
-      });
+      const redisAdapter = createAdapter(
+        this.redis.create('publisher'),
+        this.redis.create('subscriber'),
+        {
+          key: `${this.redis.prefix}socket.io`,
+          parser,
+        },
+      );
       // Socket.IO calls the factory with `new` once per namespace; the parser learns each uid so
       // that it can skip decoding this process's own broadcasts when Redis echoes them.
       server.adapter(function (nsp: Namespace) {

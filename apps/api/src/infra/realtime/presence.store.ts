@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../../config/app.config';
-import { RedisClients } from '../redis/redis.module';
+import { isRedisUnavailable, RedisClients } from '../redis/redis.module';
 
 /**
  * Counts each user's live connections across every instance. A user is online while at least
@@ -39,17 +39,19 @@ export class PresenceStore {
       return conns.size === 1;
     }
     const now = Date.now();
-    const added = await redis.eval(
-      ADD,
-      2,
-      this.userKey(userId),
-      this.onlineKey,
-      this.member(connectionId),
-      now + this.ttlMs,
-      now,
-      userId,
-      this.ttlMs * 2,
-    );
+    const added = await redis
+      .eval(
+        ADD,
+        2,
+        this.userKey(userId),
+        this.onlineKey,
+        this.member(connectionId),
+        now + this.ttlMs,
+        now,
+        userId,
+        this.ttlMs * 2,
+      )
+      .catch(whileRedisDown(0));
     return added === 1;
   }
 
@@ -64,15 +66,17 @@ export class PresenceStore {
       this.memory.delete(userId);
       return true;
     }
-    const gone = await redis.eval(
-      REMOVE,
-      2,
-      this.userKey(userId),
-      this.onlineKey,
-      this.member(connectionId),
-      Date.now(),
-      userId,
-    );
+    const gone = await redis
+      .eval(
+        REMOVE,
+        2,
+        this.userKey(userId),
+        this.onlineKey,
+        this.member(connectionId),
+        Date.now(),
+        userId,
+      )
+      .catch(whileRedisDown(0));
     return gone === 1;
   }
 
@@ -119,7 +123,10 @@ export class PresenceStore {
     const redis = this.redis.command;
     if (!redis) return new Set(userIds.filter((id) => this.memory.has(id)));
     if (userIds.length === 0) return new Set();
-    const scores = await redis.zmscore(this.onlineKey, ...userIds);
+    // While Redis is unreachable nobody shows online; profiles and presence.get still answer.
+    const scores = await redis
+      .zmscore(this.onlineKey, ...userIds)
+      .catch(whileRedisDown(userIds.map(() => null)));
     const now = Date.now();
     return new Set(userIds.filter((_, i) => scores[i] !== null && Number(scores[i]) > now));
   }
@@ -135,6 +142,18 @@ export class PresenceStore {
   private member(connectionId: string): string {
     return `${this.instance}:${connectionId}`;
   }
+}
+
+/**
+ * While Redis is unreachable a presence change is not recorded (answered with `fallback`): this
+ * instance keeps its connections, and its next heartbeat after Redis returns brings their users
+ * back online (a connection closed meanwhile expires with its TTL and a sweep takes it offline).
+ */
+function whileRedisDown<T>(fallback: T): (err: unknown) => T {
+  return (err) => {
+    if (isRedisUnavailable(err)) return fallback;
+    throw err;
+  };
 }
 
 // KEYS: user set, online set. ARGV: member, expiresAt, now, userId, key ttl ms.

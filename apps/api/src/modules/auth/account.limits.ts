@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '../../infra/http/rate-limit.service';
+import { failClosed, type RateLimitRule } from '../../infra/http/rate-limit.service';
 
 /** Limits of the mail-sending and password-confirming endpoints (security bar §3.2). */
 export const AccountLimits = {
@@ -9,8 +9,10 @@ export const AccountLimits = {
   /** Wrong current passwords (change password, delete account), like login failures. */
   passwordFailuresPerAccount: { name: 'password-fail-account', limit: 5, windowSec: 30 * 60 },
 } satisfies Record<string, RateLimitRule>;
+// Counted per instance while Redis is down they would multiply: refuse (503) instead.
+failClosed(AccountLimits);
 
 /** One verification mail per cooldown window per account. */
 export function verifyMailCooldown(windowSec: number): RateLimitRule {
-  return { name: 'verify-mail-cooldown', limit: 1, windowSec };
+  return { name: 'verify-mail-cooldown', limit: 1, windowSec, failClosed: true };
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
-import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
+import { failClosed, RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import type { SocketAuthenticator, SocketPrincipal } from '../../infra/realtime/socket-auth';
 import { toMeDto } from '../user/dto/me.dto';
 import { UserEntity } from '../user/entities/user.entity';
@@ -53,6 +53,8 @@ export const AuthLimits = {
   loginPerIp: { name: 'login-ip', limit: 25, windowSec: 5 * 60 },
   loginFailuresPerAccount: { name: 'login-fail-account', limit: 5, windowSec: 30 * 60 },
 } satisfies Record<string, RateLimitRule>;
+// Counted per instance while Redis is down they would multiply: refuse (503) instead.
+failClosed(AuthLimits);
 
 /** Sign-up bars from the environment: high per address (classrooms), low per email. */
 export function signupLimits(env: AppConfig['env']) {

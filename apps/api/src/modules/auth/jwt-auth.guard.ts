@@ -1,7 +1,6 @@
 import { ExecutionContext, Inject, Injectable, createParamDecorator } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
-import { AppError } from '../../infra/http/app-error';
 import { AUTHENTICATES, RateLimitGuard } from '../../infra/http/rate-limit.guard';
 import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
@@ -22,7 +21,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
-    if (err instanceof AppError) throw err;
+    // A refused session (AppError) or a failing database (503 through the filter), never 401.
+    if (err instanceof Error) throw err;
     if (err || !user) {
       const noToken = info instanceof Error && /No auth token/i.test(info.message);
       throw noToken ? AuthErrors.unauthenticated() : AuthErrors.tokenInvalid();

@@ -1,6 +1,5 @@
 import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError } from '../../infra/http/app-error';
 import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
@@ -13,7 +12,7 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 @Injectable()
 export class OptionalJwtAuthGuard extends JwtAuthGuard {
   override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
-    if (err instanceof AppError) throw err;
+    if (err instanceof Error) throw err;
     if (!err && user) return user;
     const noToken = info instanceof Error && /No auth token/i.test(info.message);
     if (!err && noToken) return null as T;

@@ -60,6 +60,7 @@ export const errorCodesEn: typeof errorCodesKo = {
     COMMON_ORIGIN_FORBIDDEN: 'Requests from this origin are not allowed.',
     COMMON_PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     COMMON_RATE_LIMITED: 'Too many requests.',
+    COMMON_SERVICE_UNAVAILABLE: 'The service is briefly unavailable. Try again in a moment.',
     COMMON_VALIDATION_FAILED: 'Please check what you entered.',
     MEDIA_DIMENSIONS_TOO_LARGE: 'The image resolution is too high (at most 33 megapixels).',
     MEDIA_IMAGE_INVALID: 'The image could not be read; the file may be damaged.',

@@ -58,6 +58,7 @@ export const errorCodesKo = {
     COMMON_ORIGIN_FORBIDDEN: '허용되지 않은 출처의 요청입니다.',
     COMMON_PAYLOAD_TOO_LARGE: '보낸 내용이 너무 큽니다.',
     COMMON_RATE_LIMITED: '요청이 너무 많습니다.',
+    COMMON_SERVICE_UNAVAILABLE: '서비스를 잠시 사용할 수 없습니다. 잠시 후 다시 시도하세요.',
     COMMON_VALIDATION_FAILED: '입력한 내용을 확인하세요.',
     MEDIA_DIMENSIONS_TOO_LARGE: '이미지 해상도가 너무 큽니다. 3,300만 화소 이하로 올려 주세요.',
     MEDIA_IMAGE_INVALID: '이미지를 읽을 수 없습니다. 파일이 손상되었을 수 있습니다.',

@@ -4,7 +4,11 @@ import type { ErrorCode } from '@orgo/contracts';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppConfig } from '../../../config/app.config';
 import { AppError } from '../../../infra/http/app-error';
-import { RateLimitRule, RateLimitService } from '../../../infra/http/rate-limit.service';
+import {
+  failClosed,
+  RateLimitRule,
+  RateLimitService,
+} from '../../../infra/http/rate-limit.service';
 import { UserEntity } from '../../user/entities/user.entity';
 import { UserService } from '../../user/user.service';
 import { AuthService, ClientMeta, IssuedTokens } from '../auth.service';
@@ -28,6 +32,7 @@ export const OAUTH_FLOW_TTL_SEC = 10 * 60;
 export const OAuthLimits = {
   startPerIp: { name: 'oauth-start-ip', limit: 30, windowSec: 5 * 60 },
 } satisfies Record<string, RateLimitRule>;
+failClosed(OAuthLimits);
 
 interface PendingFlow {
   provider: OAuthProviderName;
