@@ -25,12 +25,14 @@ describe('log format', () => {
     expect(config({ NODE_ENV: 'test', LOG_FORMAT: 'pretty' }).readableLogs).toBe(true);
   });
 
-  it('JSON: one line per request, errors at error level, no pretty transport', () => {
+  it('JSON: one line per request, errors at error level, 503 at warn, no pretty transport', () => {
     const opts = http(config({ LOG_FORMAT: 'json' }));
     expect(opts.transport).toBeUndefined();
     expect(opts.customLogLevel(req, res(200))).toBe('info');
     expect(opts.customLogLevel(req, res(404))).toBe('info');
-    expect(opts.customLogLevel(req, res(503))).toBe('error');
+    expect(opts.customLogLevel(req, res(500))).toBe('error');
+    // A 503 is a dependency outage answered on purpose; the outage itself is logged once.
+    expect(opts.customLogLevel(req, res(503))).toBe('warn');
     expect(opts.customSuccessMessage).toBeUndefined();
   });
 
