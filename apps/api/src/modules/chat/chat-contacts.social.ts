@@ -7,7 +7,7 @@ import type { ChatContacts } from './chat-contacts.port';
 export class SocialChatContacts implements ChatContacts {
   constructor(@Inject(SocialService) private readonly social: SocialService) {}
 
-  /** The caller (ChatService) has already refused oneself and unknown or deleted users. */
+  /** The caller (ChatRoomsService) has already refused oneself and unknown or deleted users. */
   async canStartDirect(me: string, other: string): Promise<boolean> {
     const [follows, blocked] = await Promise.all([
       this.social.follows(me, other),

@@ -26,7 +26,9 @@ import { originSocketId, withOriginSocket } from '../../infra/realtime/origin-so
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import './chat.events';
-import { ChatService } from './chat.service';
+import { ChatMembershipService } from './chat-membership.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatReadService } from './chat-read.service';
 import { SendMessageDto } from './dto/post-message.dto';
 import { ReadRoomEventDto, RoomRefDto } from './dto/read-room.dto';
 
@@ -47,7 +49,7 @@ const INBOUND: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
 ]);
 
 /**
- * `/chat`: inbound events go to ChatService (which re-checks membership every time); committed
+ * `/chat`: inbound events go to the chat services (which re-check membership every time); committed
  * domain events are relayed to `room:<id>`, and the Redis adapter carries them to every instance.
  */
 @WebSocketGateway({ namespace: '/chat' })
@@ -58,7 +60,11 @@ export class ChatGateway implements OnGatewayConnection {
   @WebSocketServer()
   private readonly ns: ChatNamespace;
 
-  constructor(@Inject(ChatService) private readonly chat: ChatService) {}
+  constructor(
+    @Inject(ChatMembershipService) private readonly membership: ChatMembershipService,
+    @Inject(ChatMessagesService) private readonly messages: ChatMessagesService,
+    @Inject(ChatReadService) private readonly reads: ChatReadService,
+  ) {}
 
   async handleConnection(socket: ChatSocket): Promise<void> {
     socket.use(([event, ...args], next) => {
@@ -80,7 +86,7 @@ export class ChatGateway implements OnGatewayConnection {
       return leave(room);
     };
     try {
-      const roomIds = (await this.chat.activeRoomIds(userId)).filter(
+      const roomIds = (await this.membership.activeRoomIds(userId)).filter(
         (id) => !leftMeanwhile.has(chatRoom(id)),
       );
       await socket.join(roomIds.map(chatRoom));
@@ -100,7 +106,7 @@ export class ChatGateway implements OnGatewayConnection {
   ): Promise<Ack<ChatMessage>> {
     // The ack carries the message to this socket; its other sockets get `message.created`.
     const { message } = await withOriginSocket(socket.id, () =>
-      this.chat.postMessage(socket.data.principal.userId, dto),
+      this.messages.postMessage(socket.data.principal.userId, dto),
     );
     return { ok: true, data: message };
   }
@@ -111,10 +117,10 @@ export class ChatGateway implements OnGatewayConnection {
     @MessageBody() dto: RoomRefDto,
   ): Promise<Ack<{ roomId: string }>> {
     const { userId } = socket.data.principal;
-    await this.chat.assertMember(userId, dto.roomId);
+    await this.membership.assertMember(userId, dto.roomId);
     await socket.join(chatRoom(dto.roomId));
     try {
-      await this.chat.assertMember(userId, dto.roomId);
+      await this.membership.assertMember(userId, dto.roomId);
     } catch (err) {
       await socket.leave(chatRoom(dto.roomId));
       throw err;
@@ -129,7 +135,7 @@ export class ChatGateway implements OnGatewayConnection {
   ): Promise<Ack<ChatReadState>> {
     return {
       ok: true,
-      data: await this.chat.markRead(socket.data.principal.userId, dto.roomId, dto.seq),
+      data: await this.reads.markRead(socket.data.principal.userId, dto.roomId, dto.seq),
     };
   }
 
@@ -215,7 +221,7 @@ export class ChatGateway implements OnGatewayConnection {
     event: 'typing.started' | 'typing.stopped',
   ): Promise<Ack<null>> {
     const { userId } = socket.data.principal;
-    await this.chat.assertMember(userId, roomId);
+    await this.membership.assertMember(userId, roomId);
     // Volatile: under pressure typing is the first thing dropped.
     socket.to(chatRoom(roomId)).volatile.emit(event, { roomId, userId });
     return { ok: true, data: null };
