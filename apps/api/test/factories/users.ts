@@ -55,10 +55,10 @@ export async function markEmailVerified(who: { userId: string } | { email: strin
 /** A new session of an account: a fresh client of `target` signed in with the password. */
 export async function signIn(
   target: ApiTarget,
-  credentials: { email: string; password: string },
+  { email, password }: { email: string; password: string },
 ): Promise<ApiClient> {
   const api = new ApiClient(baseUrlOf(target));
-  const res = await api.post('/api/auth/login', credentials);
+  const res = await api.post('/api/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
   api.accessToken = res.body.accessToken;
   return api;
