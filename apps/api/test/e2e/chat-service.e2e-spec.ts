@@ -33,7 +33,7 @@ import { MediaObjectEntity } from '../../src/modules/media/entities/media-object
 import { ImageProcessor } from '../../src/modules/media/image-processor';
 import { MediaUrls } from '../../src/modules/media/media-urls';
 import { MediaService } from '../../src/modules/media/media.service';
-import { UserEntity } from '../../src/modules/user/entities/user.entity';
+import { insertUsers } from '../factories/entities';
 import { readState } from '../support/env';
 import { webp } from '../factories/images';
 import { Readable } from 'node:stream';
@@ -108,19 +108,7 @@ beforeEach(() => {
   rule.blocked = false;
 });
 
-async function newUsers(n: number): Promise<UserEntity[]> {
-  return Promise.all(
-    Array.from({ length: n }, () => {
-      const tag = randomBytes(5).toString('hex');
-      return ds.getRepository(UserEntity).save({
-        email: `chat-${tag}@example.com`,
-        nickname: `c${tag}`,
-        passwordHash: null,
-        emailVerifiedAt: new Date(),
-      });
-    }),
-  );
-}
+const newUsers = (n: number) => insertUsers(ds, n, { verified: true });
 
 const names = () => events.map((e) => e.name);
 

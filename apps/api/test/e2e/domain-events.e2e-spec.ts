@@ -1,12 +1,11 @@
 import { EventEmitter2 } from 'eventemitter2';
-import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/infra/database/data-source';
 import { CommitFlushSubscriber } from '../../src/infra/events/commit-flush.subscriber';
 import { DomainEventsService } from '../../src/infra/events/domain-events.service';
 import { AuthSessionEntity } from '../../src/modules/auth/entities/auth-session.entity';
 import { AuthSessionSubscriber } from '../../src/modules/auth/subscribers/auth-session.subscriber';
-import { UserEntity } from '../../src/modules/user/entities/user.entity';
+import { insertUser } from '../factories/entities';
 import { readState } from '../support/env';
 
 /** Medium-size test: the real subscribers on a real Postgres, without HTTP in between. */
@@ -38,15 +37,7 @@ beforeEach(() => {
   phase = 'during';
 });
 
-async function newUser(): Promise<UserEntity> {
-  const tag = randomBytes(5).toString('hex');
-  return ds.getRepository(UserEntity).save({
-    email: `ev-${tag}@example.com`,
-    nickname: `ev${tag}`,
-    passwordHash: null,
-    emailVerifiedAt: null,
-  });
-}
+const newUser = () => insertUser(ds);
 
 function sessionFor(userId: string): Partial<AuthSessionEntity> {
   const now = new Date();
