@@ -6,8 +6,8 @@ import type {
   ChatReaction,
   ChatReadState,
 } from '@orgo/contracts';
-import type { MediaUrls } from '../../media/media-urls';
-import { toUserSummary, UserSummaryDto } from '../../user/dto/user-summary.dto';
+import type { MediaUrls } from '../../media';
+import { toUserSummary, UserSummaryDto } from '../../user';
 import type { ChatMessageEntity } from '../entities/chat-message.entity';
 
 export class ReactionDto implements ChatReaction {

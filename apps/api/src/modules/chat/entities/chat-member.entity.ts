@@ -1,6 +1,6 @@
 import type { ChatMemberRole } from '@orgo/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import { UserEntity } from '../../user';
 import { ChatRoomEntity } from './chat-room.entity';
 import { bigintNumber } from './bigint.transformer';
 

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { MediaObjectEntity } from '../../media/entities/media-object.entity';
-import { UserEntity } from '../../user/entities/user.entity';
+import { MediaObjectEntity } from '../../media';
+import { UserEntity } from '../../user';
 import { ChatRoomEntity } from './chat-room.entity';
 import { bigintNumber } from './bigint.transformer';
 

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
 import { PreparedStatement } from '../../../infra/database/prepared-statement';
-import { avatarUrl } from '../../user/dto/user-summary.dto';
-import { UserEntity } from '../../user/entities/user.entity';
+import { avatarUrl, UserEntity } from '../../user';
 import type { RoomDto } from '../dto/room.dto';
 
 export interface RoomListFilter {
