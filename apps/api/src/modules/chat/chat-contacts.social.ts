@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SocialService } from '../user/social.service';
+import { SocialService } from '../user';
 import type { ChatContacts } from './chat-contacts.port';
 
 /** The chat contact rules on the social graph: direct rooms start only with someone I follow. */

@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { MediaObjectEntity } from '../media/entities/media-object.entity';
-import { MediaUrls } from '../media/media-urls';
-import { MediaService } from '../media/media.service';
+import { MediaObjectEntity, MediaService, MediaUrls } from '../media';
 import type { ChatImageRef, ChatMedia } from './chat-media.port';
 
 /** Chat images on the media module: purpose `chat`, private, served through signed URLs. */

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import './chat.events';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
-import { AuthErrors } from '../auth/auth.errors';
+import { AuthErrors } from '../auth';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import type { ChatContacts } from './chat-contacts.port';
 import { ChatMediaService } from './chat-media.service';

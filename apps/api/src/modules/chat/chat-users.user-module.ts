@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { UserSummary } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { toUserSummary } from '../user/dto/user-summary.dto';
-import { UserEntity } from '../user/entities/user.entity';
+import { toUserSummary, UserEntity } from '../user';
 import type { ChatUserRow, ChatUsers } from './chat-users.port';
 
 /** Chat's view of users on the user module's entity and summary rule. */

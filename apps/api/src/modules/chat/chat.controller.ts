@@ -26,11 +26,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
+import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
 import { singleFileUpload } from '../../infra/http/multipart';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { RequireVerifiedEmail } from '../auth/verified-email.guard';
-import { ImageUploadDto } from '../media/dto/image-upload.dto';
+import { ImageUploadDto } from '../media';
 import { ChatMediaService } from './chat-media.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatReadService } from './chat-read.service';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MediaModule } from '../media/media.module';
-import { UserModule } from '../user/user.module';
+import { MediaModule } from '../media';
+import { UserModule } from '../user';
 import { ChatAccountFollowup } from './chat-account.followup';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import { SocialChatContacts } from './chat-contacts.social';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { Readable } from 'node:stream';
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
-import { MediaService } from '../media/media.service';
+import { MediaService } from '../media';
 import { toUserSummary, UserSummaryDto } from './dto/user-summary.dto';
 import { UserService } from './user.service';
 

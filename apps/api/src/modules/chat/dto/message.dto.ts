@@ -7,7 +7,7 @@ import type {
   ChatReadState,
   UserSummary,
 } from '@orgo/contracts';
-import { UserSummaryDto } from '../../user/dto/user-summary.dto';
+import { UserSummaryDto } from '../../user';
 import type { ChatUserRow } from '../chat-users.port';
 import type { ChatMessageEntity } from '../entities/chat-message.entity';
 

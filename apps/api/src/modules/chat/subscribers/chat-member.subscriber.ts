@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
-import { toUserSummary } from '../../user/dto/user-summary.dto';
+import { toUserSummary } from '../../user';
 import '../chat.events';
 import { ChatMemberEntity } from '../entities/chat-member.entity';
 
