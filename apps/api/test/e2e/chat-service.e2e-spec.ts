@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -42,6 +41,17 @@ let chat: ChatService;
 let chatMessages: ChatMessageRepository;
 let media: MediaService;
 const events: { name: string; payload: any }[] = [];
+const chatEventNames = [
+  'chat.member.joined',
+  'chat.member.left',
+  'chat.message.created',
+  'chat.message.deleted',
+  'chat.message.updated',
+  'chat.reaction.added',
+  'chat.reaction.removed',
+  'chat.room.read',
+  'chat.room.updated',
+] as const;
 const rule = { allowed: true, blocked: false };
 const contacts: ChatContacts = {
   canStartDirect: async () => rule.allowed,
@@ -51,9 +61,9 @@ const contacts: ChatContacts = {
 beforeAll(async () => {
   ds = createDataSource(readState().databaseUrl, 8);
   await ds.initialize();
-  const emitter = new EventEmitter2();
-  emitter.onAny((name, payload) => events.push({ name: String(name), payload }));
-  const domainEvents = new DomainEventsService(emitter as never);
+  const domainEvents = new DomainEventsService();
+  for (const name of chatEventNames)
+    domainEvents.on(name, (payload: unknown) => events.push({ name, payload }));
   const urls = new MediaUrls({ jwtSecret: randomBytes(32).toString('hex') } as AppConfig);
   new CommitFlushSubscriber(ds, domainEvents);
   for (const S of [

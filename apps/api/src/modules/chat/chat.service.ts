@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatReadState } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
+import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import './chat.events';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
@@ -333,9 +334,14 @@ export class ChatService implements OnModuleInit {
 
   /**
    * Persists a message with the next gap-free seq, committed before this returns (and so before
-   * any ack). A retried clientMessageId returns the original instead of a copy.
+   * any ack). A retried clientMessageId returns the original instead of a copy. `origin` names
+   * the socket that sent it (left out of the relay: its ack carries the message).
    */
-  async postMessage(me: string, input: PostMessageInput): Promise<PostedMessage> {
+  async postMessage(
+    me: string,
+    input: PostMessageInput,
+    origin?: DomainEventEnvelope,
+  ): Promise<PostedMessage> {
     const ctx = await this.rooms.findSendContext(me, input.roomId, input.clientMessageId);
     if (!ctx) throw ChatErrors.roomNotFound();
     if (ctx.existingMessageId) return this.replay(me, input);
@@ -382,8 +388,8 @@ export class ChatService implements OnModuleInit {
     entity.replyTo = replyTo;
     entity.image = image;
     const message = toMessage(entity, this.urls);
-    // Committed already (autocommit): the relay goes out now, before the ack.
-    this.events.record(undefined, 'chat.message.created', message);
+    // Committed already (one statement in autocommit): published now, so the relay precedes the ack.
+    this.events.publish('chat.message.created', message, origin);
     return { message, created: true };
   }
 

@@ -29,11 +29,11 @@ export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMembe
     if (!after || !before) return;
     const { roomId, userId } = before;
     if (before.leftAt === null && after.leftAt) {
-      this.events.record(event.queryRunner, 'chat.member.left', { roomId, userId });
+      this.events.record(event.manager, 'chat.member.left', { roomId, userId });
     } else if (before.leftAt && after.leftAt === null) {
       this.joined(event, after);
     } else if (after.lastReadSeq > before.lastReadSeq) {
-      this.events.record(event.queryRunner, 'chat.room.read', {
+      this.events.record(event.manager, 'chat.room.read', {
         roomId,
         userId,
         lastReadSeq: after.lastReadSeq,
@@ -46,7 +46,7 @@ export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMembe
     member: ChatMemberEntity,
   ): void {
     if (!member.user) throw new Error('chat member joined without its user loaded');
-    this.events.record(event.queryRunner, 'chat.member.joined', {
+    this.events.record(event.manager, 'chat.member.joined', {
       roomId: member.roomId,
       member: {
         user: toUserSummary(member.user),

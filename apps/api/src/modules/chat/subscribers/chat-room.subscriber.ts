@@ -22,7 +22,7 @@ export class ChatRoomSubscriber implements EntitySubscriberInterface<ChatRoomEnt
     const before = event.databaseEntity as ChatRoomEntity | undefined;
     if (!after || !before) return;
     if (after.name === before.name && after.ownerId === before.ownerId) return;
-    this.events.record(event.queryRunner, 'chat.room.updated', {
+    this.events.record(event.manager, 'chat.room.updated', {
       roomId: before.id,
       name: after.name,
       ownerId: after.ownerId,

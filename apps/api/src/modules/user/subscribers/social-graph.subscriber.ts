@@ -20,13 +20,13 @@ export class SocialGraphSubscriber implements EntitySubscriberInterface<Edge> {
   afterInsert(event: InsertEvent<Edge>): void {
     const edge = event.entity;
     if (edge instanceof UserFollowEntity) {
-      this.events.record(event.queryRunner, 'user.follow.created', {
+      this.events.record(event.manager, 'user.follow.created', {
         followerId: edge.followerId,
         followeeId: edge.followeeId,
         createdAt: (edge.createdAt ?? new Date()).toISOString(),
       });
     } else if (edge instanceof UserBlockEntity) {
-      this.events.record(event.queryRunner, 'user.block.created', {
+      this.events.record(event.manager, 'user.block.created', {
         blockerId: edge.blockerId,
         blockedId: edge.blockedId,
       });
@@ -40,12 +40,12 @@ export class SocialGraphSubscriber implements EntitySubscriberInterface<Edge> {
     const key = (name: string): string =>
       sources.map((s) => s?.[name]).find((v): v is string => typeof v === 'string') ?? '';
     if (event.metadata.target === UserFollowEntity) {
-      this.events.record(event.queryRunner, 'user.follow.deleted', {
+      this.events.record(event.manager, 'user.follow.deleted', {
         followerId: key('followerId'),
         followeeId: key('followeeId'),
       });
     } else if (event.metadata.target === UserBlockEntity) {
-      this.events.record(event.queryRunner, 'user.block.deleted', {
+      this.events.record(event.manager, 'user.block.deleted', {
         blockerId: key('blockerId'),
         blockedId: key('blockedId'),
       });
