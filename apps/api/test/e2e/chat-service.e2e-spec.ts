@@ -165,7 +165,9 @@ describe('the surface for other modules', () => {
     events.length = 0;
     await chat.removeMember(roomId, a.id);
     expect(names()).toEqual(['chat.member.left', 'chat.room.updated']);
-    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id });
+    // Another module acted, not a person.
+    expect(events[0].payload).toEqual({ roomId, userId: a.id, actorId: null });
+    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id, actorId: null });
     await expect(chat.removeMember(roomId, a.id)).rejects.toMatchObject({
       code: 'CHAT_MEMBER_NOT_FOUND',
     });
@@ -182,6 +184,30 @@ describe('the surface for other modules', () => {
     expect(back.archivedAt).toBeNull();
     const rooms = await chat.listRooms(a.id, {});
     expect(rooms.items.map((r) => r.id)).toContain(roomId);
+  });
+
+  it('names the actor of each membership and room change', async () => {
+    const [a, b, c] = await newUsers(3);
+    const actors = () =>
+      events.map((e) => [e.name, e.payload.member?.user.id ?? e.payload.userId, e.payload.actorId]);
+    const room = await chat.createGroup(a.id, { name: 'actors', memberIds: [b.id] });
+    expect(actors().sort()).toEqual(
+      [
+        ['chat.member.joined', a.id, a.id],
+        ['chat.member.joined', b.id, a.id],
+      ].sort(),
+    );
+    events.length = 0;
+    await chat.inviteMembers(a.id, room.id, [c.id]);
+    await chat.renameRoom(a.id, room.id, 'renamed');
+    await chat.expelMember(a.id, room.id, c.id);
+    await chat.leaveRoom(b.id, room.id);
+    expect(actors()).toEqual([
+      ['chat.member.joined', c.id, a.id],
+      ['chat.room.updated', undefined, a.id],
+      ['chat.member.left', c.id, a.id],
+      ['chat.member.left', b.id, b.id],
+    ]);
   });
 
   it('allocates gap-free seqs under concurrent senders', async () => {

@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, INestApplicationContext, Module } from '@nestjs/common';
+import { Global, Injectable, INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';

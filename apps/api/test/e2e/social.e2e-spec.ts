@@ -497,11 +497,21 @@ describe('domain events (real subscribers on the e2e database)', () => {
     expect(seen).toEqual([
       {
         name: 'user.follow.created',
-        payload: { followerId: a.id, followeeId: b.id, createdAt: expect.any(String) },
+        payload: {
+          followerId: a.id,
+          followeeId: b.id,
+          actorId: a.id,
+          createdAt: expect.any(String),
+        },
       },
       {
         name: 'user.follow.created',
-        payload: { followerId: b.id, followeeId: a.id, createdAt: expect.any(String) },
+        payload: {
+          followerId: b.id,
+          followeeId: a.id,
+          actorId: b.id,
+          createdAt: expect.any(String),
+        },
       },
     ]);
     seen.length = 0;
@@ -513,20 +523,28 @@ describe('domain events (real subscribers on the e2e database)', () => {
       'user.follow.deleted',
       'user.follow.deleted',
     ]);
+    // The blocker ended the blocked user's follow: the actor is not the follower.
     expect(seen).toContainEqual({
       name: 'user.follow.deleted',
-      payload: { followerId: b.id, followeeId: a.id },
+      payload: { followerId: b.id, followeeId: a.id, actorId: a.id },
+    });
+    expect(seen).toContainEqual({
+      name: 'user.follow.deleted',
+      payload: { followerId: a.id, followeeId: b.id, actorId: a.id },
     });
     expect(seen).toContainEqual({
       name: 'user.block.created',
-      payload: { blockerId: a.id, blockedId: b.id },
+      payload: { blockerId: a.id, blockedId: b.id, actorId: a.id },
     });
     seen.length = 0;
 
     await social.unblock(a.id, b.id);
     await social.unfollow(a.id, b.id);
     expect(seen).toEqual([
-      { name: 'user.block.deleted', payload: { blockerId: a.id, blockedId: b.id } },
+      {
+        name: 'user.block.deleted',
+        payload: { blockerId: a.id, blockedId: b.id, actorId: a.id },
+      },
     ]);
     expect(await social.isBlockedEitherWay(a.id, b.id)).toBe(false);
   });

@@ -181,8 +181,8 @@ export class ChatGateway implements OnGatewayConnection {
   }
 
   @OnDomainEvent('chat.room.updated')
-  roomUpdated(change: ChatRoomChange): void {
-    this.ns.to(chatRoom(change.roomId)).emit('room.updated', change);
+  roomUpdated({ roomId, name, ownerId }: ChatRoomChange): void {
+    this.ns.to(chatRoom(roomId)).emit('room.updated', { roomId, name, ownerId });
   }
 
   /**
@@ -195,7 +195,7 @@ export class ChatGateway implements OnGatewayConnection {
     const sockets = this.ns.in(userRoom(e.member.user.id));
     sockets.local.socketsJoin(chatRoom(e.roomId));
     sockets.socketsJoin(chatRoom(e.roomId));
-    this.ns.to(chatRoom(e.roomId)).emit('member.joined', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.joined', { roomId: e.roomId, member: e.member });
   }
 
   /** Leaves first (same ordering as joins), then says so: after `room.removed`, nothing more. */
@@ -205,7 +205,7 @@ export class ChatGateway implements OnGatewayConnection {
     sockets.local.socketsLeave(chatRoom(e.roomId));
     sockets.socketsLeave(chatRoom(e.roomId));
     this.ns.to(userRoom(e.userId)).emit('room.removed', { roomId: e.roomId });
-    this.ns.to(chatRoom(e.roomId)).emit('member.left', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.left', { roomId: e.roomId, userId: e.userId });
   }
 
   private async typing(

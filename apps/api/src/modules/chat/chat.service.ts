@@ -4,6 +4,7 @@ import type { ChatReadState } from '@orgo/contracts';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError } from 'typeorm';
 import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
+import { byActor } from '../../infra/events/event-actor';
 import './chat.events';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
@@ -155,7 +156,7 @@ export class ChatService implements OnModuleInit {
               archivedAt: null,
             }),
           );
-          await this.join(sp, room, [me, otherId]);
+          await this.join(sp, room, [me, otherId], me);
           return room.id;
         });
         return { roomId, created: true };
@@ -171,16 +172,22 @@ export class ChatService implements OnModuleInit {
   async createGroup(me: string, dto: CreateGroupRoomDto): Promise<RoomDto> {
     const invited = dto.memberIds.filter((id) => id !== me);
     await this.assertInvitable(me, invited);
-    const roomId = await this.createGroupRoom({ name: dto.name, ownerId: me, memberIds: invited });
+    const roomId = await this.createGroupRoom({
+      name: dto.name,
+      ownerId: me,
+      memberIds: invited,
+      actorId: me,
+    });
     return this.roomFor(me, roomId);
   }
 
   /**
    * For other modules (study rooms): creates a group room with these members, without actor
    * checks. Pass the caller's EntityManager to make it part of the caller's transaction.
+   * `actorId` (who is acting, if a person) goes into the `chat.member.joined` events.
    */
   createGroupRoom(
-    input: { name: string; ownerId: string | null; memberIds: string[] },
+    input: { name: string; ownerId: string | null; memberIds: string[]; actorId?: string | null },
     manager?: EntityManager,
   ): Promise<string> {
     return this.inTransaction(manager, async (tx) => {
@@ -196,7 +203,7 @@ export class ChatService implements OnModuleInit {
         }),
       );
       const ids = [...new Set([...(input.ownerId ? [input.ownerId] : []), ...input.memberIds])];
-      await this.join(tx, room, ids);
+      await this.join(tx, room, ids, input.actorId ?? null);
       return room.id;
     });
   }
@@ -207,7 +214,7 @@ export class ChatService implements OnModuleInit {
       const room = await this.lockRoom(tx, roomId);
       if (!room) throw ChatErrors.roomNotFound();
       if (room.kind !== 'group') throw ChatErrors.roomNotGroup();
-      await this.join(tx, room, userIds);
+      await this.join(tx, room, userIds, null);
     });
   }
 
@@ -216,7 +223,7 @@ export class ChatService implements OnModuleInit {
     return this.inTransaction(manager, async (tx) => {
       const room = await this.lockRoom(tx, roomId);
       if (!room) throw ChatErrors.roomNotFound();
-      await this.leave(tx, room, userId);
+      await this.leave(tx, room, userId, null);
     });
   }
 
@@ -224,7 +231,7 @@ export class ChatService implements OnModuleInit {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
       room.name = name;
-      await tx.save(room);
+      await tx.save(room, byActor(me));
     });
     return this.roomFor(me, roomId);
   }
@@ -233,7 +240,7 @@ export class ChatService implements OnModuleInit {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
       await this.assertInvitable(me, userIds);
-      await this.join(tx, room, userIds);
+      await this.join(tx, room, userIds, me);
     });
     return this.getRoom(me, roomId);
   }
@@ -241,7 +248,7 @@ export class ChatService implements OnModuleInit {
   async expelMember(me: string, roomId: string, userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
-      await this.leave(tx, room, userId);
+      await this.leave(tx, room, userId, me);
     });
   }
 
@@ -250,7 +257,7 @@ export class ChatService implements OnModuleInit {
       const room = await this.lockRoom(tx, roomId);
       if (!room || !(await this.isActiveMember(me, roomId, tx))) throw ChatErrors.roomNotFound();
       if (!canLeave(room)) throw ChatErrors.roomNotGroup();
-      await this.leave(tx, room, me);
+      await this.leave(tx, room, me, me);
     });
   }
 
@@ -271,7 +278,7 @@ export class ChatService implements OnModuleInit {
           const room = await this.lockRoom(tx, roomId);
           if (!room || !canLeave(room)) return;
           if (!(await this.isActiveMember(event.userId, roomId, tx))) return;
-          await this.leave(tx, room, event.userId);
+          await this.leave(tx, room, event.userId, event.userId);
         });
       } catch (err) {
         failed++;
@@ -620,7 +627,12 @@ export class ChatService implements OnModuleInit {
   }
 
   /** Adds or re-activates memberships; new members start with nothing unread. */
-  private async join(tx: EntityManager, room: ChatRoomEntity, userIds: string[]): Promise<void> {
+  private async join(
+    tx: EntityManager,
+    room: ChatRoomEntity,
+    userIds: string[],
+    actorId: string | null,
+  ): Promise<void> {
     const users = await tx.find(UserEntity, { where: { id: In(userIds), deletedAt: IsNull() } });
     if (users.length !== userIds.length) throw ChatErrors.userNotFound();
     const rows = await tx.find(ChatMemberEntity, {
@@ -646,7 +658,7 @@ export class ChatService implements OnModuleInit {
       member.user = user;
       return member;
     });
-    if (members.length) await tx.save(members);
+    if (members.length) await tx.save(members, byActor(actorId));
     if (room.archivedAt) {
       room.archivedAt = null;
       await tx.save(room);
@@ -654,14 +666,19 @@ export class ChatService implements OnModuleInit {
   }
 
   /** Ends a membership; the owner's role passes on; the last one out archives the room. */
-  private async leave(tx: EntityManager, room: ChatRoomEntity, userId: string): Promise<void> {
+  private async leave(
+    tx: EntityManager,
+    room: ChatRoomEntity,
+    userId: string,
+    actorId: string | null,
+  ): Promise<void> {
     const member = await tx.findOne(ChatMemberEntity, {
       where: { roomId: room.id, userId, leftAt: IsNull() },
     });
     if (!member) throw ChatErrors.memberNotFound();
     member.leftAt = new Date();
     member.role = 'member';
-    await tx.save(member);
+    await tx.save(member, byActor(actorId));
     const remaining = await tx.find(ChatMemberEntity, {
       where: { roomId: room.id, leftAt: IsNull() },
     });
@@ -673,7 +690,7 @@ export class ChatService implements OnModuleInit {
     }
     room.ownerId = heir?.userId ?? null;
     room.archivedAt = remaining.length ? null : new Date();
-    await tx.save(room);
+    await tx.save(room, byActor(actorId));
   }
 
   private async assertUsersExist(ids: string[]): Promise<void> {

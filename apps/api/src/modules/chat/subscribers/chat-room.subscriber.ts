@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
+import { actorOf } from '../../../infra/events/event-actor';
 import '../chat.events';
 import { ChatRoomEntity } from '../entities/chat-room.entity';
 
@@ -26,6 +27,7 @@ export class ChatRoomSubscriber implements EntitySubscriberInterface<ChatRoomEnt
       roomId: before.id,
       name: after.name,
       ownerId: after.ownerId,
+      actorId: actorOf(event),
     });
   }
 }

@@ -1,0 +1,60 @@
+import type { ChatMessage } from '@orgo/contracts';
+import { ChatGateway } from './chat.gateway';
+import type { ChatService } from './chat.service';
+
+/** A stand-in for the namespace's broadcast operator: records rooms, exclusions and emits. */
+function fakeNamespace() {
+  const calls: string[] = [];
+  const operator = {
+    except(id: string) {
+      calls.push(`except ${id}`);
+      return operator;
+    },
+    emit(event: string, payload: { id: string }) {
+      calls.push(`emit ${event} ${payload.id}`);
+      return true;
+    },
+  };
+  const ns = {
+    to(room: string) {
+      calls.push(`to ${room}`);
+      return operator;
+    },
+  };
+  return { ns, calls };
+}
+
+function gateway(chat: Partial<ChatService> = {}) {
+  const { ns, calls } = fakeNamespace();
+  const g = new ChatGateway(chat as ChatService);
+  (g as unknown as { ns: unknown }).ns = ns;
+  return { g, calls };
+}
+
+const message = { id: 'm1', roomId: 'r1' } as ChatMessage;
+
+describe('ChatGateway relay: leave out the sending socket', () => {
+  it('a message sent from a socket goes to its room except that socket', () => {
+    const { g, calls } = gateway();
+    g.messageCreated(message, { originSocketId: 'sock-A' });
+    expect(calls).toEqual(['to room:r1', 'except sock-A', 'emit message.created m1']);
+  });
+
+  it('a message with no sending socket (REST) goes to every socket of the room', () => {
+    const { g, calls } = gateway();
+    g.messageCreated(message, {});
+    expect(calls).toEqual(['to room:r1', 'emit message.created m1']);
+  });
+
+  it('message.send names its socket as the origin of the event', async () => {
+    const postMessage = jest.fn().mockResolvedValue({ message, created: true });
+    const { g } = gateway({ postMessage });
+    const socket = { id: 'sock-A', data: { principal: { userId: 'u1' } } };
+    const dto = { roomId: 'r1', clientMessageId: 'c1', text: 'hi' };
+    await expect(g.send(socket as never, dto as never)).resolves.toEqual({
+      ok: true,
+      data: message,
+    });
+    expect(postMessage).toHaveBeenCalledWith('u1', dto, { originSocketId: 'sock-A' });
+  });
+});
