@@ -5,13 +5,16 @@ import type { ChatService } from './chat.service';
 /** A stand-in for the namespace's broadcast operator: records rooms, exclusions and emits. */
 function fakeNamespace() {
   const calls: string[] = [];
+  const payloads: unknown[] = [];
+  const membership = { socketsJoin() {}, socketsLeave() {} };
   const operator = {
     except(id: string) {
       calls.push(`except ${id}`);
       return operator;
     },
-    emit(event: string, payload: { id: string }) {
-      calls.push(`emit ${event} ${payload.id}`);
+    emit(event: string, payload: { id?: string }) {
+      calls.push(`emit ${event} ${payload.id ?? ''}`.trim());
+      payloads.push(payload);
       return true;
     },
   };
@@ -20,15 +23,16 @@ function fakeNamespace() {
       calls.push(`to ${room}`);
       return operator;
     },
+    in: () => ({ ...membership, local: membership }),
   };
-  return { ns, calls };
+  return { ns, calls, payloads };
 }
 
 function gateway(chat: Partial<ChatService> = {}) {
-  const { ns, calls } = fakeNamespace();
+  const { ns, calls, payloads } = fakeNamespace();
   const g = new ChatGateway(chat as ChatService);
   (g as unknown as { ns: unknown }).ns = ns;
-  return { g, calls };
+  return { g, calls, payloads };
 }
 
 const message = { id: 'm1', roomId: 'r1' } as ChatMessage;
@@ -56,5 +60,21 @@ describe('ChatGateway relay: leave out the sending socket', () => {
       data: message,
     });
     expect(postMessage).toHaveBeenCalledWith('u1', dto, { originSocketId: 'sock-A' });
+  });
+});
+
+describe('ChatGateway relay: wire shapes', () => {
+  it('relays membership and room changes without the actor, which is for server consumers', () => {
+    const { g, payloads } = gateway();
+    const member = { user: { id: 'u2' }, role: 'member', lastReadSeq: 0, joinedAt: 't' };
+    g.memberJoined({ roomId: 'r1', member, actorId: 'u1' } as never);
+    g.memberLeft({ roomId: 'r1', userId: 'u2', actorId: 'u1' } as never);
+    g.roomUpdated({ roomId: 'r1', name: 'n', ownerId: 'u1', actorId: 'u1' } as never);
+    expect(payloads).toEqual([
+      { roomId: 'r1', member },
+      { roomId: 'r1' },
+      { roomId: 'r1', userId: 'u2' },
+      { roomId: 'r1', name: 'n', ownerId: 'u1' },
+    ]);
   });
 });
