@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -321,11 +320,10 @@ describe('user.account.deleted', () => {
   beforeAll(async () => {
     ds = createDataSource(readState().databaseUrl, 2);
     await ds.initialize();
-    const emitter = new EventEmitter2();
-    const events = new DomainEventsService(emitter as never);
+    const events = new DomainEventsService();
     new CommitFlushSubscriber(ds, events);
     new UserSubscriber(ds, events);
-    emitter.on('user.account.deleted', (p: unknown) => seen.push(p));
+    events.on('user.account.deleted', (p) => seen.push(p));
   });
 
   afterAll(async () => {

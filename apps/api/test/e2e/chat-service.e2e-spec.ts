@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -49,6 +48,17 @@ let chatImages: ChatMediaService;
 let chatMessages: ChatMessageRepository;
 let media: MediaService;
 const events: { name: string; payload: any }[] = [];
+const chatEventNames = [
+  'chat.member.joined',
+  'chat.member.left',
+  'chat.message.created',
+  'chat.message.deleted',
+  'chat.message.updated',
+  'chat.reaction.added',
+  'chat.reaction.removed',
+  'chat.room.read',
+  'chat.room.updated',
+] as const;
 const rule = { allowed: true, blocked: false };
 const contacts: ChatContacts = {
   canStartDirect: async () => rule.allowed,
@@ -58,9 +68,9 @@ const contacts: ChatContacts = {
 beforeAll(async () => {
   ds = createDataSource(readState().databaseUrl, 8);
   await ds.initialize();
-  const emitter = new EventEmitter2();
-  emitter.onAny((name, payload) => events.push({ name: String(name), payload }));
-  const domainEvents = new DomainEventsService(emitter as never);
+  const domainEvents = new DomainEventsService();
+  for (const name of chatEventNames)
+    domainEvents.on(name, (payload: unknown) => events.push({ name, payload }));
   const urls = new MediaUrls({ jwtSecret: randomBytes(32).toString('hex') } as AppConfig);
   new CommitFlushSubscriber(ds, domainEvents);
   for (const S of [
@@ -160,7 +170,9 @@ describe('the surface for other modules', () => {
     events.length = 0;
     await chatRooms.removeMember(roomId, a.id);
     expect(names()).toEqual(['chat.member.left', 'chat.room.updated']);
-    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id });
+    // Another module acted, not a person.
+    expect(events[0].payload).toEqual({ roomId, userId: a.id, actorId: null });
+    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id, actorId: null });
     await expect(chatRooms.removeMember(roomId, a.id)).rejects.toMatchObject({
       code: 'CHAT_MEMBER_NOT_FOUND',
     });
@@ -177,6 +189,30 @@ describe('the surface for other modules', () => {
     expect(back.archivedAt).toBeNull();
     const rooms = await chatRooms.listRooms(a.id, {});
     expect(rooms.items.map((r) => r.id)).toContain(roomId);
+  });
+
+  it('names the actor of each membership and room change', async () => {
+    const [a, b, c] = await newUsers(3);
+    const actors = () =>
+      events.map((e) => [e.name, e.payload.member?.user.id ?? e.payload.userId, e.payload.actorId]);
+    const room = await chatRooms.createGroup(a.id, { name: 'actors', memberIds: [b.id] });
+    expect(actors().sort()).toEqual(
+      [
+        ['chat.member.joined', a.id, a.id],
+        ['chat.member.joined', b.id, a.id],
+      ].sort(),
+    );
+    events.length = 0;
+    await chatRooms.inviteMembers(a.id, room.id, [c.id]);
+    await chatRooms.renameRoom(a.id, room.id, 'renamed');
+    await chatRooms.expelMember(a.id, room.id, c.id);
+    await chatRooms.leaveRoom(b.id, room.id);
+    expect(actors()).toEqual([
+      ['chat.member.joined', c.id, a.id],
+      ['chat.room.updated', undefined, a.id],
+      ['chat.member.left', c.id, a.id],
+      ['chat.member.left', b.id, b.id],
+    ]);
   });
 
   it('allocates gap-free seqs under concurrent senders', async () => {

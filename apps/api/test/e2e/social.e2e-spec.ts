@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import type { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
@@ -484,17 +483,16 @@ describe('domain events (real subscribers on the e2e database)', () => {
     'user.follow.deleted',
     'user.block.created',
     'user.block.deleted',
-  ];
+  ] as const;
 
   beforeAll(async () => {
     ds = createDataSource(readState().databaseUrl, 4);
     await ds.initialize();
-    const emitter = new EventEmitter2();
-    const events = new DomainEventsService(emitter as never);
+    const events = new DomainEventsService();
     new CommitFlushSubscriber(ds, events);
     new SocialGraphSubscriber(ds, events);
     for (const name of names)
-      emitter.on(name, (payload: Record<string, string>) => seen.push({ name, payload }));
+      events.on(name, (payload: object) => seen.push({ name, payload: { ...payload } }));
     social = new SocialService(ds, new UserListsRepository(ds));
   });
 
@@ -514,11 +512,21 @@ describe('domain events (real subscribers on the e2e database)', () => {
     expect(seen).toEqual([
       {
         name: 'user.follow.created',
-        payload: { followerId: a.userId, followeeId: b.userId, createdAt: expect.any(String) },
+        payload: {
+          followerId: a.userId,
+          followeeId: b.userId,
+          actorId: a.userId,
+          createdAt: expect.any(String),
+        },
       },
       {
         name: 'user.follow.created',
-        payload: { followerId: b.userId, followeeId: a.userId, createdAt: expect.any(String) },
+        payload: {
+          followerId: b.userId,
+          followeeId: a.userId,
+          actorId: b.userId,
+          createdAt: expect.any(String),
+        },
       },
     ]);
     seen.length = 0;
@@ -530,20 +538,28 @@ describe('domain events (real subscribers on the e2e database)', () => {
       'user.follow.deleted',
       'user.follow.deleted',
     ]);
+    // The blocker ended the blocked user's follow: the actor is not the follower.
     expect(seen).toContainEqual({
       name: 'user.follow.deleted',
-      payload: { followerId: b.userId, followeeId: a.userId },
+      payload: { followerId: b.userId, followeeId: a.userId, actorId: a.userId },
+    });
+    expect(seen).toContainEqual({
+      name: 'user.follow.deleted',
+      payload: { followerId: a.userId, followeeId: b.userId, actorId: a.userId },
     });
     expect(seen).toContainEqual({
       name: 'user.block.created',
-      payload: { blockerId: a.userId, blockedId: b.userId },
+      payload: { blockerId: a.userId, blockedId: b.userId, actorId: a.userId },
     });
     seen.length = 0;
 
     await social.unblock(a.userId, b.userId);
     await social.unfollow(a.userId, b.userId);
     expect(seen).toEqual([
-      { name: 'user.block.deleted', payload: { blockerId: a.userId, blockedId: b.userId } },
+      {
+        name: 'user.block.deleted',
+        payload: { blockerId: a.userId, blockedId: b.userId, actorId: a.userId },
+      },
     ]);
     expect(await social.isBlockedEitherWay(a.userId, b.userId)).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { byActor } from '../../infra/events/event-actor';
 import { CHAT_USERS } from './chat-users.port';
 import type { ChatUsers } from './chat-users.port';
 import { ChatErrors } from './chat.errors';
@@ -54,7 +55,12 @@ export class ChatMembershipService {
   }
 
   /** Adds or re-activates memberships; new members start with nothing unread. */
-  async join(tx: EntityManager, room: ChatRoomEntity, userIds: string[]): Promise<void> {
+  async join(
+    tx: EntityManager,
+    room: ChatRoomEntity,
+    userIds: string[],
+    actorId: string | null,
+  ): Promise<void> {
     const users = await this.users.findActive(userIds, tx);
     if (users.length !== userIds.length) throw ChatErrors.userNotFound();
     const rows = await tx.find(ChatMemberEntity, {
@@ -80,7 +86,7 @@ export class ChatMembershipService {
       member.user = user;
       return member;
     });
-    if (members.length) await tx.save(members);
+    if (members.length) await tx.save(members, byActor(actorId));
     if (room.archivedAt) {
       room.archivedAt = null;
       await tx.save(room);
@@ -88,14 +94,19 @@ export class ChatMembershipService {
   }
 
   /** Ends a membership; the owner's role passes on; the last one out archives the room. */
-  async leave(tx: EntityManager, room: ChatRoomEntity, userId: string): Promise<void> {
+  async leave(
+    tx: EntityManager,
+    room: ChatRoomEntity,
+    userId: string,
+    actorId: string | null,
+  ): Promise<void> {
     const member = await tx.findOne(ChatMemberEntity, {
       where: { roomId: room.id, userId, leftAt: IsNull() },
     });
     if (!member) throw ChatErrors.memberNotFound();
     member.leftAt = new Date();
     member.role = 'member';
-    await tx.save(member);
+    await tx.save(member, byActor(actorId));
     const remaining = await tx.find(ChatMemberEntity, {
       where: { roomId: room.id, leftAt: IsNull() },
     });
@@ -107,6 +118,6 @@ export class ChatMembershipService {
     }
     room.ownerId = heir?.userId ?? null;
     room.archivedAt = remaining.length ? null : new Date();
-    await tx.save(room);
+    await tx.save(room, byActor(actorId));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import './chat.events';
 import { RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
@@ -64,9 +65,14 @@ export class ChatMessagesService {
 
   /**
    * Persists a message with the next gap-free seq, committed before this returns (and so before
-   * any ack). A retried clientMessageId returns the original instead of a copy.
+   * any ack). A retried clientMessageId returns the original instead of a copy. `origin` names
+   * the socket that sent it (left out of the relay: its ack carries the message).
    */
-  async postMessage(me: string, input: PostMessageInput): Promise<PostedMessage> {
+  async postMessage(
+    me: string,
+    input: PostMessageInput,
+    origin?: DomainEventEnvelope,
+  ): Promise<PostedMessage> {
     const ctx = await this.rooms.findSendContext(me, input.roomId, input.clientMessageId);
     if (!ctx) throw ChatErrors.roomNotFound();
     if (ctx.existingMessageId) return this.replay(me, input);
@@ -115,8 +121,8 @@ export class ChatMessagesService {
     entity.replyTo = replyTo;
     entity.image = image;
     const message = toMessage(entity, this.view);
-    // Committed already (autocommit): the relay goes out now, before the ack.
-    this.events.record(undefined, 'chat.message.created', message);
+    // Committed already (one statement in autocommit): published now, so the relay precedes the ack.
+    this.events.publish('chat.message.created', message, origin);
     return { message, created: true };
   }
 

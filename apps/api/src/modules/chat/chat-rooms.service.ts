@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { byActor } from '../../infra/events/event-actor';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import type { ChatContacts } from './chat-contacts.port';
@@ -65,7 +66,7 @@ export class ChatRoomsService {
               archivedAt: null,
             }),
           );
-          await this.membership.join(sp, room, [me, otherId]);
+          await this.membership.join(sp, room, [me, otherId], me);
           return room.id;
         });
         return { roomId, created: true };
@@ -81,16 +82,22 @@ export class ChatRoomsService {
   async createGroup(me: string, dto: CreateGroupRoomDto): Promise<RoomDto> {
     const invited = dto.memberIds.filter((id) => id !== me);
     await this.assertInvitable(me, invited);
-    const roomId = await this.createGroupRoom({ name: dto.name, ownerId: me, memberIds: invited });
+    const roomId = await this.createGroupRoom({
+      name: dto.name,
+      ownerId: me,
+      memberIds: invited,
+      actorId: me,
+    });
     return this.roomFor(me, roomId);
   }
 
   /**
    * For other modules (study rooms): creates a group room with these members, without actor
    * checks. Pass the caller's EntityManager to make it part of the caller's transaction.
+   * `actorId` (who is acting, if a person) goes into the `chat.member.joined` events.
    */
   createGroupRoom(
-    input: { name: string; ownerId: string | null; memberIds: string[] },
+    input: { name: string; ownerId: string | null; memberIds: string[]; actorId?: string | null },
     manager?: EntityManager,
   ): Promise<string> {
     return this.inTransaction(manager, async (tx) => {
@@ -106,7 +113,7 @@ export class ChatRoomsService {
         }),
       );
       const ids = [...new Set([...(input.ownerId ? [input.ownerId] : []), ...input.memberIds])];
-      await this.membership.join(tx, room, ids);
+      await this.membership.join(tx, room, ids, input.actorId ?? null);
       return room.id;
     });
   }
@@ -117,7 +124,7 @@ export class ChatRoomsService {
       const room = await this.membership.lockRoom(tx, roomId);
       if (!room) throw ChatErrors.roomNotFound();
       if (room.kind !== 'group') throw ChatErrors.roomNotGroup();
-      await this.membership.join(tx, room, userIds);
+      await this.membership.join(tx, room, userIds, null);
     });
   }
 
@@ -126,7 +133,7 @@ export class ChatRoomsService {
     return this.inTransaction(manager, async (tx) => {
       const room = await this.membership.lockRoom(tx, roomId);
       if (!room) throw ChatErrors.roomNotFound();
-      await this.membership.leave(tx, room, userId);
+      await this.membership.leave(tx, room, userId, null);
     });
   }
 
@@ -134,7 +141,7 @@ export class ChatRoomsService {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
       room.name = name;
-      await tx.save(room);
+      await tx.save(room, byActor(me));
     });
     return this.roomFor(me, roomId);
   }
@@ -143,7 +150,7 @@ export class ChatRoomsService {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
       await this.assertInvitable(me, userIds);
-      await this.membership.join(tx, room, userIds);
+      await this.membership.join(tx, room, userIds, me);
     });
     return this.getRoom(me, roomId);
   }
@@ -151,7 +158,7 @@ export class ChatRoomsService {
   async expelMember(me: string, roomId: string, userId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);
-      await this.membership.leave(tx, room, userId);
+      await this.membership.leave(tx, room, userId, me);
     });
   }
 
@@ -161,7 +168,7 @@ export class ChatRoomsService {
       if (!room || !(await this.membership.isActiveMember(me, roomId, tx)))
         throw ChatErrors.roomNotFound();
       if (!canLeave(room)) throw ChatErrors.roomNotGroup();
-      await this.membership.leave(tx, room, me);
+      await this.membership.leave(tx, room, me, me);
     });
   }
 
@@ -182,7 +189,7 @@ export class ChatRoomsService {
           const room = await this.membership.lockRoom(tx, roomId);
           if (!room || !canLeave(room)) return;
           if (!(await this.membership.isActiveMember(event.userId, roomId, tx))) return;
-          await this.membership.leave(tx, room, event.userId);
+          await this.membership.leave(tx, room, event.userId, event.userId);
         });
       } catch (err) {
         failed++;

@@ -1,5 +1,4 @@
 import { Inject, Logger, UseFilters } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
@@ -22,7 +21,9 @@ import type {
   ChatServerEvents,
 } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { originSocketId, withOriginSocket } from '../../infra/realtime/origin-socket';
+import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
+import { exceptOrigin } from '../../infra/realtime/except-origin';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import './chat.events';
@@ -105,9 +106,9 @@ export class ChatGateway implements OnGatewayConnection {
     @MessageBody() dto: SendMessageDto,
   ): Promise<Ack<ChatMessage>> {
     // The ack carries the message to this socket; its other sockets get `message.created`.
-    const { message } = await withOriginSocket(socket.id, () =>
-      this.messages.postMessage(socket.data.principal.userId, dto),
-    );
+    const { message } = await this.messages.postMessage(socket.data.principal.userId, dto, {
+      originSocketId: socket.id,
+    });
     return { ok: true, data: message };
   }
 
@@ -155,41 +156,39 @@ export class ChatGateway implements OnGatewayConnection {
     return this.typing(socket, dto.roomId, 'typing.stopped');
   }
 
-  @OnEvent('chat.message.created')
-  messageCreated(message: ChatMessage): void {
-    const origin = originSocketId();
-    const room = this.ns.to(chatRoom(message.roomId));
-    (origin ? room.except(origin) : room).emit('message.created', message);
+  @OnDomainEvent('chat.message.created')
+  messageCreated(message: ChatMessage, envelope: DomainEventEnvelope): void {
+    exceptOrigin(this.ns.to(chatRoom(message.roomId)), envelope).emit('message.created', message);
   }
 
-  @OnEvent('chat.message.updated')
+  @OnDomainEvent('chat.message.updated')
   messageUpdated(edit: ChatMessageEdited): void {
     this.ns.to(chatRoom(edit.roomId)).emit('message.updated', edit);
   }
 
-  @OnEvent('chat.message.deleted')
+  @OnDomainEvent('chat.message.deleted')
   messageDeleted(deleted: ChatMessageDeleted): void {
     this.ns.to(chatRoom(deleted.roomId)).emit('message.deleted', deleted);
   }
 
-  @OnEvent('chat.reaction.added')
+  @OnDomainEvent('chat.reaction.added')
   reactionAdded(change: ChatReactionChange): void {
     this.ns.to(chatRoom(change.roomId)).emit('reaction.added', change);
   }
 
-  @OnEvent('chat.reaction.removed')
+  @OnDomainEvent('chat.reaction.removed')
   reactionRemoved(change: ChatReactionChange): void {
     this.ns.to(chatRoom(change.roomId)).emit('reaction.removed', change);
   }
 
-  @OnEvent('chat.room.read')
+  @OnDomainEvent('chat.room.read')
   roomRead(state: ChatReadState): void {
     this.ns.to(chatRoom(state.roomId)).emit('room.read', state);
   }
 
-  @OnEvent('chat.room.updated')
-  roomUpdated(change: ChatRoomChange): void {
-    this.ns.to(chatRoom(change.roomId)).emit('room.updated', change);
+  @OnDomainEvent('chat.room.updated')
+  roomUpdated({ roomId, name, ownerId }: ChatRoomChange): void {
+    this.ns.to(chatRoom(roomId)).emit('room.updated', { roomId, name, ownerId });
   }
 
   /**
@@ -197,22 +196,22 @@ export class ChatGateway implements OnGatewayConnection {
    * joins only when its own request comes back), elsewhere through a request that Redis delivers
    * ahead of the broadcast below.
    */
-  @OnEvent('chat.member.joined')
+  @OnDomainEvent('chat.member.joined')
   memberJoined(e: { roomId: string; member: ChatMember }): void {
     const sockets = this.ns.in(userRoom(e.member.user.id));
     sockets.local.socketsJoin(chatRoom(e.roomId));
     sockets.socketsJoin(chatRoom(e.roomId));
-    this.ns.to(chatRoom(e.roomId)).emit('member.joined', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.joined', { roomId: e.roomId, member: e.member });
   }
 
   /** Leaves first (same ordering as joins), then says so: after `room.removed`, nothing more. */
-  @OnEvent('chat.member.left')
+  @OnDomainEvent('chat.member.left')
   memberLeft(e: { roomId: string; userId: string }): void {
     const sockets = this.ns.in(userRoom(e.userId));
     sockets.local.socketsLeave(chatRoom(e.roomId));
     sockets.socketsLeave(chatRoom(e.roomId));
     this.ns.to(userRoom(e.userId)).emit('room.removed', { roomId: e.roomId });
-    this.ns.to(chatRoom(e.roomId)).emit('member.left', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.left', { roomId: e.roomId, userId: e.userId });
   }
 
   private async typing(
