@@ -9,6 +9,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { ApiDoc } from '../http/api-doc';
 import { RedisClients } from '../redis/redis.module';
 import { metricsRegistry } from './metrics';
 
@@ -33,6 +34,7 @@ export class HealthController {
 
   @Get('health/live')
   @ApiOkResponse({ type: HealthDto })
+  @ApiDoc({ summary: 'Liveness: the process answers', errors: [] })
   live(): HealthDto {
     return { status: 'ok', checks: {} };
   }
@@ -40,6 +42,11 @@ export class HealthController {
   @Get('health/ready')
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
+  @ApiDoc({
+    summary: 'Readiness: the database and Redis answer',
+    description: 'Answers 503 with the same body while a dependency is down.',
+    errors: [],
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const [db, redis] = await Promise.all([
       withTimeout(this.db.query('SELECT 1').then(() => true)),

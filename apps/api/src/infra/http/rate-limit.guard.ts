@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app.config';
 import { RateLimitRule, RateLimitService } from './rate-limit.service';
 
-const RULE_OVERRIDE = 'orgo:api-rate-limit';
+export const RULE_OVERRIDE = 'orgo:api-rate-limit';
 const CHARGED = Symbol('orgo:rate-limit-charged');
 
 type ChargedRequest = Request & { user?: { userId: string } | null; [CHARGED]?: boolean };

@@ -1,6 +1,7 @@
 import { ExecutionContext, Inject, Injectable, createParamDecorator } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { DOCUMENTED_ERRORS } from '../../infra/http/api-doc';
 import { AppError } from '../../infra/http/app-error';
 import { AUTHENTICATES, RateLimitGuard } from '../../infra/http/rate-limit.guard';
 import { AuthErrors } from './auth.errors';
@@ -10,6 +11,11 @@ import type { Principal } from './auth.service';
 export class JwtAuthGuard extends AuthGuard('jwt') {
   /** The API budget of its routes is charged here, to the user once known (RateLimitGuard). */
   static readonly [AUTHENTICATES] = true;
+  static readonly [DOCUMENTED_ERRORS] = [
+    AuthErrors.unauthenticated,
+    AuthErrors.tokenInvalid,
+    AuthErrors.sessionRevoked,
+  ];
 
   constructor(@Inject(RateLimitGuard) private readonly rateLimit: RateLimitGuard) {
     super();

@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
+import { DOCUMENTED_ERRORS } from '../../infra/http/api-doc';
 import { AppError } from '../../infra/http/app-error';
 import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
@@ -12,6 +13,11 @@ import { JwtAuthGuard } from './jwt-auth.guard';
  */
 @Injectable()
 export class OptionalJwtAuthGuard extends JwtAuthGuard {
+  static override readonly [DOCUMENTED_ERRORS] = [
+    AuthErrors.tokenInvalid,
+    AuthErrors.sessionRevoked,
+  ];
+
   override handleRequest<T = Principal>(err: unknown, user: T | false, info: unknown): T {
     if (err instanceof AppError) throw err;
     if (!err && user) return user;

@@ -20,19 +20,23 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiOperation,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { ApiDoc } from '../../infra/http/api-doc';
 import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard';
 import { ImageUploadDto } from '../media/dto/image-upload.dto';
+import { MediaErrors } from '../media/media.errors';
+import { MediaLimits } from '../media/media.policy';
 import { MediaService } from '../media/media.service';
+import { ChatErrors } from './chat.errors';
 import { ChatService } from './chat.service';
+import { ChatLimits } from './chat.service';
 import {
   AddMembersDto,
   CreateDirectRoomDto,
@@ -62,14 +66,22 @@ export class ChatController {
 
   @Post(':roomId/images')
   @RequireVerifiedEmail()
-  @ApiOperation({
-    summary: 'Upload an image for a message in this room',
-    description:
-      'One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.',
-  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImageUploadDto })
   @ApiCreatedResponse({ type: ChatImageDto })
+  @ApiDoc({
+    summary: 'Upload an image for a message in this room',
+    description:
+      'One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.',
+    errors: [
+      ChatErrors.roomNotFound,
+      MediaErrors.tooLarge,
+      MediaErrors.typeUnsupported,
+      MediaErrors.dimensionsTooLarge,
+      MediaErrors.imageInvalid,
+    ],
+    limits: [MediaLimits.uploadsPerUser],
+  })
   uploadImage(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -83,6 +95,13 @@ export class ChatController {
   @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: RoomDto, description: 'Created.' })
   @ApiOkResponse({ type: RoomDto, description: 'The existing room of this pair.' })
+  @ApiDoc({
+    summary: 'Open the direct conversation with a user',
+    description:
+      'Answers the existing room of this pair (200) or creates it (201). A new conversation needs me to follow the other user.',
+    errors: [ChatErrors.directSelf, ChatErrors.directNotAllowed, ChatErrors.userNotFound],
+    example: { userId: '3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41' },
+  })
   async openDirect(
     @CurrentPrincipal() me: Principal,
     @Body() dto: CreateDirectRoomDto,
@@ -96,6 +115,15 @@ export class ChatController {
   @Post()
   @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: RoomDto })
+  @ApiDoc({
+    summary: 'Create a group room',
+    description: 'I become its owner; I can add only people I follow.',
+    errors: [ChatErrors.userNotFound, ChatErrors.inviteNotAllowed, ChatErrors.roomFull],
+    example: {
+      name: 'Go study group',
+      memberIds: ['3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41', '7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c'],
+    },
+  })
   createGroup(
     @CurrentPrincipal() me: Principal,
     @Body() dto: CreateGroupRoomDto,
@@ -105,12 +133,23 @@ export class ChatController {
 
   @Get()
   @ApiOkResponse({ type: RoomPageDto })
+  @ApiDoc({
+    summary: 'My rooms, most recently active first',
+    description:
+      'Each with its last message and my unread count; pass `nextCursor` back as `cursor`.',
+    errors: [],
+  })
   list(@CurrentPrincipal() me: Principal, @Query() query: ListRoomsQueryDto): Promise<RoomPageDto> {
     return this.chat.listRooms(me.userId, query);
   }
 
   @Get(':roomId')
   @ApiOkResponse({ type: RoomDetailDto })
+  @ApiDoc({
+    summary: 'One of my rooms with its members',
+    description: 'A room I am not a member of answers 404 like a missing one.',
+    errors: [ChatErrors.roomNotFound],
+  })
   get(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -120,6 +159,11 @@ export class ChatController {
 
   @Patch(':roomId')
   @ApiOkResponse({ type: RoomDto })
+  @ApiDoc({
+    summary: 'Rename a group room',
+    errors: [ChatErrors.roomNotFound, ChatErrors.roomNotGroup, ChatErrors.roomOwnerOnly],
+    example: { name: 'Go study group (spring)' },
+  })
   rename(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -131,6 +175,19 @@ export class ChatController {
   @Post(':roomId/members')
   @HttpCode(200)
   @ApiOkResponse({ type: RoomDetailDto })
+  @ApiDoc({
+    summary: 'Add people to a group room',
+    description: 'Only the owner; only people I follow.',
+    errors: [
+      ChatErrors.roomNotFound,
+      ChatErrors.roomNotGroup,
+      ChatErrors.roomOwnerOnly,
+      ChatErrors.userNotFound,
+      ChatErrors.inviteNotAllowed,
+      ChatErrors.roomFull,
+    ],
+    example: { userIds: ['3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41'] },
+  })
   addMembers(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -142,6 +199,16 @@ export class ChatController {
   @Delete(':roomId/members/:userId')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Remove a member from a group room',
+    description: 'Only the owner. The removed member gets `room.removed` on `/chat`.',
+    errors: [
+      ChatErrors.roomNotFound,
+      ChatErrors.roomNotGroup,
+      ChatErrors.roomOwnerOnly,
+      ChatErrors.memberNotFound,
+    ],
+  })
   removeMember(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -153,12 +220,23 @@ export class ChatController {
   @Post(':roomId/leave')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Leave a group room',
+    description: 'When the owner leaves, the longest-standing member becomes the owner.',
+    errors: [ChatErrors.roomNotFound, ChatErrors.roomNotGroup],
+  })
   leave(@CurrentPrincipal() me: Principal, @Param('roomId', uuid) roomId: string): Promise<void> {
     return this.chat.leaveRoom(me.userId, roomId);
   }
 
   @Get(':roomId/messages')
   @ApiOkResponse({ type: MessagePageDto })
+  @ApiDoc({
+    summary: 'Messages of a room',
+    description:
+      'Newest page by default; at most one of `after_seq` (catch-up after a gap in `seq`), `before_seq` (older), `around` or `around_date`.',
+    errors: [ChatErrors.roomNotFound, ChatErrors.pageCursorConflict],
+  })
   messages(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -171,6 +249,25 @@ export class ChatController {
   @RequireVerifiedEmail()
   @ApiCreatedResponse({ type: MessageDto, description: 'Created.' })
   @ApiOkResponse({ type: MessageDto, description: 'A retried clientMessageId: the original.' })
+  @ApiDoc({
+    summary: 'Send a message',
+    description:
+      'The REST twin of `message.send` on `/chat`. A retried `clientMessageId` answers the original (200) instead of a copy. Text 1–4000 characters, optional with `imageId` (from `POST …/images`).',
+    errors: [
+      ChatErrors.roomNotFound,
+      ChatErrors.directBlocked,
+      ChatErrors.messageNotFound,
+      ChatErrors.imageNotFound,
+      ChatErrors.imageOtherRoom,
+      ChatErrors.messageClientIdReused,
+      ChatErrors.messageInvalid,
+    ],
+    limits: [ChatLimits.sendPerUser],
+    example: {
+      clientMessageId: '7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c',
+      text: 'Anyone up for a code review tonight?',
+    },
+  })
   async post(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -184,6 +281,16 @@ export class ChatController {
 
   @Patch(':roomId/messages/:messageId')
   @ApiOkResponse({ type: MessageDto })
+  @ApiDoc({
+    summary: 'Edit my message',
+    errors: [
+      ChatErrors.roomNotFound,
+      ChatErrors.messageNotFound,
+      ChatErrors.messageNotOwn,
+      ChatErrors.messageInvalid,
+    ],
+    example: { text: 'Anyone up for a code review tomorrow?' },
+  })
   edit(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -196,6 +303,11 @@ export class ChatController {
   @Delete(':roomId/messages/:messageId')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Delete my message',
+    description: 'The message keeps its place with `text: null` and `deletedAt` set.',
+    errors: [ChatErrors.roomNotFound, ChatErrors.messageNotFound, ChatErrors.messageNotOwn],
+  })
   remove(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
@@ -207,6 +319,10 @@ export class ChatController {
   @Put(':roomId/messages/:messageId/reactions/:emoji')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'React to a message with an emoji (idempotent)',
+    errors: [ChatErrors.roomNotFound, ChatErrors.messageNotFound],
+  })
   react(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
     return this.chat.addReaction(me.userId, p.roomId, p.messageId, p.emoji);
   }
@@ -214,6 +330,10 @@ export class ChatController {
   @Delete(':roomId/messages/:messageId/reactions/:emoji')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Remove my reaction (idempotent)',
+    errors: [ChatErrors.roomNotFound],
+  })
   unreact(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
     return this.chat.removeReaction(me.userId, p.roomId, p.messageId, p.emoji);
   }
@@ -221,6 +341,12 @@ export class ChatController {
   @Post(':roomId/read')
   @HttpCode(200)
   @ApiOkResponse({ type: ReadStateDto })
+  @ApiDoc({
+    summary: 'Move my read position forward',
+    description: 'Never moves back; answers the position now stored.',
+    errors: [ChatErrors.roomNotFound],
+    example: { seq: 42 },
+  })
   read(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,

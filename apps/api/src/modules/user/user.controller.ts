@@ -1,8 +1,10 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiDoc } from '../../infra/http/api-doc';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { MeDto } from './dto/me.dto';
+import { UserErrors } from './user.errors';
 import { UserService } from './user.service';
 
 @ApiTags('users')
@@ -14,6 +16,10 @@ export class UserController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'My account',
+    errors: [UserErrors.notFound],
+  })
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.users.me(principal.userId);
   }
