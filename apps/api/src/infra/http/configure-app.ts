@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { httpRequestDuration } from '../health/metrics';
+import { serveAsyncApi } from './asyncapi-page';
 import { findUnsafeInput, unsafeInputError } from './input-rules';
 import { BEARER_AUTH, OPENAPI_DESCRIPTION } from './openapi-text';
 import { documentOperations, operationId, type GlobalBudget } from './openapi-document';
@@ -98,6 +99,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // instance; a gateway that adds @UsePipes(validationPipe) would validate every payload twice.
   app.useGlobalPipes(validationPipe);
 
+  serveAsyncApi(app, API_PREFIX);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app, globalBudget(config)), {
     jsonDocumentUrl: `${API_PREFIX}/docs.json`,
   });
