@@ -1836,11 +1836,7 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB).
-             *
-             *     `COMMON_PAYLOAD_TOO_LARGE`: Request body is too large (JSON bodies up to 100 kB).
-             */
+            /** @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1848,7 +1844,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code?: "MEDIA_TOO_LARGE" | "COMMON_PAYLOAD_TOO_LARGE";
+                        code?: "MEDIA_TOO_LARGE";
                     };
                 };
             };
@@ -2749,8 +2745,6 @@ export interface operations {
              * @description `AUTH_REFRESH_INVALID`: The refresh token is invalid or expired.
              *
              *     `AUTH_REFRESH_REUSED`: This refresh token was already used; the session has been ended.
-             *
-             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
              */
             401: {
                 headers: {
@@ -2759,7 +2753,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code?: "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_SESSION_REVOKED";
+                        code?: "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED";
                     };
                 };
             };
@@ -3550,11 +3544,7 @@ export interface operations {
                     };
                 };
             };
-            /**
-             * @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB).
-             *
-             *     `COMMON_PAYLOAD_TOO_LARGE`: Request body is too large (JSON bodies up to 100 kB).
-             */
+            /** @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +3552,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code?: "MEDIA_TOO_LARGE" | "COMMON_PAYLOAD_TOO_LARGE";
+                        code?: "MEDIA_TOO_LARGE";
                     };
                 };
             };

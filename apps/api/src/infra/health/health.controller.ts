@@ -9,9 +9,9 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { ApiDoc } from '../http/api-doc';
 import { RedisClients } from '../redis/redis.module';
 import { metricsRegistry } from './metrics';
+import { ApiDoc } from '../http/api-doc';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error'] })

@@ -36,7 +36,7 @@ export const API_DOC = 'orgo:api-doc';
 
 /**
  * A guard class lists the errors it can answer with under this key (a static property), so every
- * route behind it documents them.
+ * route behind it documents them; building the OpenAPI document fails for a guard without it.
  */
 export const DOCUMENTED_ERRORS = Symbol('orgo:documented-errors');
 
@@ -67,8 +67,12 @@ export function guardErrors(controller: Type, handler: object): ErrorFactory[] {
   ];
   return guards.flatMap((g) => {
     const type = (typeof g === 'function' ? g : (g as object | undefined)?.constructor) as
-      { [DOCUMENTED_ERRORS]?: ErrorFactory[] } | undefined;
-    return type?.[DOCUMENTED_ERRORS] ?? [];
+      { name: string; [DOCUMENTED_ERRORS]?: ErrorFactory[] } | undefined;
+    const errors = type?.[DOCUMENTED_ERRORS];
+    // A route guard that says nothing would leave its refusals out of every operation behind it.
+    if (!errors)
+      throw new Error(`guard ${type?.name ?? String(g)} declares no [DOCUMENTED_ERRORS]`);
+    return errors;
   });
 }
 

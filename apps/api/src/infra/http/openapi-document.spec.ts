@@ -128,6 +128,25 @@ describe('OpenAPI operations from @ApiDoc', () => {
     expect(build).toThrow('operations without @ApiDoc({ summary, errors }): GET /things');
   });
 
+  it('refuses a route guard that declares no errors', async () => {
+    class SilentGuard {
+      canActivate(): boolean {
+        return true;
+      }
+    }
+    @UseGuards(SilentGuard)
+    @Controller('silent')
+    class SilentController {
+      @Get()
+      @ApiDoc({ summary: 'Guarded', errors: [] })
+      read(): string {
+        return 'ok';
+      }
+    }
+    const build = await documentOf(SilentController);
+    expect(build).toThrow('guard SilentGuard declares no [DOCUMENTED_ERRORS]');
+  });
+
   it('documents the handler, guard and common errors by status, with limits and the example', async () => {
     const build = await documentOf(OpenController);
     const doc = build();

@@ -12,7 +12,7 @@ import {
   type DocumentedError,
 } from './api-doc';
 import { ProblemDto } from './problem.dto';
-import { RULE_OVERRIDE } from './rate-limit.guard';
+import { rateLimitOverride } from './rate-limit.guard';
 import type { RateLimitRule } from './rate-limit.service';
 
 /** The global budget every operation is charged against (per user when signed in, else per IP). */
@@ -80,9 +80,7 @@ export function documentOperations(
         missing.push(`${method.toUpperCase()} ${path}`);
         continue;
       }
-      const override = Reflect.getMetadata(RULE_OVERRIDE, route.handler) as
-        RateLimitRule | undefined;
-      completeOperation(op, spec, route, override, budget);
+      completeOperation(op, spec, route, rateLimitOverride(route.handler), budget);
     }
   }
   document.components = {
@@ -119,7 +117,11 @@ function completeOperation(
   override: RateLimitRule | undefined,
   budget: GlobalBudget,
 ): void {
-  const errors = operationErrors(spec, route, Boolean(op.requestBody));
+  // The 100 kB limit is the JSON parser's; uploads have their own (their handlers' errors).
+  const json = (op.requestBody as { content?: Record<string, unknown> } | undefined)?.content?.[
+    'application/json'
+  ];
+  const errors = operationErrors(spec, route, Boolean(json));
   const auth = requiresAuth(errors);
   if (auth && !op.security?.length) op.security = [{ bearer: [] }];
 

@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app.config';
 import { RateLimitRule, RateLimitService } from './rate-limit.service';
 
-export const RULE_OVERRIDE = 'orgo:api-rate-limit';
+const RULE_OVERRIDE = 'orgo:api-rate-limit';
 const CHARGED = Symbol('orgo:rate-limit-charged');
 
 type ChargedRequest = Request & { user?: { userId: string } | null; [CHARGED]?: boolean };
@@ -84,4 +84,9 @@ function authenticates(context: ExecutionContext): boolean {
       (Type & { [AUTHENTICATES]?: boolean }) | undefined;
     return type?.[AUTHENTICATES] === true;
   });
+}
+
+/** The budget a route set with `@ApiRateLimit`, if any (the API docs describe it). */
+export function rateLimitOverride(handler: object): RateLimitRule | undefined {
+  return Reflect.getMetadata(RULE_OVERRIDE, handler) as RateLimitRule | undefined;
 }

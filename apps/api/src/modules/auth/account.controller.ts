@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Inject, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ApiDoc } from '../../infra/http/api-doc';
 import { AccountLimits } from './account.limits';
-import { AccountService } from './account.service';
 import { AuthErrors } from './auth.errors';
+import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { AccountService } from './account.service';
 import type { Principal } from './auth.service';
 import { DeleteAccountDto } from './dto/account.dto';
 import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';

@@ -21,8 +21,6 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app.config';
-import { ApiDoc } from '../../infra/http/api-doc';
-import { UserErrors } from '../user/user.errors';
 import { AuthErrors } from './auth.errors';
 import { isCsrfSafe } from './auth.policy';
 import { AuthService } from './auth.service';
@@ -30,6 +28,8 @@ import type { ClientMeta, IssuedTokens, Principal } from './auth.service';
 import { AuthTokensDto, LoginDto, RefreshDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
 import { clearRefreshCookie, deliverTokens, REFRESH_COOKIE } from './refresh-cookie';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { UserErrors } from '../user/user.errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -98,12 +98,7 @@ export class AuthController {
     summary: 'Rotate the refresh token and get a new access token',
     description:
       'API clients send `{ refreshToken }`. Browsers send an empty body with the httpOnly `__Host-rt` cookie, the header `X-CSRF: 1` and (if any) an allowed `Origin`; the new refresh token replaces the cookie. Each refresh token works once: presenting a used one ends the whole session (`AUTH_REFRESH_REUSED`). A failed cookie refresh clears the cookie.',
-    errors: [
-      AuthErrors.refreshInvalid,
-      AuthErrors.refreshReused,
-      AuthErrors.sessionRevoked,
-      AuthErrors.csrfFailed,
-    ],
+    errors: [AuthErrors.refreshInvalid, AuthErrors.refreshReused, AuthErrors.csrfFailed],
     example: { refreshToken: 'Yx2kq9…', useCookie: false },
   })
   async refresh(

@@ -7,10 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiDoc } from '../../infra/http/api-doc';
 import { MeDto } from '../user/dto/me.dto';
-import { AccountLimits } from './account.limits';
-import { AuthErrors } from './auth.errors';
 import type { Principal } from './auth.service';
 import {
   AcceptedDto,
@@ -24,6 +21,9 @@ import {
 import { EmailVerificationService } from './email-verification.service';
 import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordService } from './password.service';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { AccountLimits } from './account.limits';
+import { AuthErrors } from './auth.errors';
 
 const FORGOT_ACCEPTED: AcceptedDto = {
   message: 'If an account uses this address, a reset link is on its way.',

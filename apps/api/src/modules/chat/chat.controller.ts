@@ -25,18 +25,13 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ApiDoc } from '../../infra/http/api-doc';
 import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { RequireVerifiedEmail } from '../auth/verified-email.guard';
 import { ImageUploadDto } from '../media/dto/image-upload.dto';
-import { MediaErrors } from '../media/media.errors';
-import { MediaLimits } from '../media/media.policy';
 import { MediaService } from '../media/media.service';
-import { ChatErrors } from './chat.errors';
 import { ChatService } from './chat.service';
-import { ChatLimits } from './chat.service';
 import {
   AddMembersDto,
   CreateDirectRoomDto,
@@ -50,6 +45,11 @@ import { EditMessageDto, PostMessageDto } from './dto/post-message.dto';
 import { ReactionParamsDto } from './dto/reaction-params.dto';
 import { ReadRoomDto } from './dto/read-room.dto';
 import { RoomDetailDto, RoomDto, RoomPageDto } from './dto/room.dto';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { MediaErrors } from '../media/media.errors';
+import { MediaLimits } from '../media/media.policy';
+import { ChatErrors } from './chat.errors';
+import { ChatLimits } from './chat.service';
 
 const uuid = new ParseUUIDPipe();
 
@@ -283,12 +283,7 @@ export class ChatController {
   @ApiOkResponse({ type: MessageDto })
   @ApiDoc({
     summary: 'Edit my message',
-    errors: [
-      ChatErrors.roomNotFound,
-      ChatErrors.messageNotFound,
-      ChatErrors.messageNotOwn,
-      ChatErrors.messageInvalid,
-    ],
+    errors: [ChatErrors.roomNotFound, ChatErrors.messageNotFound, ChatErrors.messageNotOwn],
     example: { text: 'Anyone up for a code review tomorrow?' },
   })
   edit(

@@ -1,16 +1,16 @@
 import { Controller, Delete, Inject, Put, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiDoc } from '../../infra/http/api-doc';
 import { singleFileUpload } from '../../infra/http/multipart';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { ImageUploadDto } from '../media/dto/image-upload.dto';
-import { MediaErrors } from '../media/media.errors';
-import { MediaLimits } from '../media/media.policy';
 import { MediaService } from '../media/media.service';
 import { AvatarService } from './avatar.service';
 import { UserSummaryDto } from './dto/user-summary.dto';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { MediaErrors } from '../media/media.errors';
+import { MediaLimits } from '../media/media.policy';
 import { UserErrors } from './user.errors';
 
 @ApiTags('users')

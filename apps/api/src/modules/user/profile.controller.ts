@@ -9,7 +9,6 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDoc } from '../../infra/http/api-doc';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { CurrentViewer, OptionalJwtAuthGuard } from '../auth/optional-jwt-auth.guard';
@@ -17,6 +16,7 @@ import { MeDto } from './dto/me.dto';
 import { PublicProfileDto } from './dto/public-profile.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfileService } from './profile.service';
+import { ApiDoc } from '../../infra/http/api-doc';
 import { UserErrors } from './user.errors';
 
 @ApiTags('users')

@@ -11,12 +11,12 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDoc } from '../../infra/http/api-doc';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { CurrentViewer, OptionalJwtAuthGuard } from '../auth/optional-jwt-auth.guard';
 import { PageQueryDto, UserPageDto } from './dto/user-page.dto';
 import { SocialService } from './social.service';
+import { ApiDoc } from '../../infra/http/api-doc';
 import { UserErrors } from './user.errors';
 
 const uuid = new ParseUUIDPipe();

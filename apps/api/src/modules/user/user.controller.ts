@@ -1,11 +1,11 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiDoc } from '../../infra/http/api-doc';
 import type { Principal } from '../auth/auth.service';
 import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
 import { MeDto } from './dto/me.dto';
 import { UserErrors } from './user.errors';
 import { UserService } from './user.service';
+import { ApiDoc } from '../../infra/http/api-doc';
 
 @ApiTags('users')
 @Controller('users')
