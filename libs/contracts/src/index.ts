@@ -1,3 +1,4 @@
+export * from './asyncapi';
 export * from './errors';
 export * from './realtime/chat.socket';
 export * from './realtime/rooms';

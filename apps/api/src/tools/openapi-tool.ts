@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app.config';
 import { parseEnv } from '../config/env.schema';
-import { API_PREFIX, buildOpenApi } from '../infra/http/configure-app';
+import { API_PREFIX, buildOpenApi, globalBudget } from '../infra/http/configure-app';
 
 /** Writes the OpenAPI document from the controllers without connecting to anything (preview mode). */
 async function main(): Promise<void> {
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     },
   );
   app.setGlobalPrefix(API_PREFIX);
-  const doc = buildOpenApi(app);
+  const doc = buildOpenApi(app, globalBudget(config));
   writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
   await app.close();
 }

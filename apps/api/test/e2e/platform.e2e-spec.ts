@@ -1,3 +1,4 @@
+import { asyncApiDocument } from '@orgo/contracts';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ApiClient } from '../support/client';
@@ -36,6 +37,30 @@ describe('health, metrics and docs', () => {
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining(['/api/auth/signup', '/api/auth/refresh', '/api/auth/sessions/{id}']),
     );
+    const login = res.body.paths['/api/auth/login'].post;
+    expect(login.summary).toBeTruthy();
+    expect(login.responses['401'].content['application/problem+json'].schema.allOf[1]).toEqual({
+      type: 'object',
+      properties: { code: { type: 'string', enum: ['AUTH_CREDENTIALS_INVALID'] } },
+    });
+  });
+
+  it('serves the AsyncAPI document of the Socket.IO events and a readable page of it', async () => {
+    const c = new ApiClient(api.url);
+    const json = await c.get('/api/docs/asyncapi.json');
+    expect(json.status).toBe(200);
+    expect(json.body).toEqual(asyncApiDocument);
+    expect(
+      Object.values(json.body.channels).map((ch) => (ch as { address: string }).address),
+    ).toEqual(expect.arrayContaining(['/chat', '/user']));
+
+    const page = await c.get<string>('/api/docs/asyncapi');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.body).toContain('<code>message.send</code>');
+    expect(page.body).toContain('<code>presence.updated</code>');
+    expect(page.body).not.toMatch(/<script/i);
   });
 });
 

@@ -11,6 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Liveness: the process answers
+         * @description **Rate limits.** None: outside the API budget.
+         */
         get: operations["Health_live"];
         put?: never;
         post?: never;
@@ -27,6 +31,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Readiness: the database and Redis answer
+         * @description Answers 503 with the same body while a dependency is down.
+         *
+         *     **Rate limits.** None: outside the API budget.
+         */
         get: operations["Health_ready"];
         put?: never;
         post?: never;
@@ -45,7 +55,9 @@ export interface paths {
         };
         /**
          * Download an image
-         * @description Public images (avatars) are cacheable forever: a key never changes its bytes. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.
+         * @description Public images (avatars) are cacheable forever: a key never changes its bytes. Private images (chat) need the signed, expiring `exp` and `sig` of the URL they came with. Add `size=thumb` for the small version. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.
+         *
+         *     **Rate limits.** Counts against this route's own budget, 1200 per minute (`media-download-ip`) per IP; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
          */
         get: operations["Media_download"];
         put?: never;
@@ -63,7 +75,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mail the server would have sent (embedded mode only: no SMTP_URL, not production, asked from this machine) */
+        /**
+         * Mail the server would have sent (embedded mode only: no SMTP_URL, not production, asked from this machine)
+         * @description Answers 404 everywhere else.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["DevOutbox_outbox"];
         put?: never;
         post?: never;
@@ -80,12 +97,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My account
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["User_me"];
         put?: never;
         post?: never;
+        /**
+         * Delete my account
+         * @description Confirms with the password; an account without one (social sign-in only) needs a session signed in within `REAUTH_MAX_AGE_SEC`. `contentPolicy` says whether my content stays anonymized or is removed. Ends every session.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 5 per 30 min (`password-fail-account`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Account_deleteMe"];
         options?: never;
         head?: never;
+        /**
+         * Edit my profile
+         * @description Nickname, about and links; fields left out stay as they are.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         patch: operations["Profile_updateMe"];
         trace?: never;
     };
@@ -99,11 +132,16 @@ export interface paths {
         get?: never;
         /**
          * Upload or replace my avatar
-         * @description One multipart part named `file`. Refusals: 413 MEDIA_TOO_LARGE (over 10 MB), 415 MEDIA_TYPE_UNSUPPORTED (not JPEG/PNG/WebP/GIF by content), 422 MEDIA_DIMENSIONS_TOO_LARGE (over 33 MP) or MEDIA_IMAGE_INVALID, 429 after 30 uploads in 30 minutes. The previous avatar is deleted.
+         * @description One multipart part named `file`: JPEG, PNG, WebP or GIF by content, at most 10 MB and 33 MP, re-encoded as WebP without metadata. The previous avatar is deleted.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 30 per 30 min (`media-upload-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
          */
         put: operations["Avatar_replace"];
         post?: never;
-        /** Remove my avatar (idempotent) */
+        /**
+         * Remove my avatar (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Avatar_remove"];
         options?: never;
         head?: never;
@@ -117,6 +155,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A user's public profile
+         * @description Counts, the viewer's relationship and, between mutual followers, presence. Anonymous visitors may read it; a block either way answers 404 like a missing user.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Profile_profile"];
         put?: never;
         post?: never;
@@ -133,6 +177,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users I blocked
+         * @description Newest first; pass `nextCursor` back as `cursor`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Social_myBlocks"];
         put?: never;
         post?: never;
@@ -149,6 +199,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Users I muted
+         * @description Newest first; pass `nextCursor` back as `cursor`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Social_myMutes"];
         put?: never;
         post?: never;
@@ -165,6 +221,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A user's followers
+         * @description Newest first; pass `nextCursor` back as `cursor`. Anonymous visitors may read it.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Social_followers"];
         put?: never;
         post?: never;
@@ -181,6 +243,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Who a user follows
+         * @description Newest first; pass `nextCursor` back as `cursor`. Anonymous visitors may read it.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Social_following"];
         put?: never;
         post?: never;
@@ -198,8 +266,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Follow a user (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         put: operations["Social_follow"];
         post?: never;
+        /**
+         * Unfollow a user (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Social_unfollow"];
         options?: never;
         head?: never;
@@ -214,8 +290,18 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Block a user (idempotent)
+         * @description Also ends the follows both ways.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         put: operations["Social_block"];
         post?: never;
+        /**
+         * Unblock a user (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Social_unblock"];
         options?: never;
         head?: never;
@@ -230,8 +316,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * Mute a user (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         put: operations["Social_mute"];
         post?: never;
+        /**
+         * Unmute a user (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Social_unmute"];
         options?: never;
         head?: never;
@@ -247,6 +341,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign up with email and password
+         * @description Creates the account, mails a 6-digit code and a link to verify the address, and signs in: answers an access token (Bearer) and a refresh token. With `useCookie: true` the refresh token goes only into the httpOnly `__Host-rt` cookie (browsers); without it, in the body (API clients).
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to `SIGNUP_PER_IP_PER_HOUR` sign-ups per hour per IP and `SIGNUP_PER_EMAIL_PER_HOUR` per email address. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Auth_signup"];
         delete?: never;
         options?: never;
@@ -263,6 +363,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with email and password
+         * @description Answers an access token (Bearer) and a refresh token; with `useCookie: true` the refresh token goes only into the httpOnly `__Host-rt` cookie. Each attempt is counted before the password is checked; a success clears the count.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 25 per 5 min (`login-ip`); 5 failed attempts per 30 min per account (`login-fail-account`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Auth_login"];
         delete?: never;
         options?: never;
@@ -279,6 +385,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Rotate the refresh token and get a new access token
+         * @description API clients send `{ refreshToken }`. Browsers send an empty body with the httpOnly `__Host-rt` cookie, the header `X-CSRF: 1` and (if any) an allowed `Origin`; the new refresh token replaces the cookie. Each refresh token works once: presenting a used one ends the whole session (`AUTH_REFRESH_REUSED`). A failed cookie refresh clears the cookie.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Auth_refresh"];
         delete?: never;
         options?: never;
@@ -295,6 +407,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out this session
+         * @description Ends the session of the access token and clears the `__Host-rt` cookie.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Auth_logout"];
         delete?: never;
         options?: never;
@@ -311,6 +429,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out every session of my account
+         * @description Ends every session, this one included, and clears the `__Host-rt` cookie.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Auth_logoutAll"];
         delete?: never;
         options?: never;
@@ -325,6 +449,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List my active sessions
+         * @description `current` marks the session of this access token.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Auth_sessions"];
         put?: never;
         post?: never;
@@ -344,6 +474,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * End one of my sessions
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Auth_revokeSession"];
         options?: never;
         head?: never;
@@ -359,6 +493,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Verify my email address with the mailed code
+         * @description The 6-digit code is valid 10 minutes; 5 wrong tries lock it (request a new one).
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_verifyEmail"];
         delete?: never;
         options?: never;
@@ -375,6 +515,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Verify an email address with the mailed link
+         * @description The `token` of the `/verify-email?token=…` link; single use, valid 10 minutes.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_verifyEmailLink"];
         delete?: never;
         options?: never;
@@ -391,6 +537,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mail a new verification code and link
+         * @description Replaces the previous code; answers how long to wait before asking again.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 1 per minute per account (the answered `cooldownSec`); 5 per day (`verify-mail-account-day`); 5 per day (`mail-ip-day`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_resendEmail"];
         delete?: never;
         options?: never;
@@ -407,6 +559,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always answers 202 the same way, whether or not an account uses the address. The link is single use and valid `PASSWORD_RESET_TTL_SEC` (30 minutes by default).
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 2 per hour (`reset-mail-address-hour`); 5 per day (`reset-mail-address-day`); 5 per day (`mail-ip-day`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_forgotPassword"];
         delete?: never;
         options?: never;
@@ -423,6 +581,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Set a new password with a reset link
+         * @description Single use; ends every session of the account and marks its email verified (the mail reached it).
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_resetPassword"];
         delete?: never;
         options?: never;
@@ -439,6 +603,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change my password
+         * @description Needs the current password; ends every other session.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 5 per 30 min (`password-fail-account`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Credentials_changePassword"];
         delete?: never;
         options?: never;
@@ -453,6 +623,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Which social sign-in providers are configured
+         * @description **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["OAuth_providers"];
         put?: never;
         post?: never;
@@ -469,6 +643,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Start social sign-in (browser navigation)
+         * @description Redirects to the provider and sets the short-lived `__Host-oauth` cookie that binds the sign-in to this browser. Open it as a page, not with fetch.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 30 per 5 min (`oauth-start-ip`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["OAuth_start"];
         put?: never;
         post?: never;
@@ -485,6 +665,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Social sign-in callback (the provider redirects here)
+         * @description Redirects to the SPA at `/auth/callback#code=<one-time code>` (trade it at `POST /api/auth/oauth/exchange`), or to `/login?error=<code>` with one of the codes below when the sign-in fails.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["OAuth_callback"];
         put?: never;
         post?: never;
@@ -503,6 +689,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Trade the one-time social sign-in code for tokens
+         * @description Answers like login. The code is single use, short-lived and works only in the browser that started the sign-in (the `__Host-oauth` cookie); with `useCookie: true` the refresh token goes into the `__Host-rt` cookie.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["OAuth_exchange"];
         delete?: never;
         options?: never;
@@ -522,6 +714,8 @@ export interface paths {
         /**
          * Upload an image for a message in this room
          * @description One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 30 per 30 min (`media-upload-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
          */
         post: operations["Chat_uploadImage"];
         delete?: never;
@@ -539,6 +733,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Open the direct conversation with a user
+         * @description Answers the existing room of this pair (200) or creates it (201). A new conversation needs me to follow the other user.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_openDirect"];
         delete?: never;
         options?: never;
@@ -553,8 +753,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My rooms, most recently active first
+         * @description Each with its last message and my unread count; pass `nextCursor` back as `cursor`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Chat_list"];
         put?: never;
+        /**
+         * Create a group room
+         * @description I become its owner; I can add only people I follow.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_createGroup"];
         delete?: never;
         options?: never;
@@ -569,12 +781,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * One of my rooms with its members
+         * @description A room I am not a member of answers 404 like a missing one.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Chat_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Rename a group room
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         patch: operations["Chat_rename"];
         trace?: never;
     };
@@ -587,6 +809,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Add people to a group room
+         * @description Only the owner; only people I follow.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_addMembers"];
         delete?: never;
         options?: never;
@@ -604,6 +832,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a member from a group room
+         * @description Only the owner. The removed member gets `room.removed` on `/chat`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Chat_removeMember"];
         options?: never;
         head?: never;
@@ -619,6 +853,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Leave a group room
+         * @description When the owner leaves, the longest-standing member becomes the owner.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_leave"];
         delete?: never;
         options?: never;
@@ -633,8 +873,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Messages of a room
+         * @description Newest page by default; at most one of `after_seq` (catch-up after a gap in `seq`), `before_seq` (older), `around` or `around_date`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Chat_messages"];
         put?: never;
+        /**
+         * Send a message
+         * @description The REST twin of `message.send` on `/chat`. A retried `clientMessageId` answers the original (200) instead of a copy. Text 1–4000 characters, optional with `imageId` (from `POST …/images`).
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 20 per 10 s (`chat-send-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_post"];
         delete?: never;
         options?: never;
@@ -652,9 +904,19 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /**
+         * Delete my message
+         * @description The message keeps its place with `text: null` and `deletedAt` set.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Chat_remove"];
         options?: never;
         head?: never;
+        /**
+         * Edit my message
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         patch: operations["Chat_edit"];
         trace?: never;
     };
@@ -666,8 +928,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /**
+         * React to a message with an emoji (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         put: operations["Chat_react"];
         post?: never;
+        /**
+         * Remove my reaction (idempotent)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Chat_unreact"];
         options?: never;
         head?: never;
@@ -683,6 +953,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Move my read position forward
+         * @description Never moves back; answers the position now stored.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Chat_read"];
         delete?: never;
         options?: never;
@@ -1098,10 +1374,85 @@ export interface components {
             requestId?: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule). */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"] & {
+                    /** @enum {string} */
+                    code?: "COMMON_VALIDATION_FAILED";
+                };
+            };
+        };
+        /** @description `COMMON_RATE_LIMITED`: Too many requests. Try again after `Retry-After` seconds. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"] & {
+                    /** @enum {string} */
+                    code?: "COMMON_RATE_LIMITED";
+                };
+            };
+        };
+        /** @description `COMMON_INTERNAL`: Something went wrong on our side. */
+        Internal: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"] & {
+                    /** @enum {string} */
+                    code?: "COMMON_INTERNAL";
+                };
+            };
+        };
+        /** @description `COMMON_PAYLOAD_TOO_LARGE`: Request body is too large (JSON bodies up to 100 kB). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"] & {
+                    /** @enum {string} */
+                    code?: "COMMON_PAYLOAD_TOO_LARGE";
+                };
+            };
+        };
+        /** @description `COMMON_SERVICE_UNAVAILABLE`: The service is temporarily unavailable. Try again after `Retry-After` seconds. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDto"] & {
+                    /** @enum {string} */
+                    code?: "COMMON_SERVICE_UNAVAILABLE";
+                };
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+        /** @description Requests allowed in the current window. */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets. */
+        "RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1123,15 +1474,9 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Health_ready: {
@@ -1151,21 +1496,14 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
+            400: components["responses"]["ValidationFailed"];
+            500: components["responses"]["Internal"];
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
-                };
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -1197,15 +1535,22 @@ export interface operations {
                     "image/webp": string;
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /** @description `MEDIA_NOT_FOUND`: Media not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_NOT_FOUND";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     DevOutbox_outbox: {
@@ -1225,15 +1570,22 @@ export interface operations {
                     "application/json": components["schemas"]["OutboxMailDto"][];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /** @description `COMMON_NOT_FOUND`: Not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     User_me: {
@@ -1253,15 +1605,40 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Account_deleteMe: {
@@ -1273,6 +1650,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "granite-ridge-at-dawn",
+                 *       "contentPolicy": "anonymize"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DeleteAccountDto"];
             };
         };
@@ -1284,15 +1667,56 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_PASSWORD_INCORRECT`: The password is incorrect.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PASSWORD_INCORRECT" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_REAUTH_REQUIRED`: Sign in again to confirm this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_REAUTH_REQUIRED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Profile_updateMe: {
@@ -1304,6 +1728,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "nickname": "climber",
+                 *       "about": "Backend developer learning Go.",
+                 *       "links": [
+                 *         {
+                 *           "label": "GitHub",
+                 *           "url": "https://github.com/climber"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateProfileDto"];
             };
         };
@@ -1316,15 +1752,53 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `USER_NICKNAME_TAKEN`: This nickname is already taken. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_NICKNAME_TAKEN";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Avatar_replace: {
@@ -1348,15 +1822,80 @@ export interface operations {
                     "application/json": components["schemas"]["UserSummaryDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `MEDIA_TYPE_UNSUPPORTED`: Only JPEG, PNG, WebP and GIF images are accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TYPE_UNSUPPORTED";
+                    };
+                };
+            };
+            /**
+             * @description `MEDIA_DIMENSIONS_TOO_LARGE`: The image has too many pixels (at most 33,177,600).
+             *
+             *     `MEDIA_IMAGE_INVALID`: The image could not be read; it may be damaged.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Avatar_remove: {
@@ -1376,15 +1915,40 @@ export interface operations {
                     "application/json": components["schemas"]["UserSummaryDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Profile_profile: {
@@ -1407,15 +1971,38 @@ export interface operations {
                     "application/json": components["schemas"]["PublicProfileDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_myBlocks: {
@@ -1439,15 +2026,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_myMutes: {
@@ -1471,15 +2071,28 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_followers: {
@@ -1505,15 +2118,38 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_following: {
@@ -1539,15 +2175,38 @@ export interface operations {
                     "application/json": components["schemas"]["UserPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_follow: {
@@ -1567,15 +2226,67 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_FOLLOW_SELF`: You cannot follow yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_FOLLOW_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `USER_FOLLOW_BLOCKED`: You blocked this user. Unblock them first. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_FOLLOW_BLOCKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_unfollow: {
@@ -1595,15 +2306,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_FOLLOW_SELF`: You cannot follow yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_FOLLOW_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_block: {
@@ -1623,15 +2374,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_BLOCK_SELF`: You cannot block yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_BLOCK_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_unblock: {
@@ -1651,15 +2442,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_BLOCK_SELF`: You cannot block yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_BLOCK_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_mute: {
@@ -1679,15 +2510,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_MUTE_SELF`: You cannot mute yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_MUTE_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Social_unmute: {
@@ -1707,15 +2578,55 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `USER_MUTE_SELF`: You cannot mute yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "USER_MUTE_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_signup: {
@@ -1727,6 +2638,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "climber@example.com",
+                 *       "password": "granite-ridge-at-dawn",
+                 *       "nickname": "climber",
+                 *       "useCookie": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignupDto"];
             };
         };
@@ -1739,15 +2658,44 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_PASSWORD_TOO_COMMON`: This password is too common. Choose another one.
+             *
+             *     `AUTH_PASSWORD_TOO_PERSONAL`: This password contains your email name or nickname. Choose another one.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_EMAIL_TAKEN`: An account with this email already exists.
+             *
+             *     `USER_NICKNAME_TAKEN`: This nickname is already taken.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_TAKEN" | "USER_NICKNAME_TAKEN";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_login: {
@@ -1759,6 +2707,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "climber@example.com",
+                 *       "password": "granite-ridge-at-dawn",
+                 *       "useCookie": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginDto"];
             };
         };
@@ -1771,15 +2726,23 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /** @description `AUTH_CREDENTIALS_INVALID`: The email or password is incorrect. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_CREDENTIALS_INVALID";
+                    };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_refresh: {
@@ -1791,6 +2754,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refreshToken": "Yx2kq9…",
+                 *       "useCookie": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshDto"];
             };
         };
@@ -1803,15 +2772,39 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_REFRESH_INVALID`: The refresh token is invalid or expired.
+             *
+             *     `AUTH_REFRESH_REUSED`: This refresh token was already used; the session has been ended.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED";
+                    };
                 };
             };
+            /** @description `AUTH_CSRF_FAILED`: Missing or invalid CSRF header or origin. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_CSRF_FAILED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_logout: {
@@ -1829,15 +2822,28 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_logoutAll: {
@@ -1855,15 +2861,28 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_sessions: {
@@ -1883,15 +2902,28 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"][];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Auth_revokeSession: {
@@ -1911,15 +2943,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `AUTH_SESSION_NOT_FOUND`: Session not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_SESSION_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_verifyEmail: {
@@ -1931,6 +2988,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "482913"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyEmailDto"];
             };
         };
@@ -1943,15 +3005,48 @@ export interface operations {
                     "application/json": components["schemas"]["MeDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_EMAIL_CODE_INVALID`: The code is incorrect.
+             *
+             *     `AUTH_EMAIL_CODE_EXPIRED`: This code has expired or was replaced. Request a new one.
+             *
+             *     `AUTH_EMAIL_CODE_LOCKED`: Too many wrong codes. Request a new code.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_LOCKED" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_verifyEmailLink: {
@@ -1963,6 +3058,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "k3Jq0vX5bT1m…"
+                 *     }
+                 */
                 "application/json": components["schemas"]["VerifyEmailLinkDto"];
             };
         };
@@ -1973,15 +3073,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_EMAIL_LINK_INVALID`: This verification link is invalid, expired or already used.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_LINK_INVALID" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_resendEmail: {
@@ -2001,15 +3112,40 @@ export interface operations {
                     "application/json": components["schemas"]["EmailResendDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `AUTH_EMAIL_ALREADY_VERIFIED`: This email address is already verified. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_ALREADY_VERIFIED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_forgotPassword: {
@@ -2021,6 +3157,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "climber@example.com"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ForgotPasswordDto"];
             };
         };
@@ -2033,15 +3174,11 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_resetPassword: {
@@ -2053,6 +3190,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "p8Vd2sQ…",
+                 *       "newPassword": "granite-ridge-at-dusk"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResetPasswordDto"];
             };
         };
@@ -2063,15 +3206,30 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_RESET_TOKEN_INVALID`: This reset link is invalid, expired or already used.
+             *
+             *     `AUTH_PASSWORD_TOO_COMMON`: This password is too common. Choose another one.
+             *
+             *     `AUTH_PASSWORD_TOO_PERSONAL`: This password contains your email name or nickname. Choose another one.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_RESET_TOKEN_INVALID" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Credentials_changePassword: {
@@ -2083,6 +3241,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "granite-ridge-at-dawn",
+                 *       "newPassword": "granite-ridge-at-dusk"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
@@ -2093,15 +3257,60 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_PASSWORD_INCORRECT`: The password is incorrect.
+             *
+             *     `AUTH_PASSWORD_TOO_COMMON`: This password is too common. Choose another one.
+             *
+             *     `AUTH_PASSWORD_TOO_PERSONAL`: This password contains your email name or nickname. Choose another one.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_PASSWORD_NOT_SET`: This account has no password yet. Set one with "forgot password". */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PASSWORD_NOT_SET";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OAuth_providers: {
@@ -2121,15 +3330,10 @@ export interface operations {
                     "application/json": components["schemas"]["AuthProvidersDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OAuth_start: {
@@ -2150,22 +3354,22 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description AUTH_PROVIDER_UNAVAILABLE: unknown or not configured. */
+            400: components["responses"]["ValidationFailed"];
+            /** @description `AUTH_PROVIDER_UNAVAILABLE`: This sign-in provider is not available. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PROVIDER_UNAVAILABLE";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OAuth_callback: {
@@ -2190,15 +3394,89 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `AUTH_OAUTH_STATE_INVALID`: The sign-in request expired or did not start in this browser. Try again.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_STATE_INVALID" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_OAUTH_DENIED`: Sign-in was cancelled at the provider.
+             *
+             *     `AUTH_OAUTH_ID_TOKEN_INVALID`: The provider ID token failed verification.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_ID_TOKEN_INVALID";
+                    };
+                };
+            };
+            /** @description `AUTH_OAUTH_EMAIL_UNVERIFIED`: The provider did not confirm a verified email address for this account. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_EMAIL_UNVERIFIED";
+                    };
+                };
+            };
+            /** @description `AUTH_PROVIDER_UNAVAILABLE`: This sign-in provider is not available. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PROVIDER_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description `AUTH_OAUTH_LINK_REQUIRES_VERIFIED`: An account with this email exists but its email is not verified. Log in with your password and verify it first. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_LINK_REQUIRES_VERIFIED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            /** @description `AUTH_OAUTH_PROVIDER_ERROR`: The sign-in provider did not answer as expected. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_PROVIDER_ERROR";
+                    };
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     OAuth_exchange: {
@@ -2210,6 +3488,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "Qm9vdHN0cmFw…",
+                 *       "useCookie": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["OAuthExchangeDto"];
             };
         };
@@ -2222,15 +3506,23 @@ export interface operations {
                     "application/json": components["schemas"]["AuthTokensDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /** @description `AUTH_OAUTH_CODE_INVALID`: This sign-in code is invalid, expired or already used. Sign in again. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_OAUTH_CODE_INVALID";
+                    };
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_uploadImage: {
@@ -2256,22 +3548,92 @@ export interface operations {
                     "application/json": components["schemas"]["ChatImageDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `MEDIA_TYPE_UNSUPPORTED`: Only JPEG, PNG, WebP and GIF images are accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TYPE_UNSUPPORTED";
+                    };
+                };
+            };
+            /**
+             * @description `MEDIA_DIMENSIONS_TOO_LARGE`: The image has too many pixels (at most 33,177,600).
+             *
+             *     `MEDIA_IMAGE_INVALID`: The image could not be read; it may be damaged.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_openDirect: {
@@ -2283,6 +3645,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateDirectRoomDto"];
             };
         };
@@ -2305,22 +3672,72 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `CHAT_DIRECT_SELF`: You cannot start a conversation with yourself.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_DIRECT_SELF" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /**
+             * @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this.
+             *
+             *     `CHAT_DIRECT_NOT_ALLOWED`: You can start a conversation only with someone you follow.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED" | "CHAT_DIRECT_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description `CHAT_USER_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_USER_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_list: {
@@ -2346,15 +3763,28 @@ export interface operations {
                     "application/json": components["schemas"]["RoomPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_createGroup: {
@@ -2366,6 +3796,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Go study group",
+                 *       "memberIds": [
+                 *         "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41",
+                 *         "7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateGroupRoomDto"];
             };
         };
@@ -2378,22 +3817,69 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this.
+             *
+             *     `CHAT_INVITE_NOT_ALLOWED`: You can add to a group only people you follow.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED" | "CHAT_INVITE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description `CHAT_USER_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_FULL`: This room has reached its member limit. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_FULL";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_get: {
@@ -2415,15 +3901,40 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDetailDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_rename: {
@@ -2437,6 +3948,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Go study group (spring)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RenameRoomDto"];
             };
         };
@@ -2449,15 +3965,65 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_OWNER_ONLY`: Only the owner of the room can do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_OWNER_ONLY";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_NOT_GROUP`: Only group rooms can be renamed, joined or left. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_GROUP";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_addMembers: {
@@ -2471,6 +4037,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userIds": [
+                 *         "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AddMembersDto"];
             };
         };
@@ -2483,15 +4056,77 @@ export interface operations {
                     "application/json": components["schemas"]["RoomDetailDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /**
+             * @description `CHAT_ROOM_OWNER_ONLY`: Only the owner of the room can do this.
+             *
+             *     `CHAT_INVITE_NOT_ALLOWED`: You can add to a group only people you follow.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_OWNER_ONLY" | "CHAT_INVITE_NOT_ALLOWED";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_USER_NOT_FOUND`: User not found.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_USER_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_GROUP`: Only group rooms can be renamed, joined or left.
+             *
+             *     `CHAT_ROOM_FULL`: This room has reached its member limit.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_FULL";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_removeMember: {
@@ -2512,15 +4147,68 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_OWNER_ONLY`: Only the owner of the room can do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_OWNER_ONLY";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_MEMBER_NOT_FOUND`: This user is not a member of the room.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_MEMBER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_NOT_GROUP`: Only group rooms can be renamed, joined or left. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_GROUP";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_leave: {
@@ -2540,15 +4228,52 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `CHAT_ROOM_NOT_GROUP`: Only group rooms can be renamed, joined or left. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_GROUP";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_messages: {
@@ -2580,15 +4305,40 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_post: {
@@ -2602,6 +4352,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientMessageId": "7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c",
+                 *       "text": "Anyone up for a code review tonight?"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PostMessageDto"];
             };
         };
@@ -2624,22 +4380,79 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this.
+             *
+             *     `CHAT_DIRECT_BLOCKED`: You cannot send messages in this conversation.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED" | "CHAT_DIRECT_BLOCKED";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_MESSAGE_NOT_FOUND`: Message not found.
+             *
+             *     `CHAT_IMAGE_NOT_FOUND`: Image not found. Upload it to this room first; each image goes in one message.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_IMAGE_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_IMAGE_OTHER_ROOM`: This image was uploaded to another room. Upload it to this room to send it here.
+             *
+             *     `CHAT_MESSAGE_CLIENT_ID_REUSED`: This clientMessageId already belongs to another message. Use a new one.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_IMAGE_OTHER_ROOM" | "CHAT_MESSAGE_CLIENT_ID_REUSED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_remove: {
@@ -2660,15 +4473,56 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_MESSAGE_NOT_OWN`: You can change only your own messages. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_MESSAGE_NOT_OWN";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_MESSAGE_NOT_FOUND`: Message not found.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_MESSAGE_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_edit: {
@@ -2683,6 +4537,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "text": "Anyone up for a code review tomorrow?"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EditMessageDto"];
             };
         };
@@ -2695,15 +4554,57 @@ export interface operations {
                     "application/json": components["schemas"]["MessageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_MESSAGE_NOT_OWN`: You can change only your own messages. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_MESSAGE_NOT_OWN";
+                    };
+                };
+            };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_MESSAGE_NOT_FOUND`: Message not found.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_MESSAGE_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_react: {
@@ -2726,15 +4627,44 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /**
+             * @description `CHAT_ROOM_NOT_FOUND`: Chat room not found.
+             *
+             *     `CHAT_MESSAGE_NOT_FOUND`: Message not found.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND" | "CHAT_MESSAGE_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_unreact: {
@@ -2757,15 +4687,40 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Chat_read: {
@@ -2779,6 +4734,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "seq": 42
+                 *     }
+                 */
                 "application/json": components["schemas"]["ReadRoomDto"];
             };
         };
@@ -2791,15 +4751,41 @@ export interface operations {
                     "application/json": components["schemas"]["ReadStateDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `CHAT_ROOM_NOT_FOUND`: Chat room not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "CHAT_ROOM_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
+import { DOCUMENTED_ERRORS } from '../http/api-doc';
 import { AUTHENTICATES, RateLimitGuard } from '../http/rate-limit.guard';
 import type { Principal } from './principal';
 import { SessionErrors } from './session-errors';
@@ -20,6 +21,11 @@ export function bearerToken(req: Request): string | undefined {
 export class JwtAuthGuard implements CanActivate {
   /** The API budget of its routes is charged here, to the user once known (RateLimitGuard). */
   static readonly [AUTHENTICATES] = true;
+  static readonly [DOCUMENTED_ERRORS] = [
+    SessionErrors.unauthenticated,
+    SessionErrors.tokenInvalid,
+    SessionErrors.sessionRevoked,
+  ];
 
   constructor(
     @Inject(SessionVerifier) private readonly sessions: SessionVerifier,

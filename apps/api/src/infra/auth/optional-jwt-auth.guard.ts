@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DOCUMENTED_ERRORS } from '../http/api-doc';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { SessionErrors } from './session-errors';
 import type { Principal } from './principal';
 
 /**
@@ -9,6 +11,11 @@ import type { Principal } from './principal';
  */
 @Injectable()
 export class OptionalJwtAuthGuard extends JwtAuthGuard {
+  static override readonly [DOCUMENTED_ERRORS] = [
+    SessionErrors.tokenInvalid,
+    SessionErrors.sessionRevoked,
+  ];
+
   protected override async principalOf(token: string | undefined): Promise<Principal | null> {
     return token ? this.verify(token) : null;
   }

@@ -5,7 +5,8 @@ import {
   Injectable,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { DOCUMENTED_ERRORS } from '../http/api-doc';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import type { Principal } from './principal';
 import { SessionErrors } from './session-errors';
@@ -13,6 +14,8 @@ import { SessionErrors } from './session-errors';
 /** Runs after JwtAuthGuard; the principal carries the email state read on this very request. */
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
+  static readonly [DOCUMENTED_ERRORS] = [SessionErrors.emailNotVerified];
+
   canActivate(context: ExecutionContext): boolean {
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (!principal) throw SessionErrors.unauthenticated();
@@ -26,9 +29,5 @@ export class VerifiedEmailGuard implements CanActivate {
  * email verified, else 401 / 403 `AUTH_EMAIL_NOT_VERIFIED`.
  */
 export function RequireVerifiedEmail(): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    UseGuards(JwtAuthGuard, VerifiedEmailGuard),
-    ApiBearerAuth(),
-    ApiForbiddenResponse({ description: '`AUTH_EMAIL_NOT_VERIFIED` until the email is verified.' }),
-  );
+  return applyDecorators(UseGuards(JwtAuthGuard, VerifiedEmailGuard), ApiBearerAuth());
 }

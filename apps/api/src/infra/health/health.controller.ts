@@ -13,6 +13,7 @@ import { NoApiRateLimit } from '../http/rate-limit.guard';
 import { RedisClients } from '../redis/redis.module';
 import { DrainState } from './drain-state';
 import { metricsRegistry } from './metrics';
+import { ApiDoc } from '../http/api-doc';
 
 export class HealthDto {
   @ApiProperty({ enum: ['ok', 'error', 'draining'] })
@@ -38,6 +39,7 @@ export class HealthController {
   @Get('health/live')
   @NoApiRateLimit()
   @ApiOkResponse({ type: HealthDto })
+  @ApiDoc({ summary: 'Liveness: the process answers', errors: [] })
   live(): HealthDto {
     return { status: 'ok', checks: {} };
   }
@@ -50,6 +52,11 @@ export class HealthController {
   @NoApiRateLimit()
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
+  @ApiDoc({
+    summary: 'Readiness: the database and Redis answer',
+    description: 'Answers 503 with the same body while a dependency is down.',
+    errors: [],
+  })
   async ready(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     if (this.drain.draining) {
       res.status(503);

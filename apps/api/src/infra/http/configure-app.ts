@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, getSchemaPath, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -9,35 +9,32 @@ import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app.config';
 import { httpRequestDuration } from '../health/metrics';
+import { serveAsyncApi } from './asyncapi-page';
 import { findUnsafeInput, unsafeInputError } from './input-rules';
+import { BEARER_AUTH, OPENAPI_DESCRIPTION } from './openapi-text';
+import { documentOperations, operationId, type GlobalBudget } from './openapi-document';
 import { ProblemDto } from './problem.dto';
 import { validationPipe } from './validation';
 
 export const API_PREFIX = 'api';
 
-export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+export function buildOpenApi(app: NestExpressApplication, budget: GlobalBudget): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('OrGo API')
-    .setDescription(
-      'REST API of OrGo. Errors are RFC 9457 problem details with a stable `code`. Realtime events are documented in libs/contracts.',
-    )
+    .setDescription(OPENAPI_DESCRIPTION)
     .setVersion('1.0.0')
-    .addBearerAuth()
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: BEARER_AUTH,
+    })
     .build();
   const document = SwaggerModule.createDocument(app, doc, {
     extraModels: [ProblemDto],
-    operationIdFactory: (controller, method) =>
-      `${controller.replace(/Controller$/, '')}_${method}`,
+    operationIdFactory: operationId,
   });
-  const problem = {
-    description: 'Problem details (RFC 9457) with a stable `code`',
-    content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
-  };
-  for (const item of Object.values(document.paths)) {
-    for (const op of [item.get, item.post, item.put, item.patch, item.delete])
-      if (op) op.responses['4XX'] = problem;
-  }
-  return document;
+  return documentOperations(app, document, budget);
 }
 
 /** Everything HTTP-wide: security headers, CORS, parsing, validation, docs, SPA, metrics. */
@@ -102,10 +99,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // instance; a gateway that adds @UsePipes(validationPipe) would validate every payload twice.
   app.useGlobalPipes(validationPipe);
 
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app), {
+  serveAsyncApi(app, API_PREFIX);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app, globalBudget(config)), {
     jsonDocumentUrl: `${API_PREFIX}/docs.json`,
   });
   serveSpa(app, config);
+}
+
+/** The global API budget as configured (the committed document shows the defaults). */
+export function globalBudget(config: AppConfig): GlobalBudget {
+  return {
+    userPerMin: config.env.RATE_LIMIT_USER_PER_MIN,
+    anonPerMin: config.env.RATE_LIMIT_ANON_PER_MIN,
+  };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -90,3 +90,13 @@ function authenticates(context: ExecutionContext): boolean {
     return type?.[AUTHENTICATES] === true;
   });
 }
+
+/** The budget a route set with `@ApiRateLimit`, if any (the API docs describe it). */
+/** Whether a route is outside the API budget (`@NoApiRateLimit()`: health probes). */
+export function isRateLimitExempt(handler: object): boolean {
+  return Reflect.getMetadata(EXEMPT, handler) === true;
+}
+
+export function rateLimitOverride(handler: object): RateLimitRule | undefined {
+  return Reflect.getMetadata(RULE_OVERRIDE, handler) as RateLimitRule | undefined;
+}

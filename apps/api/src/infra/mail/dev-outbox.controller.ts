@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiDoc } from '../http/api-doc';
 import { AppError } from '../http/app-error';
 import { MailService } from './mail.service';
 
@@ -27,11 +28,13 @@ export class DevOutboxController {
   constructor(@Inject(MailService) private readonly mail: MailService) {}
 
   @Get('outbox')
-  @ApiOperation({
+  @ApiOkResponse({ type: OutboxMailDto, isArray: true })
+  @ApiDoc({
     summary:
       'Mail the server would have sent (embedded mode only: no SMTP_URL, not production, asked from this machine)',
+    description: 'Answers 404 everywhere else.',
+    errors: [() => new AppError('COMMON_NOT_FOUND', 404, 'Not found.')],
   })
-  @ApiOkResponse({ type: OutboxMailDto, isArray: true })
   outbox(@Req() req: Request): OutboxMailDto[] {
     // Codes and reset links of every user: never to another machine, whatever X-Forwarded-For says.
     if (!this.mail.isOutboxEnabled || !isLoopback(req.socket.remoteAddress))

@@ -29,6 +29,8 @@ import { AuthService } from './auth.service';
 import type { ClientMeta, IssuedTokens } from './auth.service';
 import { AuthTokensDto, LoginDto, RefreshDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { clearRefreshCookie, deliverTokens, REFRESH_COOKIE } from './refresh-cookie';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { UserErrors } from '../user';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -40,6 +42,26 @@ export class AuthController {
 
   @Post('signup')
   @ApiCreatedResponse({ type: AuthTokensDto })
+  @ApiDoc({
+    summary: 'Sign up with email and password',
+    description:
+      'Creates the account, mails a 6-digit code and a link to verify the address, and signs in: answers an access token (Bearer) and a refresh token. With `useCookie: true` the refresh token goes only into the httpOnly `__Host-rt` cookie (browsers); without it, in the body (API clients).',
+    errors: [
+      AuthErrors.emailTaken,
+      AuthErrors.passwordTooCommon,
+      AuthErrors.passwordTooPersonal,
+      UserErrors.nicknameTaken,
+    ],
+    limits: [
+      '`SIGNUP_PER_IP_PER_HOUR` sign-ups per hour per IP and `SIGNUP_PER_EMAIL_PER_HOUR` per email address',
+    ],
+    example: {
+      email: 'climber@example.com',
+      password: 'granite-ridge-at-dawn',
+      nickname: 'climber',
+      useCookie: true,
+    },
+  })
   async signup(
     @Body() dto: SignupDto,
     @Req() req: Request,
@@ -51,6 +73,17 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
+  @ApiDoc({
+    summary: 'Sign in with email and password',
+    description:
+      'Answers an access token (Bearer) and a refresh token; with `useCookie: true` the refresh token goes only into the httpOnly `__Host-rt` cookie. Each attempt is counted before the password is checked; a success clears the count.',
+    errors: [AuthErrors.credentialsInvalid],
+    limits: [
+      { name: 'login-ip', limit: 25, windowSec: 5 * 60 },
+      '5 failed attempts per 30 min per account (`login-fail-account`)',
+    ],
+    example: { email: 'climber@example.com', password: 'granite-ridge-at-dawn', useCookie: true },
+  })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
@@ -62,6 +95,13 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
+  @ApiDoc({
+    summary: 'Rotate the refresh token and get a new access token',
+    description:
+      'API clients send `{ refreshToken }`. Browsers send an empty body with the httpOnly `__Host-rt` cookie, the header `X-CSRF: 1` and (if any) an allowed `Origin`; the new refresh token replaces the cookie. Each refresh token works once: presenting a used one ends the whole session (`AUTH_REFRESH_REUSED`). A failed cookie refresh clears the cookie.',
+    errors: [AuthErrors.refreshInvalid, AuthErrors.refreshReused, AuthErrors.csrfFailed],
+    example: { refreshToken: 'Yx2kq9…', useCookie: false },
+  })
   async refresh(
     @Body() dto: RefreshDto,
     @Req() req: Request,
@@ -86,6 +126,11 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Sign out this session',
+    description: 'Ends the session of the access token and clears the `__Host-rt` cookie.',
+    errors: [],
+  })
   async logout(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
@@ -99,6 +144,11 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Sign out every session of my account',
+    description: 'Ends every session, this one included, and clears the `__Host-rt` cookie.',
+    errors: [],
+  })
   async logoutAll(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
@@ -111,6 +161,11 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: SessionDto, isArray: true })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'List my active sessions',
+    description: '`current` marks the session of this access token.',
+    errors: [],
+  })
   sessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
     return this.auth.listSessions(principal);
   }
@@ -120,6 +175,10 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'End one of my sessions',
+    errors: [AuthErrors.sessionNotFound],
+  })
   revokeSession(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

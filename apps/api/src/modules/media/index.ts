@@ -2,6 +2,8 @@
 export { ImageUploadDto } from './dto/image-upload.dto';
 export { MEDIA_PURPOSES, MediaObjectEntity } from './entities/media-object.entity';
 export type { MediaPurpose } from './entities/media-object.entity';
+export { MediaErrors } from './media.errors';
+export { MediaLimits } from './media.policy';
 export { MediaUrls } from './media-urls';
 export type { MediaGrant } from './media-urls';
 export { MediaModule } from './media.module';

@@ -1,9 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { ApiDoc } from '../../infra/http/api-doc';
 import { ApiRateLimit } from '../../infra/http/rate-limit.guard';
 import { MediaQueryDto } from './dto/media-query.dto';
+import { MediaErrors } from './media.errors';
 import { MediaLimits } from './media.policy';
 import { MediaDownload, MediaService } from './media.service';
 
@@ -17,16 +19,17 @@ export class MediaController {
   /** Streams the bytes through the API for both drivers (why: README, "API for clients"). */
   @Get(':key')
   @ApiRateLimit(MediaLimits.downloadsPerIp)
-  @ApiOperation({
-    summary: 'Download an image',
-    description:
-      'Public images (avatars) are cacheable forever: a key never changes its bytes. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
-  })
   @ApiParam({ name: 'key', format: 'uuid' })
   @ApiProduces('image/webp')
   @ApiOkResponse({
     description: 'The re-encoded image.',
     schema: { type: 'string', format: 'binary' },
+  })
+  @ApiDoc({
+    summary: 'Download an image',
+    description:
+      'Public images (avatars) are cacheable forever: a key never changes its bytes. Private images (chat) need the signed, expiring `exp` and `sig` of the URL they came with. Add `size=thumb` for the small version. Served with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`.',
+    errors: [MediaErrors.notFound],
   })
   async download(
     @Param('key') key: string,

@@ -1,19 +1,14 @@
 import { Controller, Delete, Inject, Put, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { singleFileUpload } from '../../infra/http/multipart';
-import { ImageUploadDto, MediaService } from '../media';
+import { ImageUploadDto, MediaErrors, MediaLimits, MediaService } from '../media';
 import { AvatarService } from './avatar.service';
 import { UserSummaryDto } from './dto/user-summary.dto';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { UserErrors } from './user.errors';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -26,22 +21,33 @@ export class AvatarController {
   ) {}
 
   @Put()
-  @ApiOperation({
-    summary: 'Upload or replace my avatar',
-    description:
-      'One multipart part named `file`. Refusals: 413 MEDIA_TOO_LARGE (over 10 MB), 415 MEDIA_TYPE_UNSUPPORTED (not JPEG/PNG/WebP/GIF by content), 422 MEDIA_DIMENSIONS_TOO_LARGE (over 33 MP) or MEDIA_IMAGE_INVALID, 429 after 30 uploads in 30 minutes. The previous avatar is deleted.',
-  })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImageUploadDto })
   @ApiOkResponse({ type: UserSummaryDto })
+  @ApiDoc({
+    summary: 'Upload or replace my avatar',
+    description:
+      'One multipart part named `file`: JPEG, PNG, WebP or GIF by content, at most 10 MB and 33 MP, re-encoded as WebP without metadata. The previous avatar is deleted.',
+    errors: [
+      MediaErrors.tooLarge,
+      MediaErrors.typeUnsupported,
+      MediaErrors.dimensionsTooLarge,
+      MediaErrors.imageInvalid,
+      UserErrors.notFound,
+    ],
+    limits: [MediaLimits.uploadsPerUser],
+  })
   replace(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<UserSummaryDto> {
     const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });
     return this.avatars.replace(principal.userId, file);
   }
 
   @Delete()
-  @ApiOperation({ summary: 'Remove my avatar (idempotent)' })
   @ApiOkResponse({ type: UserSummaryDto })
+  @ApiDoc({
+    summary: 'Remove my avatar (idempotent)',
+    errors: [UserErrors.notFound],
+  })
   remove(@CurrentPrincipal() principal: Principal): Promise<UserSummaryDto> {
     return this.avatars.remove(principal.userId);
   }

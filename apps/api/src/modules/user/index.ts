@@ -7,5 +7,6 @@ export { UserEntity } from './entities/user.entity';
 export { IsNickname, NICKNAME_MAX, NICKNAME_MIN } from './nickname';
 export { SocialService } from './social.service';
 export * from './user.events';
+export { UserErrors } from './user.errors';
 export { UserModule } from './user.module';
 export { UserService } from './user.service';

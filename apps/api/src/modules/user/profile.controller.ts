@@ -16,6 +16,8 @@ import { MeDto } from './dto/me.dto';
 import { PublicProfileDto } from './dto/public-profile.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ProfileService } from './profile.service';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { UserErrors } from './user.errors';
 
 @ApiTags('users')
 @Controller('users')
@@ -26,6 +28,16 @@ export class ProfileController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Edit my profile',
+    description: 'Nickname, about and links; fields left out stay as they are.',
+    errors: [UserErrors.nicknameTaken, UserErrors.notFound],
+    example: {
+      nickname: 'climber',
+      about: 'Backend developer learning Go.',
+      links: [{ label: 'GitHub', url: 'https://github.com/climber' }],
+    },
+  })
   updateMe(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: UpdateProfileDto,
@@ -37,6 +49,12 @@ export class ProfileController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: PublicProfileDto, description: 'Anonymous visitors may read it too.' })
   @UseGuards(OptionalJwtAuthGuard)
+  @ApiDoc({
+    summary: "A user's public profile",
+    description:
+      "Counts, the viewer's relationship and, between mutual followers, presence. Anonymous visitors may read it; a block either way answers 404 like a missing user.",
+    errors: [UserErrors.notFound],
+  })
   profile(
     @CurrentViewer() viewer: Principal | null,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -16,6 +16,8 @@ import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
 import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
 import { PageQueryDto, UserPageDto } from './dto/user-page.dto';
 import { SocialService } from './social.service';
+import { ApiDoc } from '../../infra/http/api-doc';
+import { UserErrors } from './user.errors';
 
 const uuid = new ParseUUIDPipe();
 
@@ -28,6 +30,11 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserPageDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Users I blocked',
+    description: 'Newest first; pass `nextCursor` back as `cursor`.',
+    errors: [],
+  })
   myBlocks(@CurrentPrincipal() me: Principal, @Query() query: PageQueryDto): Promise<UserPageDto> {
     return this.social.myList('blocks', me.userId, query);
   }
@@ -36,6 +43,11 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserPageDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Users I muted',
+    description: 'Newest first; pass `nextCursor` back as `cursor`.',
+    errors: [],
+  })
   myMutes(@CurrentPrincipal() me: Principal, @Query() query: PageQueryDto): Promise<UserPageDto> {
     return this.social.myList('mutes', me.userId, query);
   }
@@ -44,6 +56,12 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserPageDto })
   @UseGuards(OptionalJwtAuthGuard)
+  @ApiDoc({
+    summary: "A user's followers",
+    description:
+      'Newest first; pass `nextCursor` back as `cursor`. Anonymous visitors may read it.',
+    errors: [UserErrors.notFound],
+  })
   followers(
     @CurrentViewer() viewer: Principal | null,
     @Param('id', uuid) id: string,
@@ -56,6 +74,12 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserPageDto })
   @UseGuards(OptionalJwtAuthGuard)
+  @ApiDoc({
+    summary: 'Who a user follows',
+    description:
+      'Newest first; pass `nextCursor` back as `cursor`. Anonymous visitors may read it.',
+    errors: [UserErrors.notFound],
+  })
   following(
     @CurrentViewer() viewer: Principal | null,
     @Param('id', uuid) id: string,
@@ -69,6 +93,10 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Follow a user (idempotent)',
+    errors: [UserErrors.followSelf, UserErrors.followBlocked, UserErrors.notFound],
+  })
   follow(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.follow(me.userId, id);
   }
@@ -78,6 +106,10 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Unfollow a user (idempotent)',
+    errors: [UserErrors.followSelf, UserErrors.notFound],
+  })
   unfollow(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.unfollow(me.userId, id);
   }
@@ -87,6 +119,11 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Block a user (idempotent)',
+    description: 'Also ends the follows both ways.',
+    errors: [UserErrors.blockSelf, UserErrors.notFound],
+  })
   block(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.block(me.userId, id);
   }
@@ -96,6 +133,10 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Unblock a user (idempotent)',
+    errors: [UserErrors.blockSelf, UserErrors.notFound],
+  })
   unblock(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.unblock(me.userId, id);
   }
@@ -105,6 +146,10 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Mute a user (idempotent)',
+    errors: [UserErrors.muteSelf, UserErrors.notFound],
+  })
   mute(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.mute(me.userId, id);
   }
@@ -114,6 +159,10 @@ export class SocialController {
   @ApiBearerAuth()
   @ApiNoContentResponse()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Unmute a user (idempotent)',
+    errors: [UserErrors.muteSelf, UserErrors.notFound],
+  })
   unmute(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.social.unmute(me.userId, id);
   }

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { MeDto } from './dto/me.dto';
+import { UserErrors } from './user.errors';
 import { UserService } from './user.service';
+import { ApiDoc } from '../../infra/http/api-doc';
 
 @ApiTags('users')
 @Controller('users')
@@ -14,6 +16,10 @@ export class UserController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'My account',
+    errors: [UserErrors.notFound],
+  })
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.users.me(principal.userId);
   }

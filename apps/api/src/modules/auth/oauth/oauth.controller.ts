@@ -11,20 +11,16 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiFoundResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiParam,
-  ApiQuery,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../../../config/app.config';
+import { ApiDoc } from '../../../infra/http/api-doc';
 import type { ClientMeta } from '../auth.service';
 import { AuthTokensDto } from '../dto/auth.dto';
 import { deliverTokens } from '../refresh-cookie';
 import { AuthProvidersDto, OAuthExchangeDto } from './dto/oauth.dto';
+import { OAuthErrors } from './oauth.errors';
+import { OAuthLimits } from './oauth.service';
 import { OAUTH_FLOW_TTL_SEC, OAuthService, type CallbackQuery } from './oauth.service';
 
 /** Binds a sign-in to the browser that started it (login-CSRF defence); Lax so the provider's redirect carries it. */
@@ -42,6 +38,10 @@ export class OAuthController {
 
   @Get('providers')
   @ApiOkResponse({ type: AuthProvidersDto })
+  @ApiDoc({
+    summary: 'Which social sign-in providers are configured',
+    errors: [],
+  })
   providers(): AuthProvidersDto {
     return this.oauth.availability();
   }
@@ -50,7 +50,13 @@ export class OAuthController {
   @Redirect()
   @ApiParam(providerParam)
   @ApiFoundResponse({ description: 'To the provider, or to /login?error=<code> of the SPA.' })
-  @ApiNotFoundResponse({ description: 'AUTH_PROVIDER_UNAVAILABLE: unknown or not configured.' })
+  @ApiDoc({
+    summary: 'Start social sign-in (browser navigation)',
+    description:
+      'Redirects to the provider and sets the short-lived `__Host-oauth` cookie that binds the sign-in to this browser. Open it as a page, not with fetch.',
+    errors: [OAuthErrors.providerUnavailable],
+    limits: [OAuthLimits.startPerIp],
+  })
   async start(
     @Param('provider') provider: string,
     @Req() req: Request,
@@ -74,6 +80,20 @@ export class OAuthController {
   @ApiFoundResponse({
     description: 'To /auth/callback#code=<one-time code> of the SPA, or to /login?error=<code>.',
   })
+  @ApiDoc({
+    summary: 'Social sign-in callback (the provider redirects here)',
+    description:
+      'Redirects to the SPA at `/auth/callback#code=<one-time code>` (trade it at `POST /api/auth/oauth/exchange`), or to `/login?error=<code>` with one of the codes below when the sign-in fails.',
+    errors: [
+      OAuthErrors.providerUnavailable,
+      OAuthErrors.stateInvalid,
+      OAuthErrors.denied,
+      OAuthErrors.providerError,
+      OAuthErrors.idTokenInvalid,
+      OAuthErrors.emailUnverified,
+      OAuthErrors.linkRequiresVerified,
+    ],
+  })
   async callback(
     @Param('provider') provider: string,
     @Query() query: CallbackQuery,
@@ -85,6 +105,13 @@ export class OAuthController {
   @Post('oauth/exchange')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthTokensDto })
+  @ApiDoc({
+    summary: 'Trade the one-time social sign-in code for tokens',
+    description:
+      'Answers like login. The code is single use, short-lived and works only in the browser that started the sign-in (the `__Host-oauth` cookie); with `useCookie: true` the refresh token goes into the `__Host-rt` cookie.',
+    errors: [OAuthErrors.codeInvalid],
+    example: { code: 'Qm9vdHN0cmFw…', useCookie: true },
+  })
   async exchange(
     @Body() dto: OAuthExchangeDto,
     @Req() req: Request,
