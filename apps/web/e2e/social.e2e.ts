@@ -73,7 +73,7 @@ describe('follow and presence in the browser', () => {
     );
   });
 
-  it('follows from the profile and then sees the user online, live', async () => {
+  it('follows from the profile, and sees the user online, live, once the follow is mutual', async () => {
     await signUp(fanPage, fan);
     await fanPage.goto(starProfileUrl);
     await fanPage.getByRole('heading', { name: star.nickname, exact: true }).waitFor();
@@ -90,7 +90,16 @@ describe('follow and presence in the browser', () => {
       star.nickname,
     );
     await fanPage.getByRole('link', { name: '팔로워 1' }).waitFor();
-    // The star's tab is open, so they are online for their new follower.
+    // Presence is shared only between mutual followers: a one-way follow shows none.
+    expect(await fanPage.getByText(ko.presence.online).count()).toBe(0);
+
+    // The star follows back, from their own followers list.
+    await starPage.goto(starProfileUrl);
+    await starPage.getByRole('link', { name: '팔로워 1' }).click();
+    await starPage.getByRole('link', { name: fan.nickname }).click();
+    await starPage.getByRole('heading', { name: fan.nickname, exact: true }).waitFor();
+    await starPage.getByRole('button', { name: `${fan.nickname} 님 팔로우` }).click();
+    // The star's tab is open, so they are online for the fan, without a reload.
     await fanPage.getByText(ko.presence.online).waitFor();
   });
 
