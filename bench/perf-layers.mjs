@@ -133,7 +133,8 @@ function runA(label, env) {
       if (code !== 0)
         return reject(new Error(`${label}: bench:chat exited with ${code}; see ${log}`));
       const startup = fs.readFileSync(`${apiLog}.0`, 'utf8');
-      const said = /performance pieces off: (.*)/.exec(startup)?.[1].split(', ').sort() ?? [];
+      const said =
+        /performance pieces off: ([A-Z_, ]+)/.exec(startup)?.[1].split(', ').sort() ?? [];
       if (said.join() !== off.join()) {
         return reject(new Error(`${label}: the API ran with [${said}] off, not [${off}]`));
       }

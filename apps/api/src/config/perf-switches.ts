@@ -6,7 +6,7 @@ import type { Env } from './env.schema';
  * (`pnpm bench:perf-layers`). All on by default; off is the plain library behaviour.
  */
 export class PerfSwitches {
-  /** OrgoValidationPipe's fast accept path and the memoized rule lookup; off: Nest's ValidationPipe. */
+  /** The validation fast path and its memoized rule lookup; off: Nest's ValidationPipe. */
   readonly validationFastPath: boolean;
   /** Hot statements as named prepared statements on the pool; off: `DataSource.query`. */
   readonly preparedStatements: boolean;

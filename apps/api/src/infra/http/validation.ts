@@ -26,9 +26,9 @@ export function createValidationPipe(fastPath: boolean): OrgoValidationPipe {
 
 /**
  * Nest's ValidationPipe with the input rules for path parameters and, when `fastPath` is set
- * (the default; the constructor installs it), a fast accept path (validation-plan.ts) in front: a plain
- * payload that passes the class's own class-validator rules skips class-transformer and the
- * validation executor; everything else, and every error, goes through the full pipe.
+ * (the default; the constructor installs it), a fast accept path (validation-plan.ts) in front:
+ * a plain payload that passes the class's own class-validator rules skips class-transformer and
+ * the validation executor; everything else, and every error, goes through the full pipe.
  */
 export class OrgoValidationPipe extends ValidationPipe {
   private plans = new WeakMap<object, ValidationPlan | null>();
