@@ -20,11 +20,15 @@ await withBenchEnvironment(
     instances: opt.instances,
     port: opt.port,
     apiNodeArgs: opt.apiNodeArgs,
+    apiEnv: opt.apiEnv,
     rateLimits: opt.rateLimits,
     keepDb: opt.keepDb,
     json: opt.json,
     options: { ...opt, scenarios: [...opt.scenarios] },
-    notes: [`clients: ${opt.client === 'official' ? 'socket.io-client' : 'wire protocol over ws'}`],
+    notes: [
+      `clients: ${opt.client === 'official' ? 'socket.io-client' : 'wire protocol over ws'}`,
+      ...Object.entries(opt.apiEnv).map(([k, v]) => `API env: ${k}=${v}`),
+    ],
   },
   async ({ apis, seeder, jwtSecret, results }) => {
     const ctx = { opt, apis, seeder, jwtSecret, nextIp: 1, client: opt.client };

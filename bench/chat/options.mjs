@@ -28,6 +28,7 @@ export function options() {
       'keep-db': { type: 'boolean', default: false },
       json: { type: 'string', default: '' },
       'api-node-args': { type: 'string', default: '' },
+      'api-env': { type: 'string', multiple: true, default: [] },
       client: { type: 'string', default: 'wire' },
       help: { type: 'boolean', default: false },
     },
@@ -52,6 +53,8 @@ export function options() {
   --json FILE              also write the results as JSON
   --keep-db                keep the orgo_bench database afterwards
   --api-node-args="..."    extra node flags for the API processes (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
+  --api-env KEY=VALUE      extra environment for the API processes, repeatable (e.g. a PERF_*
+                           switch off: --api-env PERF_PREPARED_STATEMENTS=0)
   BENCH_API_LOG=FILE       environment: append API process i's output to FILE.i`);
     process.exit(0);
   }
@@ -84,8 +87,20 @@ export function options() {
     keepDb: values['keep-db'],
     json: values.json,
     apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
+    apiEnv: apiEnv(values['api-env'], usageError),
     client: ['wire', 'official'].includes(values.client)
       ? values.client
       : usageError(`--client must be wire or official, not ${values.client}`),
   };
+}
+
+/** `--api-env KEY=VALUE` options as an object. */
+export function apiEnv(pairs, usageError) {
+  const env = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) usageError(`--api-env wants KEY=VALUE, not ${pair}`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return env;
 }

@@ -13,7 +13,8 @@ import { ROOT, requireApi, sleep } from './util.mjs';
  * Runs `body(env)` against fresh services and `instances` API processes, then stops them, drops
  * the database (unless `keepDb`) and clears the Redis prefix. `name` names the database
  * (`orgo_<name>`), the Redis prefix and the data directory, so benchmarks never share them;
- * `apiLog(index)` is the file an API's output is appended to (default `$BENCH_API_LOG.<index>`). `env` holds `apis`, `seeder`,
+ * `apiLog(index)` is the file an API's output is appended to (default `$BENCH_API_LOG.<index>`);
+ * `apiEnv` is added to (and overrides) the API processes' environment. `env` holds `apis`, `seeder`,
  * `jwtSecret`, `dbUrl`, `redisUrl` and `results` ({ machine, options, apiVersions }), which the
  * body fills in and which is written to `json` (if set) on success. `notes` are printed with the
  * set-up lines.
@@ -23,6 +24,7 @@ export async function withBenchEnvironment(
     instances,
     port,
     apiNodeArgs = [],
+    apiEnv = {},
     rateLimits = true,
     keepDb = false,
     json,
@@ -91,6 +93,7 @@ export async function withBenchEnvironment(
             COOKIE_SECURE: 'false',
             DATA_DIR: path.join(dataDir, `api${i}`),
             RATE_LIMIT_ENABLED: rateLimits ? 'true' : 'false',
+            ...apiEnv,
           },
         }),
       );

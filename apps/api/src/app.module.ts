@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app.config';
+import { PerfSwitches } from './config/perf-switches';
 import { AuthGuardsModule } from './infra/auth/auth-guards.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
@@ -44,8 +45,12 @@ export class AppModule {
         ChatModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: AppConfig, useValue: config }, DrainState],
-      exports: [AppConfig, DrainState],
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: PerfSwitches, useValue: config.perf },
+        DrainState,
+      ],
+      exports: [AppConfig, PerfSwitches, DrainState],
     };
   }
 }

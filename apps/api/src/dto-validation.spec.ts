@@ -17,7 +17,11 @@ import * as profileLinkDtos from './modules/user/dto/profile-link.dto';
 import * as updateProfileDtos from './modules/user/dto/update-profile.dto';
 import * as userPageDtos from './modules/user/dto/user-page.dto';
 import { SendMessageDto } from './modules/chat/dto/post-message.dto';
-import { OrgoValidationPipe, validationPipe, validationPipeOptions } from './infra/http/validation';
+import {
+  createValidationPipe,
+  OrgoValidationPipe,
+  validationPipeOptions,
+} from './infra/http/validation';
 
 type Ctor = new () => object;
 
@@ -50,7 +54,9 @@ const dtoClasses: Ctor[] = [
       ).length > 0,
   );
 
-/** The pipe exactly as Nest ships it, with the options of `validationPipe`. */
+/** The pipe of every route and event, as bootstrap creates it (PERF_VALIDATION_FAST_PATH on). */
+const validationPipe = createValidationPipe(true);
+/** The pipe exactly as Nest ships it, with the same options. */
 const reference = new ValidationPipe(validationPipeOptions);
 
 const UUID = '8d6f7b8e-1111-4111-8111-111111111111';
@@ -238,6 +244,29 @@ describe('OrgoValidationPipe fast path', () => {
     ).rejects.toBeDefined();
     expect(base).toHaveBeenCalledTimes(1);
     base.mockRestore();
+  });
+
+  it('with PERF_VALIDATION_FAST_PATH off, sends every payload through Nest ValidationPipe', async () => {
+    const off = createValidationPipe(false);
+    const base = jest.spyOn(ValidationPipe.prototype, 'transform');
+    let total = 0;
+    for (const cls of dtoClasses) {
+      const metadata: ArgumentMetadata = { type: 'body', metatype: cls, data: undefined };
+      for (const payload of payloadsFor(cls, 10)) {
+        const [plain, slow] = [
+          await outcome(off, payload, metadata),
+          await outcome(reference, payload, metadata),
+        ];
+        expect({ cls: cls.name, payload, plain }).toEqual({ cls: cls.name, payload, plain: slow });
+        total++;
+      }
+    }
+    expect(base).toHaveBeenCalledTimes(2 * total);
+    base.mockRestore();
+    // Path parameters still obey the input rules, which are not part of the fast path.
+    await expect(
+      off.transform('a\u0000b', { type: 'param', metatype: String, data: 'id' }),
+    ).rejects.toMatchObject({ code: 'COMMON_VALIDATION_FAILED' });
   });
 
   it('leaves other options to the full pipe', async () => {

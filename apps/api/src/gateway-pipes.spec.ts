@@ -4,7 +4,7 @@ import { ChatGateway } from './modules/chat/chat.gateway';
 import { UserGateway } from './modules/user/user.gateway';
 
 /**
- * Nest 12 runs the global pipes (infra/http/configure-app.ts: `useGlobalPipes(validationPipe)`) on gateway
+ * Nest 12 runs the global pipes (infra/http/configure-app.ts: `useGlobalPipes(...)`) on gateway
  * events too. A gateway or handler that also declares the validation pipe validates each payload
  * twice, which once cost the chat hot path ~5 % of the API's CPU (docs/benchmarks.md).
  */

@@ -39,6 +39,8 @@ async function bootstrap(): Promise<void> {
       );
     });
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    // For benchmarking only (config/perf-switches.ts): a run with a piece off says so.
+    if (config.perf.off.length) log(`performance pieces off: ${config.perf.off.join(', ')}`);
 
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot(config, databaseUrl),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Env, parseEnv } from './env.schema';
+import { PerfSwitches } from './perf-switches';
 
 /** Typed, validated configuration; injected as a class so nothing else reads process.env. */
 export class AppConfig {
@@ -10,6 +11,7 @@ export class AppConfig {
   readonly jwtSecret: string;
   readonly corsOrigins: string[];
   readonly mediaDir: string;
+  readonly perf: PerfSwitches;
 
   constructor(env: Env) {
     this.env = env;
@@ -17,6 +19,7 @@ export class AppConfig {
     this.jwtSecret = env.JWT_SECRET ?? loadOrCreateSecret(this.dataDir);
     this.corsOrigins = [...new Set([env.PUBLIC_ORIGIN, ...env.CORS_ORIGINS])];
     this.mediaDir = resolve(env.MEDIA_DIR ?? join(this.dataDir, 'media'));
+    this.perf = PerfSwitches.fromEnv(env);
   }
 
   static fromProcess(): AppConfig {

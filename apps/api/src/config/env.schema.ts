@@ -137,6 +137,19 @@ export const envSchema = z
      * balancer stops sending new requests first; in-flight work finishes either way.
      */
     SHUTDOWN_DRAIN_DELAY_MS: z.coerce.number().int().min(0).default(0),
+
+    // The performance pieces of the chat hot path, one switch each (config/perf-switches.ts,
+    // docs/architecture.md). For benchmarking (`pnpm bench:perf-layers`); leave them on.
+    /** Validation fast path (validation-plan.ts); off: Nest's ValidationPipe. */
+    PERF_VALIDATION_FAST_PATH: bool.default(true),
+    /** Named prepared statements for the chat sends; off: TypeORM `query()`, unnamed. */
+    PERF_PREPARED_STATEMENTS: bool.default(true),
+    /** Redis adapter JSON codec; off: MessagePack. Every instance on one Redis must agree. */
+    PERF_REDIS_JSON_CODEC: bool.default(true),
+    /** Socket event dispatch without RxJS; off: Nest's IoAdapter dispatch. */
+    PERF_PLAIN_DISPATCH: bool.default(true),
+    /** A lone chat send through chat_post_message; off: chat_post_messages with one row. */
+    PERF_SEND_SINGLE: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

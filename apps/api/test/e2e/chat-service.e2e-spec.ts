@@ -19,6 +19,7 @@ import {
   NewMessage,
 } from '../../src/modules/chat/repositories/chat-message.repository';
 import { ChatRoomRepository } from '../../src/modules/chat/repositories/chat-room.repository';
+import { PerfSwitches } from '../../src/config/perf-switches';
 import { ChatMemberSubscriber } from '../../src/modules/chat/subscribers/chat-member.subscriber';
 import { ChatMessageSubscriber } from '../../src/modules/chat/subscribers/chat-message.subscriber';
 import { ChatReactionSubscriber } from '../../src/modules/chat/subscribers/chat-reaction.subscriber';
@@ -412,6 +413,37 @@ describe('sends in batches (chat_post_messages)', () => {
       [room.id],
     );
     expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+  });
+
+  it('with PERF_PREPARED_STATEMENTS and PERF_SEND_SINGLE off: a lone send is a batch of one through DataSource.query', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const image = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const messages = new ChatMessageRepository(
+      ds,
+      new PerfSwitches({ preparedStatements: false, sendSingle: false }),
+    );
+    const pool = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
+    const query = jest.spyOn(ds, 'query');
+    const alone = await messages.post(send(room.id, a.id));
+    const sent = query.mock.calls.map(([sql]) => sql).filter((sql) => sql.includes('chat_post'));
+    const named = pool.mock.calls.filter(([q]) => typeof q === 'object' && 'name' in q);
+    pool.mockRestore();
+    query.mockRestore();
+    expect(alone).toMatchObject({ status: 'ok', seq: 1 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('chat_post_messages(');
+    expect(named).toEqual([]);
+    // The fallback still answers each send of a refused batch on its own.
+    const outcomes = await Promise.all(
+      [
+        send(room.id, a.id, { text: null, imageId: image.id }),
+        send(room.id, a.id, { text: null, imageId: image.id }),
+        send(room.id, b.id),
+      ].map((m) => messages.post(m)),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['image', 'ok', 'ok']);
+    expect(await lastSeq(room.id)).toBe(3);
   });
 
   it('fails only the sender of content Postgres refuses: every other send is written, answered and broadcast once', async () => {

@@ -13,6 +13,18 @@ export interface ApiProcess {
 
 const nodeBin = process.execPath;
 
+/**
+ * The PERF_* switches of the test run's own environment, passed on to every API process, so that
+ * a spec can be run once with a performance piece off (e.g. PERF_PREPARED_STATEMENTS=0).
+ */
+function perfSwitches(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[0].startsWith('PERF_') && e[1] !== undefined,
+    ),
+  );
+}
+
 /** Starts the built API (apps/api/dist/main.js) as a real process on a free port. */
 export async function startApi(
   extraEnv: Record<string, string> = {},
@@ -34,6 +46,7 @@ export async function startApi(
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '5',
       ...services,
+      ...perfSwitches(),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,6 +93,7 @@ export async function runApiExpectingExit(
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '5',
       ...services,
+      ...perfSwitches(),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,7 +14,7 @@ import { findUnsafeInput, unsafeInputError } from './input-rules';
 import { BEARER_AUTH, OPENAPI_DESCRIPTION } from './openapi-text';
 import { documentOperations, operationId, type GlobalBudget } from './openapi-document';
 import { ProblemDto } from './problem.dto';
-import { validationPipe } from './validation';
+import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api';
 
@@ -96,8 +96,9 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   });
   app.setGlobalPrefix(API_PREFIX);
   // Since Nest 12 global pipes also run on gateway events, so sockets and REST share this one
-  // instance; a gateway that adds @UsePipes(validationPipe) would validate every payload twice.
-  app.useGlobalPipes(validationPipe);
+  // instance; a gateway that adds @UsePipes(...) would validate every payload twice. The fast
+  // path is installed here, at bootstrap, unless PERF_VALIDATION_FAST_PATH is off.
+  app.useGlobalPipes(createValidationPipe(config.perf.validationFastPath));
 
   serveAsyncApi(app, API_PREFIX);
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApi(app, globalBudget(config)), {

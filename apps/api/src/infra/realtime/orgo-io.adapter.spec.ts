@@ -2,7 +2,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import { of } from 'rxjs';
 import type { Socket } from 'socket.io';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { AppConfig } from '../../config/app.config';
+import { PerfSwitches } from '../../config/perf-switches';
 import type { RateLimitService } from '../http/rate-limit.service';
 import type { RedisClients } from '../redis/redis.module';
 import { OrgoIoAdapter } from './orgo-io.adapter';
@@ -20,14 +22,17 @@ class FakeSocket extends EventEmitter {
 
 const flush = () => new Promise((r) => setImmediate(r));
 
-describe('OrgoIoAdapter.bindMessageHandlers', () => {
-  const adapter = new OrgoIoAdapter(
+const adapterWith = (perf: PerfSwitches) =>
+  new OrgoIoAdapter(
     { getHttpServer: () => null } as unknown as INestApplicationContext,
-    { env: { TRUST_PROXY: 'loopback' } } as AppConfig,
+    { env: { TRUST_PROXY: 'loopback' }, perf } as AppConfig,
     {} as SocketAuthenticator,
     {} as RedisClients,
     {} as RateLimitService,
   );
+
+describe('OrgoIoAdapter.bindMessageHandlers', () => {
+  const adapter = adapterWith(new PerfSwitches());
   const bind = (socket: FakeSocket, callback: (data: unknown, ack?: unknown) => unknown) =>
     adapter.bindMessageHandlers(
       socket as unknown as Socket,
@@ -89,5 +94,41 @@ describe('OrgoIoAdapter.bindMessageHandlers', () => {
     expect(log).toHaveBeenCalledTimes(1);
     expect(ack).not.toHaveBeenCalled();
     expect(calls).toBe(2);
+  });
+});
+
+describe('OrgoIoAdapter.bindMessageHandlers with PERF_PLAIN_DISPATCH off', () => {
+  const adapter = adapterWith(new PerfSwitches({ plainDispatch: false }));
+
+  it("uses Nest's RxJS dispatch, behind the same input rules", async () => {
+    const nest = jest.spyOn(IoAdapter.prototype, 'bindMessageHandlers');
+    const socket = new FakeSocket();
+    const seen: unknown[] = [];
+    adapter.bindMessageHandlers(
+      socket as unknown as Socket,
+      [
+        {
+          message: 'ev',
+          callback: ((data: unknown) => {
+            seen.push(data);
+            return { ok: true };
+          }) as (...args: unknown[]) => unknown,
+        },
+      ],
+      (result) => of(result),
+    );
+    expect(nest).toHaveBeenCalledTimes(1);
+    nest.mockRestore();
+    const ack = jest.fn();
+    socket.emit('ev', { a: 1 }, ack);
+    const refused = jest.fn();
+    socket.emit('ev', { text: 'a\u0000b' }, refused);
+    await flush();
+    expect(seen).toEqual([{ a: 1 }]);
+    expect(ack).toHaveBeenCalledWith({ ok: true });
+    expect(refused).toHaveBeenCalledWith({
+      ok: false,
+      error: expect.objectContaining({ code: 'COMMON_VALIDATION_FAILED' }) as unknown,
+    });
   });
 });

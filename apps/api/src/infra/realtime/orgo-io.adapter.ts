@@ -50,6 +50,10 @@ export class OrgoIoAdapter extends IoAdapter {
   private sweep?: NodeJS.Timeout;
   private lastLimitWarning = 0;
   private io?: Server;
+  /** The Redis adapter's codec (PERF_REDIS_JSON_CODEC); unset: the adapter's MessagePack. */
+  private readonly codec?: RedisAdapterParser;
+  /** Plain-promise event dispatch (PERF_PLAIN_DISPATCH); off: Nest's RxJS dispatch. */
+  private readonly plainDispatch: boolean;
 
   constructor(
     app: INestApplicationContext,
@@ -65,6 +69,8 @@ export class OrgoIoAdapter extends IoAdapter {
       handshakesPerMin: config.env.WS_HANDSHAKES_PER_USER_PER_MIN,
       slotTtlMs: config.env.PRESENCE_TTL_SEC * 1000,
     });
+    if (config.perf.redisJsonCodec) this.codec = new RedisAdapterParser();
+    this.plainDispatch = config.perf.plainDispatch;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -82,22 +88,23 @@ export class OrgoIoAdapter extends IoAdapter {
       },
     } as ServerOptions);
     if (this.redis.enabled) {
-      const parser = new RedisAdapterParser();
+      const parser = this.codec;
       const redisAdapter = createAdapter(
         this.redis.create('publisher'),
         this.redis.create('subscriber'),
-        {
-          key: `${this.redis.prefix}socket.io`,
-          parser,
-        },
+        { key: `${this.redis.prefix}socket.io`, ...(parser ? { parser } : {}) },
       );
       // Socket.IO calls the factory with `new` once per namespace; the parser learns each uid so
       // that it can skip decoding this process's own broadcasts when Redis echoes them.
-      server.adapter(function (nsp: Namespace) {
-        const adapter = redisAdapter(nsp);
-        parser.ownUids.add(String(adapter.uid));
-        return adapter;
-      } as unknown as typeof redisAdapter);
+      server.adapter(
+        parser
+          ? (function (nsp: Namespace) {
+              const adapter = redisAdapter(nsp);
+              parser.ownUids.add(String(adapter.uid));
+              return adapter;
+            } as unknown as typeof redisAdapter)
+          : redisAdapter,
+      );
     }
     this.io = server;
     this.sweep = setInterval(() => this.dropSlowConsumers(), 1000);
@@ -126,12 +133,26 @@ export class OrgoIoAdapter extends IoAdapter {
    * and runs every event through it; this does the same dispatch with one listener per event and
    * plain promises: same payload mapping, same ack/emit of the result, errors logged not thrown.
    * It is the hot path of `message.send`, and idle sockets hold no subscriptions.
+   * With PERF_PLAIN_DISPATCH off, Nest's own dispatch runs, behind the same input rules.
    */
   override bindMessageHandlers(
     socket: Socket,
     handlers: MessageHandler[],
-    _transform: (data: unknown) => Observable<unknown>,
+    transform: (data: unknown) => Observable<unknown>,
   ): void {
+    if (!this.plainDispatch) {
+      const guarded = handlers.map((h) => ({
+        ...h,
+        callback: (data: unknown, ack: unknown) => {
+          const unsafe = findUnsafeInput(data);
+          if (unsafe) return void refuse(ack, unsafeInputError(unsafe));
+          return h.callback(data, ack);
+        },
+      }));
+      // Nest's handlers carry more fields (methodName); the spread keeps them.
+      type NestHandlers = Parameters<IoAdapter['bindMessageHandlers']>[1];
+      return super.bindMessageHandlers(socket, guarded as NestHandlers, transform);
+    }
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);

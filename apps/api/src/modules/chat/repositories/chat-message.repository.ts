@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
-import { PreparedStatement } from '../../../infra/database/prepared-statement';
+import { hotStatement } from '../../../infra/database/prepared-statement';
+import { PerfSwitches } from '../../../config/perf-switches';
 import type { ReactionDto, ReadStateDto } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
 
@@ -42,20 +43,37 @@ const NOT_A_MEMBER = 'P0002';
 const DATA_EXCEPTION_CLASS = '22';
 
 /** The statements of every chat send: prepared, so Postgres parses them once per connection. */
-const POST_MESSAGES = new PreparedStatement<PostRow>(
-  'chat_post_messages',
-  `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
-                                    $5::uuid[], $6::uuid[])`,
-);
-const POST_MESSAGE = new PreparedStatement<Omit<PostRow, 'ord' | 'status'>>(
-  'chat_post_message',
-  'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
-);
+const POST_MESSAGES = {
+  name: 'chat_post_messages',
+  text: `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
+                                          $5::uuid[], $6::uuid[])`,
+};
+const POST_MESSAGE = {
+  name: 'chat_post_message',
+  text: 'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
+};
 
 /** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
 @Injectable()
 export class ChatMessageRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly postMessages;
+  private readonly postMessage;
+  /** A lone send through chat_post_message (PERF_SEND_SINGLE), else a batch of one. */
+  private readonly sendSingle: boolean;
+
+  /** The send statements are prepared unless PERF_PREPARED_STATEMENTS is off. */
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(PerfSwitches) perf: PerfSwitches = new PerfSwitches(),
+  ) {
+    const prepared = perf.preparedStatements;
+    this.postMessages = hotStatement<PostRow>(db, { ...POST_MESSAGES, prepared });
+    this.postMessage = hotStatement<Omit<PostRow, 'ord' | 'status'>>(db, {
+      ...POST_MESSAGE,
+      prepared,
+    });
+    this.sendSingle = perf.sendSingle;
+  }
 
   private readonly posts = new Batcher<NewMessage, BatchResult>((batch) => this.postBatch(batch), {
     name: 'chat-post',
@@ -109,10 +127,10 @@ export class ChatMessageRepository {
    */
   private async postBatch(batch: NewMessage[]): Promise<BatchResult[]> {
     // One send alone is cheaper through the one-message function.
-    if (batch.length === 1) return [await this.postAlone(batch[0])];
+    if (batch.length === 1 && this.sendSingle) return [await this.postAlone(batch[0])];
     let rows: PostRow[];
     try {
-      rows = await POST_MESSAGES.run(this.db, [
+      rows = await this.postMessages.run([
         batch.map((m) => m.roomId),
         batch.map((m) => m.senderId),
         batch.map((m) => m.clientMessageId),
@@ -138,7 +156,7 @@ export class ChatMessageRepository {
 
   private async postOne(m: NewMessage): Promise<PostOutcome> {
     try {
-      const rows = await POST_MESSAGE.run(this.db, [
+      const rows = await this.postMessage.run([
         m.roomId,
         m.senderId,
         m.clientMessageId,

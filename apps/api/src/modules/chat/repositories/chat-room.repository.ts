@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
-import { PreparedStatement } from '../../../infra/database/prepared-statement';
+import { hotStatement } from '../../../infra/database/prepared-statement';
+import { PerfSwitches } from '../../../config/perf-switches';
 import { CHAT_USERS } from '../chat-users.port';
 import type { ChatUserRow, ChatUsers } from '../chat-users.port';
 import type { RoomDto } from '../dto/room.dto';
@@ -77,9 +78,9 @@ interface SendContextRow {
 }
 
 /** Runs for every batch of chat sends: prepared, so Postgres plans it once per connection. */
-const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
-  'chat_send_contexts',
-  `SELECT i.n::int AS n, m.user_id, r.kind, r.archived_at, r.direct_key, m.role, m.left_at,
+const SEND_CONTEXTS = {
+  name: 'chat_send_contexts',
+  text: `SELECT i.n::int AS n, m.user_id, r.kind, r.archived_at, r.direct_key, m.role, m.left_at,
           u.nickname, u.avatar_key, u.email_verified_at,
           (SELECT x.id FROM chat_message x
             WHERE x.sender_id = m.user_id AND x.client_message_id = i.client_id) AS existing_id
@@ -88,7 +89,7 @@ const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
      JOIN chat_member m ON m.room_id = i.room_id AND m.user_id = i.user_id AND m.left_at IS NULL
      JOIN chat_room r ON r.id = m.room_id
      JOIN app_user u ON u.id = m.user_id`,
-);
+};
 
 /**
  * The room list: one query with preview, unread count (computed, never stored) and other party.
@@ -101,10 +102,18 @@ const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
  */
 @Injectable()
 export class ChatRoomRepository {
+  private readonly sendContextsStatement;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CHAT_USERS) private readonly users: ChatUsers,
-  ) {}
+    @Inject(PerfSwitches) perf: PerfSwitches = new PerfSwitches(),
+  ) {
+    this.sendContextsStatement = hotStatement<SendContextRow>(db, {
+      ...SEND_CONTEXTS,
+      prepared: perf.preparedStatements,
+    });
+  }
 
   private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
     (keys) => this.findSendContexts(keys),
@@ -177,7 +186,7 @@ export class ChatRoomRepository {
   }
 
   private async findSendContexts(keys: SendContextKey[]): Promise<(SendContext | null)[]> {
-    const rows = await SEND_CONTEXTS.run(this.db, [
+    const rows = await this.sendContextsStatement.run([
       keys.map((k) => k.userId),
       keys.map((k) => k.roomId),
       keys.map((k) => k.clientMessageId),
