@@ -50,6 +50,7 @@ export const errorCodesEn: typeof errorCodesKo = {
     CHAT_MESSAGE_NOT_FOUND: 'Message not found.',
     CHAT_MESSAGE_NOT_OWN: 'You can change only your own messages.',
     CHAT_ROOM_FULL: 'This room is full.',
+    CHAT_ROOM_MANAGED: "A study room's members and name are managed by the study.",
     CHAT_ROOM_NOT_FOUND: 'Chat room not found.',
     CHAT_ROOM_NOT_GROUP: 'Only possible in group rooms.',
     CHAT_ROOM_OWNER_ONLY: 'Only the room owner can do this.',

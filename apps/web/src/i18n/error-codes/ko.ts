@@ -48,6 +48,7 @@ export const errorCodesKo = {
     CHAT_MESSAGE_NOT_FOUND: '메시지를 찾을 수 없습니다.',
     CHAT_MESSAGE_NOT_OWN: '내가 보낸 메시지만 수정하거나 삭제할 수 있습니다.',
     CHAT_ROOM_FULL: '채팅방 인원이 가득 찼습니다.',
+    CHAT_ROOM_MANAGED: '스터디 채팅방의 멤버와 이름은 스터디에서 관리합니다.',
     CHAT_ROOM_NOT_FOUND: '채팅방을 찾을 수 없습니다.',
     CHAT_ROOM_NOT_GROUP: '그룹 채팅방에서만 할 수 있습니다.',
     CHAT_ROOM_OWNER_ONLY: '방장만 할 수 있습니다.',
