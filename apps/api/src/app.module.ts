@@ -15,6 +15,7 @@ import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule, AuthService, OAuthModule } from './modules/auth';
 import { ChatModule } from './modules/chat';
 import { MediaModule } from './modules/media';
+import { StudyModule } from './modules/study';
 import { UserModule } from './modules/user';
 
 @Module({})
@@ -42,6 +43,7 @@ export class AppModule {
         AuthGuardsModule.forRoot({ imports: [AuthModule], verifier: AuthService }),
         OAuthModule,
         ChatModule,
+        StudyModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }, DrainState],

@@ -199,6 +199,21 @@ export class ChatRoomsService {
     });
   }
 
+  /** For the owner module of a managed room: its name follows the managing record's. */
+  setManagedRoomName(
+    roomId: string,
+    name: string,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.inTransaction(manager, async (tx) => {
+      const room = await this.membership.lockRoom(tx, roomId);
+      if (!room) throw ChatErrors.roomNotFound();
+      room.name = name;
+      await tx.save(room, byActor(actorId));
+    });
+  }
+
   async renameRoom(me: string, roomId: string, name: string): Promise<RoomDto> {
     await this.db.transaction(async (tx) => {
       const room = await this.lockRoomAsManager(tx, me, roomId);

@@ -72,6 +72,17 @@ export const errorCodesEn: typeof errorCodesKo = {
     REALTIME_SLOW_CONSUMER: 'The connection was too slow; reconnecting.',
     REALTIME_TOO_MANY_SOCKETS:
       'Too many open connections for this account. Close a tab and try again.',
+    STUDY_ALREADY_MEMBER: 'You are already in this study.',
+    STUDY_DATE_RANGE_INVALID:
+      'Check the dates: the end must be on or after the start, and not in the past.',
+    STUDY_ENDED: 'This study has ended.',
+    STUDY_FULL: 'This study is full.',
+    STUDY_LEADER_CANNOT_LEAVE: 'The leader cannot leave. Hand the study to another member first.',
+    STUDY_LEADER_ONLY: 'Only the leader can do this.',
+    STUDY_MAX_BELOW_COUNT: 'The member limit cannot be below the current number of members.',
+    STUDY_NOT_FOUND: 'Study not found.',
+    STUDY_NOT_MEMBER: 'You are not a member of this study.',
+    STUDY_TAG_INVALID: 'Check the tags: 1 to 10, each up to 30 letters or digits.',
     USER_BLOCK_SELF: 'You cannot block yourself.',
     USER_FOLLOW_BLOCKED: 'You blocked this user. Unblock them to follow.',
     USER_FOLLOW_SELF: 'You cannot follow yourself.',

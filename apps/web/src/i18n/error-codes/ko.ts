@@ -69,6 +69,18 @@ export const errorCodesKo = {
     REALTIME_EVENT_UNKNOWN: '알 수 없는 실시간 이벤트입니다.',
     REALTIME_SLOW_CONSUMER: '연결이 느려 실시간 연결을 다시 맺습니다.',
     REALTIME_TOO_MANY_SOCKETS: '이 계정으로 열린 연결이 너무 많습니다. 탭을 닫고 다시 시도하세요.',
+    STUDY_ALREADY_MEMBER: '이미 참여 중인 스터디입니다.',
+    STUDY_DATE_RANGE_INVALID:
+      '기간을 확인하세요. 종료일은 시작일과 같거나 그 뒤여야 하고, 이미 지난 날짜일 수 없습니다.',
+    STUDY_ENDED: '이미 끝난 스터디입니다.',
+    STUDY_FULL: '모집 인원이 가득 찼습니다.',
+    STUDY_LEADER_CANNOT_LEAVE:
+      '스터디장은 나갈 수 없습니다. 먼저 다른 멤버에게 스터디장을 넘기세요.',
+    STUDY_LEADER_ONLY: '스터디장만 할 수 있습니다.',
+    STUDY_MAX_BELOW_COUNT: '최대 인원은 현재 멤버 수보다 적을 수 없습니다.',
+    STUDY_NOT_FOUND: '스터디를 찾을 수 없습니다.',
+    STUDY_NOT_MEMBER: '이 스터디의 멤버가 아닙니다.',
+    STUDY_TAG_INVALID: '태그를 확인하세요. 1~10개, 각 30자 이하의 글자와 숫자로 쓸 수 있습니다.',
     USER_BLOCK_SELF: '자기 자신은 차단할 수 없습니다.',
     USER_FOLLOW_BLOCKED: '차단한 사용자입니다. 차단을 해제한 뒤 팔로우하세요.',
     USER_FOLLOW_SELF: '자기 자신은 팔로우할 수 없습니다.',
