@@ -3102,7 +3102,7 @@ export interface operations {
                 tag?: string;
                 /** @description Words in the title or description. */
                 q?: string;
-                /** @description Numbered page of 12; ignored when a cursor is given. */
+                /** @description Numbered page of `limit` (12 by default); ignored when a cursor is given. */
                 page?: number;
             };
             header?: never;

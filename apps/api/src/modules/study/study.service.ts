@@ -231,7 +231,7 @@ export class StudyService {
       tag: query.tag === undefined ? undefined : checkedTag(query.tag),
       q: query.q || undefined,
     };
-    const limit = query.cursor ? (query.limit ?? PAGE_SIZE) : PAGE_SIZE;
+    const limit = query.limit ?? PAGE_SIZE;
     const after = query.cursor ? decodeCursor(query.cursor, 'micros') : undefined;
     const [rows, total] = await Promise.all([
       this.studies.page(
@@ -239,7 +239,7 @@ export class StudyService {
         filter,
         after
           ? { after: { micros: after.key, id: after.id } }
-          : { offset: pageOffset(query.page, PAGE_SIZE) },
+          : { offset: pageOffset(query.page, limit) },
         limit + 1,
       ),
       this.studies.count(today, filter),

@@ -140,7 +140,7 @@ export class ListStudiesQueryDto extends CursorQueryDto({
     minimum: 1,
     maximum: PAGE_NUMBER_MAX,
     default: 1,
-    description: `Numbered page of ${PAGE_SIZE}; ignored when a cursor is given.`,
+    description: `Numbered page of \`limit\` (${PAGE_SIZE} by default); ignored when a cursor is given.`,
   })
   @IsOptional()
   @Type(() => Number)

@@ -7,12 +7,10 @@ import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { isApiError } from '@/lib/api-error';
 import { useStudy } from '../api/get-study';
-import {
-  useDeleteStudy,
-  useJoinStudy,
-  useLeaveStudy,
-  useTransferLeadership,
-} from '../api/study-mutations';
+import { useDeleteStudy } from '../api/delete-study';
+import { useJoinStudy } from '../api/join-study';
+import { useLeaveStudy } from '../api/leave-study';
+import { useTransferLeadership } from '../api/transfer-leadership';
 import type { StudyDetail, StudyMember } from '../api/types';
 import { useLiveStudy } from '../realtime/use-live-study';
 import { StatusBadge, TagLinks } from './study-card';
