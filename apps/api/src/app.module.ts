@@ -16,6 +16,7 @@ import { StorageModule } from './infra/storage/storage.module';
 import { AuthModule, AuthService, OAuthModule } from './modules/auth';
 import { ChatModule } from './modules/chat';
 import { MediaModule } from './modules/media';
+import { StudyModule } from './modules/study';
 import { UserModule } from './modules/user';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         AuthGuardsModule.forRoot({ imports: [AuthModule], verifier: AuthService }),
         OAuthModule,
         ChatModule,
+        StudyModule,
       ],
       controllers: [HealthController],
       providers: [

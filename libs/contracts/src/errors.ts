@@ -3,6 +3,7 @@ import { ChatErrorCodes } from './error-codes/chat';
 import { CommonErrorCodes } from './error-codes/common';
 import { MediaErrorCodes } from './error-codes/media';
 import { RealtimeErrorCodes } from './error-codes/realtime';
+import { StudyErrorCodes } from './error-codes/study';
 import { UserErrorCodes } from './error-codes/user';
 
 export {
@@ -11,6 +12,7 @@ export {
   CommonErrorCodes,
   MediaErrorCodes,
   RealtimeErrorCodes,
+  StudyErrorCodes,
   UserErrorCodes,
 };
 
@@ -24,6 +26,7 @@ export const ErrorCodes = [
   ...CommonErrorCodes,
   ...MediaErrorCodes,
   ...RealtimeErrorCodes,
+  ...StudyErrorCodes,
   ...UserErrorCodes,
 ] as const;
 

@@ -1,4 +1,5 @@
-// The e2e factories: users (verified or not), sessions, sockets and rooms, made through the API.
+// The e2e factories: users (verified or not), sessions, sockets, rooms and studies, made through the API.
 export * from './rooms';
 export * from './sockets';
+export * from './studies';
 export * from './users';

@@ -20,6 +20,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('./routes/studies')).StudiesRoute }),
       },
       {
+        path: paths.study,
+        lazy: async () => ({ Component: (await import('./routes/studies')).StudyRoute }),
+      },
+      {
         path: paths.search,
         lazy: async () => ({ Component: (await import('./routes/search')).SearchRoute }),
       },
@@ -91,6 +95,18 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoomRoute }),
               },
             ],
+          },
+          {
+            path: paths.studyNew,
+            lazy: async () => ({ Component: (await import('./routes/studies')).NewStudyRoute }),
+          },
+          {
+            path: paths.studiesMine,
+            lazy: async () => ({ Component: (await import('./routes/studies')).MyStudiesRoute }),
+          },
+          {
+            path: paths.studyEdit,
+            lazy: async () => ({ Component: (await import('./routes/studies')).EditStudyRoute }),
           },
           {
             path: paths.notifications,

@@ -19,6 +19,10 @@ export const paths = {
   sessions: '/settings/sessions',
   signup: '/signup',
   studies: '/studies',
+  study: '/studies/:studyId',
+  studyEdit: '/studies/:studyId/edit',
+  studyNew: '/studies/new',
+  studiesMine: '/studies/mine',
   verifyEmail: '/verify-email',
 } as const;
 
@@ -29,6 +33,8 @@ export const hrefs = {
   login: (next?: string) =>
     next && next !== paths.feed ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login,
   profile: (id: string) => `/users/${encodeURIComponent(id)}`,
+  study: (id: string) => `/studies/${encodeURIComponent(id)}`,
+  studyEdit: (id: string) => `/studies/${encodeURIComponent(id)}/edit`,
   signup: (next?: string) =>
     next && next !== paths.feed ? `${paths.signup}?${new URLSearchParams({ next })}` : paths.signup,
 };

@@ -2,6 +2,8 @@ import type {
   ChatClientEvents,
   ChatServerEvents,
   Namespace,
+  StudyClientEvents,
+  StudyServerEvents,
   UserClientEvents,
   UserServerEvents,
 } from '@orgo/contracts';
@@ -11,6 +13,7 @@ import type { RefreshResult } from './api-client';
 interface NamespaceEvents {
   '/chat': Socket<ChatServerEvents, ChatClientEvents>;
   '/user': Socket<UserServerEvents, UserClientEvents>;
+  '/study': Socket<StudyServerEvents, StudyClientEvents>;
 }
 
 export type NamespaceSocket<N extends Namespace> = N extends keyof NamespaceEvents

@@ -966,6 +966,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List studies
+         * @description Filters combine; newest first. Numbered pages of 12 with `page` (and `total` over all pages), or `cursor` (a `nextCursor`) with `limit` for infinite scroll.
+         */
+        get: operations["Study_list"];
+        put?: never;
+        /** Create a study; I lead it, and its chat room starts with me in it */
+        post: operations["Study_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Study_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tag autocomplete: tags of live studies starting with a prefix */
+        get: operations["Study_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Study_detail"];
+        put?: never;
+        post?: never;
+        delete: operations["Study_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Study_update"];
+        trace?: never;
+    };
+    "/api/studies/{id}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Hand leadership (and the room) to a member */
+        put: operations["Study_transfer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join (refused when full or ended); I also join its chat room */
+        post: operations["Study_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studies/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave (not the leader); I also leave its chat room */
+        post: operations["Study_leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1202,6 +1323,16 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             ownerId: string | null;
+            /**
+             * @description The module managing this room (a study room), or null. Members, name and owner of a managed room change only through it.
+             * @enum {string|null}
+             */
+            managedBy: "study" | null;
+            /**
+             * Format: uuid
+             * @description The managing record (the study id) when managedBy is set.
+             */
+            managedId: string | null;
             /** @description Direct rooms: the other party. */
             peer: components["schemas"]["UserSummaryDto"] | null;
             memberCount: number;
@@ -1247,6 +1378,16 @@ export interface components {
             name: string | null;
             /** Format: uuid */
             ownerId: string | null;
+            /**
+             * @description The module managing this room (a study room), or null. Members, name and owner of a managed room change only through it.
+             * @enum {string|null}
+             */
+            managedBy: "study" | null;
+            /**
+             * Format: uuid
+             * @description The managing record (the study id) when managedBy is set.
+             */
+            managedId: string | null;
             /** @description Direct rooms: the other party. */
             peer: components["schemas"]["UserSummaryDto"] | null;
             memberCount: number;
@@ -1352,8 +1493,155 @@ export interface components {
             /** @description The seq read up to; clamped to the last seq, never moves back. */
             seq: number;
         };
+        StudyDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string} */
+            mode: "online" | "offline";
+            location: string | null;
+            maxMembers: number;
+            /** @description The leader included. */
+            memberCount: number;
+            /**
+             * @description From the dates (UTC days), the count and the capacity; never stored.
+             * @enum {string}
+             */
+            status: "recruiting" | "full" | "in_progress" | "ended";
+            tags: string[];
+            leader: components["schemas"]["UserSummaryDto"];
+            /**
+             * Format: uuid
+             * @description The study chat room (members only).
+             */
+            roomId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StudyPageDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["StudyDto"][];
+            /** @description Studies matching the filters, over all pages. */
+            total: number;
+            /** @description The page number; null for a cursor page. */
+            page: number | null;
+            pageSize: number;
+            /** @description The next page for infinite scroll. */
+            nextCursor: string | null;
+        };
+        MyStudiesDto: {
+            /** @description Studies I lead or belong to, newest first. */
+            items: components["schemas"]["StudyDto"][];
+        };
+        TagSuggestionDto: {
+            tag: string;
+            /** @description Studies using it. */
+            count: number;
+        };
+        TagSuggestionsDto: {
+            items: components["schemas"]["TagSuggestionDto"][];
+        };
+        StudyMemberDto: {
+            user: components["schemas"]["UserSummaryDto"];
+            isLeader: boolean;
+            /** @description Whether the viewer follows this member (false when signed out). */
+            isFollowing: boolean;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        StudyDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            description: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string} */
+            mode: "online" | "offline";
+            location: string | null;
+            maxMembers: number;
+            /** @description The leader included. */
+            memberCount: number;
+            /**
+             * @description From the dates (UTC days), the count and the capacity; never stored.
+             * @enum {string}
+             */
+            status: "recruiting" | "full" | "in_progress" | "ended";
+            tags: string[];
+            leader: components["schemas"]["UserSummaryDto"];
+            /**
+             * Format: uuid
+             * @description The study chat room (members only).
+             */
+            roomId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Longest-standing first. */
+            members: components["schemas"]["StudyMemberDto"][];
+            /**
+             * @description The viewer's membership.
+             * @enum {string}
+             */
+            myMembership: "leader" | "member" | "none";
+        };
+        CreateStudyDto: {
+            title: string;
+            description: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description On or after startDate, and not in the past.
+             */
+            endDate: string;
+            /** @enum {string} */
+            mode: "online" | "offline";
+            location?: string | null;
+            /** @description The leader counts. */
+            maxMembers: number;
+            /** @description Stored lower case; letters, digits and + # . _ - (not first), up to 30 characters each; duplicates merge. */
+            tags: string[];
+        };
+        UpdateStudyDto: {
+            title?: string;
+            description?: string;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description On or after startDate, and not in the past.
+             */
+            endDate?: string;
+            /** @enum {string} */
+            mode?: "online" | "offline";
+            location?: string | null;
+            /** @description The leader counts. */
+            maxMembers?: number;
+            /** @description Stored lower case; letters, digits and + # . _ - (not first), up to 30 characters each; duplicates merge. */
+            tags?: string[];
+        };
+        TransferLeaderDto: {
+            /**
+             * Format: uuid
+             * @description A current member of the study.
+             */
+            userId: string;
+        };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_MANAGED" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "STUDY_ALREADY_MEMBER" | "STUDY_DATE_RANGE_INVALID" | "STUDY_ENDED" | "STUDY_FULL" | "STUDY_LEADER_CANNOT_LEAVE" | "STUDY_LEADER_ONLY" | "STUDY_MAX_BELOW_COUNT" | "STUDY_NOT_FOUND" | "STUDY_NOT_MEMBER" | "STUDY_TAG_INVALID" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -4786,6 +5074,336 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Study_list: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                status?: "recruiting" | "full" | "in_progress" | "ended";
+                mode?: "online" | "offline";
+                /** @description One tag, matched exactly once normalised. */
+                tag?: string;
+                /** @description Words in the title or description. */
+                q?: string;
+                /** @description Numbered page of `limit` (12 by default); ignored when a cursor is given. */
+                page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStudyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyStudiesDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_tags: {
+        parameters: {
+            query?: {
+                /** @description The start of a tag; empty for the most used. */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagSuggestionsDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; its chat room is archived. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStudyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferLeaderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyDetailDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Study_leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
 }

@@ -3,6 +3,8 @@ import type { ConnectionClosing, UserSummary } from './user.socket';
 
 export type ChatRoomKind = 'direct' | 'group';
 export type ChatMemberRole = 'member' | 'owner';
+/** The module that manages a group room (its members, name and owner), if any. */
+export type ChatRoomManager = 'study';
 
 /** Everyone who reacted to a message with one emoji. */
 export interface ChatReaction {

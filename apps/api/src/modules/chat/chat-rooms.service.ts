@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { ChatRoomManager } from '@orgo/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { byActor } from '../../infra/events/event-actor';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
@@ -97,7 +98,14 @@ export class ChatRoomsService {
    * `actorId` (who is acting, if a person) goes into the `chat.member.joined` events.
    */
   createGroupRoom(
-    input: { name: string; ownerId: string | null; memberIds: string[]; actorId?: string | null },
+    input: {
+      name: string;
+      ownerId: string | null;
+      memberIds: string[];
+      actorId?: string | null;
+      /** A room its owner module manages (see ChatRoomEntity.managedBy). */
+      managedBy?: { module: ChatRoomManager; id: string };
+    },
     manager?: EntityManager,
   ): Promise<string> {
     return this.inTransaction(manager, async (tx) => {
@@ -107,6 +115,8 @@ export class ChatRoomsService {
           name: input.name,
           ownerId: input.ownerId,
           directKey: null,
+          managedBy: input.managedBy?.module ?? null,
+          managedId: input.managedBy?.id ?? null,
           lastSeq: 0,
           lastMessageAt: null,
           archivedAt: null,
@@ -134,6 +144,73 @@ export class ChatRoomsService {
       const room = await this.membership.lockRoom(tx, roomId);
       if (!room) throw ChatErrors.roomNotFound();
       await this.membership.leave(tx, room, userId, null);
+    });
+  }
+
+  /**
+   * For the owner module of a managed room: ends every membership (each member's sockets leave
+   * the room) and archives it; the history stays. Idempotent.
+   */
+  archiveRoom(roomId: string, actorId: string | null, manager?: EntityManager): Promise<void> {
+    return this.inTransaction(manager, async (tx) => {
+      const room = await this.membership.lockRoom(tx, roomId);
+      if (!room) throw ChatErrors.roomNotFound();
+      const members = await tx.find(ChatMemberEntity, {
+        where: { roomId, leftAt: IsNull() },
+      });
+      const now = new Date();
+      for (const member of members) {
+        member.leftAt = now;
+        member.role = 'member';
+      }
+      if (members.length) await tx.save(members, byActor(actorId));
+      if (!room.archivedAt) {
+        room.archivedAt = now;
+        await tx.save(room, byActor(actorId));
+      }
+    });
+  }
+
+  /** For the owner module of a managed room: makes this active member the room's owner. */
+  changeOwner(
+    roomId: string,
+    userId: string,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.inTransaction(manager, async (tx) => {
+      const room = await this.membership.lockRoom(tx, roomId);
+      if (!room) throw ChatErrors.roomNotFound();
+      if (room.ownerId === userId) return;
+      const members = await tx.find(ChatMemberEntity, {
+        where: { roomId, leftAt: IsNull() },
+      });
+      const heir = members.find((m) => m.userId === userId);
+      if (!heir) throw ChatErrors.memberNotFound();
+      const previous = members.find((m) => m.role === 'owner');
+      if (previous) {
+        previous.role = 'member';
+        await tx.save(previous);
+      }
+      heir.role = 'owner';
+      await tx.save(heir);
+      room.ownerId = userId;
+      await tx.save(room, byActor(actorId));
+    });
+  }
+
+  /** For the owner module of a managed room: its name follows the managing record's. */
+  setManagedRoomName(
+    roomId: string,
+    name: string,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.inTransaction(manager, async (tx) => {
+      const room = await this.membership.lockRoom(tx, roomId);
+      if (!room) throw ChatErrors.roomNotFound();
+      room.name = name;
+      await tx.save(room, byActor(actorId));
     });
   }
 
@@ -168,6 +245,7 @@ export class ChatRoomsService {
       if (!room || !(await this.membership.isActiveMember(me, roomId, tx)))
         throw ChatErrors.roomNotFound();
       if (!canLeave(room)) throw ChatErrors.roomNotGroup();
+      if (room.managedBy) throw ChatErrors.roomManaged();
       await this.membership.leave(tx, room, me, me);
     });
   }
@@ -175,6 +253,7 @@ export class ChatRoomsService {
   /**
    * A withdrawn account leaves every group room (members see `member.left`; ownership passes on);
    * its messages stay, shown as "탈퇴한 사용자". Direct rooms keep their history for the other side.
+   * Rooms managed by another module (study rooms) are left to that module's own follow-up.
    * Idempotent; throws when a room could not be left, so the account follow-up is retried.
    */
   async onAccountDeleted(event: { userId: string }): Promise<void> {
@@ -187,7 +266,7 @@ export class ChatRoomsService {
       try {
         await this.db.transaction(async (tx) => {
           const room = await this.membership.lockRoom(tx, roomId);
-          if (!room || !canLeave(room)) return;
+          if (!room || !canLeave(room) || room.managedBy) return;
           if (!(await this.membership.isActiveMember(event.userId, roomId, tx))) return;
           await this.membership.leave(tx, room, event.userId, event.userId);
         });
@@ -253,6 +332,7 @@ export class ChatRoomsService {
       : null;
     if (!room || !member) throw ChatErrors.roomNotFound();
     if (room.kind !== 'group') throw ChatErrors.roomNotGroup();
+    if (room.managedBy) throw ChatErrors.roomManaged();
     if (!canManageRoom(room, member)) throw ChatErrors.roomOwnerOnly();
     return room;
   }

@@ -48,6 +48,12 @@ export const ChatErrors = {
       'Use at most one of after_seq, before_seq, around and around_date.',
     ),
   roomFull: () => new AppError('CHAT_ROOM_FULL', 409, 'This room has reached its member limit.'),
+  roomManaged: () =>
+    new AppError(
+      'CHAT_ROOM_MANAGED',
+      409,
+      'This room belongs to a study: its members, name and owner change through the study.',
+    ),
   // A room the caller is not a member of answers exactly like a missing one.
   roomNotFound: () => new AppError('CHAT_ROOM_NOT_FOUND', 404, 'Chat room not found.'),
   roomNotGroup: () =>

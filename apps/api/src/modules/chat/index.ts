@@ -1,3 +1,4 @@
 // The chat module's public surface: other modules import from here, never from a deeper file.
 export * from './chat.events';
 export { ChatModule } from './chat.module';
+export { ChatRoomsService } from './chat-rooms.service';

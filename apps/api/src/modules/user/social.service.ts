@@ -197,6 +197,17 @@ export class SocialService {
     return out;
   }
 
+  /** The subset of `userIds` that the viewer follows. */
+  async followingAmong(viewerId: string, userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = (await this.db.query(
+      `SELECT followee_id AS id FROM user_follow
+        WHERE follower_id = $1 AND followee_id = ANY($2::uuid[])`,
+      [viewerId, userIds],
+    )) as { id: string }[];
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The subset of `userIds` that the viewer follows and that follow the viewer back. */
   async mutualAmong(viewerId: string, userIds: string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ChatMember, ChatMemberRole, ChatRoomKind } from '@orgo/contracts';
+import type { ChatMember, ChatMemberRole, ChatRoomKind, ChatRoomManager } from '@orgo/contracts';
 import { UserSummaryDto } from '../../user';
 import type { Page } from '../../../infra/http/pagination/cursor-query.dto';
 
@@ -35,6 +35,22 @@ export class RoomDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   ownerId: string | null;
+
+  @ApiProperty({
+    enum: ['study'],
+    nullable: true,
+    description:
+      'The module managing this room (a study room), or null. Members, name and owner of a managed room change only through it.',
+  })
+  managedBy: ChatRoomManager | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The managing record (the study id) when managedBy is set.',
+  })
+  managedId: string | null;
 
   @ApiProperty({
     type: () => UserSummaryDto,

@@ -1,4 +1,4 @@
-import type { ChatRoomKind } from '@orgo/contracts';
+import type { ChatRoomKind, ChatRoomManager } from '@orgo/contracts';
 import {
   Check,
   Column,
@@ -15,6 +15,7 @@ import { bigintNumber } from './bigint.transformer';
 
 @Entity('chat_room')
 @Check('ck_chat_room_kind', `kind IN ('direct', 'group')`)
+@Check('ck_chat_room_managed_by', `managed_by IN ('study')`)
 export class ChatRoomEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -37,6 +38,17 @@ export class ChatRoomEntity {
   @Index('uq_chat_room_direct_key', { unique: true })
   @Column({ type: 'varchar', length: 73, nullable: true })
   directKey: string | null;
+
+  /**
+   * The module that manages this group room (a study's room), or null. A managed room's members,
+   * name and owner follow its owner module; chat's own invite, expel, leave and rename refuse it.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  managedBy: ChatRoomManager | null;
+
+  /** The managing record's id (the study), for links back to it. */
+  @Column({ type: 'uuid', nullable: true })
+  managedId: string | null;
 
   /** The last allocated message seq; bumped under the row lock in the sending transaction. */
   @Column({ type: 'bigint', default: 0, transformer: bigintNumber })

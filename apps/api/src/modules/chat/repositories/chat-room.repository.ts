@@ -26,6 +26,8 @@ interface RawRoom {
   kind: 'direct' | 'group';
   name: string | null;
   owner_id: string | null;
+  managed_by: 'study' | null;
+  managed_id: string | null;
   last_seq: string;
   last_read_seq: string;
   created_at: Date;
@@ -143,7 +145,7 @@ export class ChatRoomRepository {
     }
     params.push(filter.limit);
     const rows: RawRoom[] = await manager.query(
-      `SELECT r.id, r.kind, r.name, r.owner_id, r.last_seq, m.last_read_seq, r.created_at,
+      `SELECT r.id, r.kind, r.name, r.owner_id, r.managed_by, r.managed_id, r.last_seq, m.last_read_seq, r.created_at,
               COALESCE(r.last_message_at, r.created_at) AS activity_at,
               ${ACTIVITY_MICROS}::text AS activity_key,
               (SELECT count(*) FROM chat_member c
@@ -226,6 +228,8 @@ function toRoomRow(r: RawRoom, users: ChatUsers): RoomRow {
     kind: r.kind,
     name: r.name,
     ownerId: r.owner_id,
+    managedBy: r.managed_by,
+    managedId: r.managed_id,
     peer: r.peer_id
       ? users.summary({
           id: r.peer_id,

@@ -18,6 +18,8 @@ function buildRoom(overrides: Partial<ChatRoomDetail> = {}): ChatRoomDetail {
     kind: 'group',
     name: '스터디',
     ownerId: '1',
+    managedBy: null,
+    managedId: null,
     peer: null,
     memberCount: 3,
     lastSeq: 0,
@@ -35,12 +37,16 @@ function buildRoom(overrides: Partial<ChatRoomDetail> = {}): ChatRoomDetail {
   };
 }
 
-function renderPanel(meId: string, handlers: Parameters<typeof createFakeFetch>[0] = {}) {
+function renderPanel(
+  meId: string,
+  handlers: Parameters<typeof createFakeFetch>[0] = {},
+  room: ChatRoomDetail = buildRoom(),
+) {
   const fetch = createFakeFetch(handlers);
   vi.stubGlobal('fetch', fetch);
   renderWithProviders(
     <Routes>
-      <Route path="/chat/:roomId" element={<MembersPanel room={buildRoom()} meId={meId} />} />
+      <Route path="/chat/:roomId" element={<MembersPanel room={room} meId={meId} />} />
       <Route path="/chat" element={<h1>채팅 목록 화면</h1>} />
     </Routes>,
     { route: '/chat/room-1' },
@@ -66,6 +72,22 @@ describe('MembersPanel', () => {
     const confirm = screen.getByRole('group', { name: ko.chat.members.leaveConfirm });
     await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.members.leave }));
     expect(await screen.findByRole('heading', { name: '채팅 목록 화면' })).toBeInTheDocument();
+  });
+
+  it('offers no member controls in a study room, even to its owner, and links to the study', () => {
+    const { fetch, section } = renderPanel(
+      '1',
+      {},
+      buildRoom({ managedBy: 'study', managedId: 'study-9' }),
+    );
+    expect(within(section).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).queryByRole('textbox')).toBeNull();
+    expect(within(section).getByRole('link', { name: ko.chat.members.openStudy })).toHaveAttribute(
+      'href',
+      '/studies/study-9',
+    );
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('lets the owner remove, rename, and add people they follow who are not in the room', async () => {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
-import { paths } from '@/config/paths';
+import { hrefs, paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { ChatRoomDetail } from '@/lib/api-types';
@@ -16,12 +16,16 @@ import { useRenameRoom } from '../api/rename-room';
 
 const GROUP_NAME_MAX = 80;
 
-/** A group room's members; the owner renames, adds and removes, anyone leaves. */
+/**
+ * A group room's members; the owner renames, adds and removes, anyone leaves. A study's room is
+ * managed by the study: no member controls here, a link to the study instead.
+ */
 export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: string }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
-  const isOwner = room.ownerId === meId;
+  const isManaged = room.managedBy !== null;
+  const isOwner = room.ownerId === meId && !isManaged;
   const remove = useRemoveMember(room.id);
   const leave = useLeaveRoom(room.id);
   const [isConfirmingLeave, setIsConfirmingLeave] = useState(false);
@@ -51,7 +55,14 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
       {remove.isError ? <FormAlert>{errorMessage(remove.error)}</FormAlert> : null}
       {isOwner ? <RenameForm room={room} /> : null}
       {isOwner ? <AddMembers room={room} meId={meId} /> : null}
-      {isConfirmingLeave ? (
+      {isManaged ? (
+        <p className="muted">
+          {t('chat.members.managedByStudy')}{' '}
+          {room.managedId ? (
+            <Link to={hrefs.study(room.managedId)}>{t('chat.members.openStudy')}</Link>
+          ) : null}
+        </p>
+      ) : isConfirmingLeave ? (
         <ConfirmGroup
           question={t('chat.members.leaveConfirm')}
           actionLabel={t('chat.members.leave')}

@@ -48,6 +48,8 @@ export const chatEn: typeof chatKo = {
     loadOlder: 'Show earlier messages',
     memberCount: '{count} members',
     members: {
+      managedByStudy: "This is a study's room; its members are managed by the study.",
+      openStudy: 'Open the study',
       add: 'Add {nickname}',
       addTitle: 'Add people',
       cancel: 'Cancel',

@@ -46,6 +46,8 @@ export const chatKo = {
     loadOlder: '이전 메시지 보기',
     memberCount: '{count}명',
     members: {
+      managedByStudy: '스터디 채팅방입니다. 멤버는 스터디에서 관리합니다.',
+      openStudy: '스터디 보기',
       add: '{nickname} 님 초대',
       addTitle: '초대하기',
       cancel: '취소',

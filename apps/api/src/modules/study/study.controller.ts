@@ -1,0 +1,146 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
+import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
+import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
+import {
+  CreateStudyDto,
+  ListStudiesQueryDto,
+  TagQueryDto,
+  TransferLeaderDto,
+  UpdateStudyDto,
+} from './dto/study-input.dto';
+import { MyStudiesDto, StudyDetailDto, StudyPageDto, TagSuggestionsDto } from './dto/study.dto';
+import { StudyService } from './study.service';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('study')
+@Controller('studies')
+export class StudyController {
+  constructor(@Inject(StudyService) private readonly studies: StudyService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List studies',
+    description:
+      'Filters combine; newest first. Numbered pages of 12 with `page` (and `total` over all pages), or `cursor` (a `nextCursor`) with `limit` for infinite scroll.',
+  })
+  @ApiOkResponse({ type: StudyPageDto })
+  list(@Query() query: ListStudiesQueryDto): Promise<StudyPageDto> {
+    return this.studies.list(query);
+  }
+
+  @Get('mine')
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @ApiOkResponse({ type: MyStudiesDto })
+  mine(@CurrentPrincipal() me: Principal): Promise<MyStudiesDto> {
+    return this.studies.mine(me.userId);
+  }
+
+  @Get('tags')
+  @ApiOperation({ summary: 'Tag autocomplete: tags of live studies starting with a prefix' })
+  @ApiOkResponse({ type: TagSuggestionsDto })
+  tags(@Query() query: TagQueryDto): Promise<TagSuggestionsDto> {
+    return this.studies.suggestTags(query.prefix);
+  }
+
+  @Get(':id')
+  @ApiBearerAuth()
+  @UseGuards(OptionalJwtAuthGuard)
+  @ApiOkResponse({ type: StudyDetailDto })
+  detail(
+    @CurrentViewer() viewer: Principal | null,
+    @Param('id', uuid) id: string,
+  ): Promise<StudyDetailDto> {
+    return this.studies.detail(viewer?.userId ?? null, id);
+  }
+
+  @Post()
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @RequireVerifiedEmail()
+  @ApiOperation({ summary: 'Create a study; I lead it, and its chat room starts with me in it' })
+  @ApiCreatedResponse({ type: StudyDetailDto })
+  create(@CurrentPrincipal() me: Principal, @Body() dto: CreateStudyDto): Promise<StudyDetailDto> {
+    return this.studies.create(me.userId, dto);
+  }
+
+  @Patch(':id')
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @ApiOkResponse({ type: StudyDetailDto })
+  update(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateStudyDto,
+  ): Promise<StudyDetailDto> {
+    return this.studies.update(me.userId, id, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @ApiNoContentResponse({ description: 'Deleted; its chat room is archived.' })
+  remove(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
+    return this.studies.remove(me.userId, id);
+  }
+
+  @Put(':id/leader')
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @ApiOperation({ summary: 'Hand leadership (and the room) to a member' })
+  @ApiOkResponse({ type: StudyDetailDto })
+  transfer(
+    @CurrentPrincipal() me: Principal,
+    @Param('id', uuid) id: string,
+    @Body() dto: TransferLeaderDto,
+  ): Promise<StudyDetailDto> {
+    return this.studies.transferLeadership(me.userId, id, dto.userId);
+  }
+
+  @Post(':id/join')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @RequireVerifiedEmail()
+  @ApiOperation({ summary: 'Join (refused when full or ended); I also join its chat room' })
+  @ApiOkResponse({ type: StudyDetailDto })
+  join(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<StudyDetailDto> {
+    return this.studies.join(me.userId, id);
+  }
+
+  @Post(':id/leave')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @UseGuards(JwtAuthGuard)
+  @ApiOperation({ summary: 'Leave (not the leader); I also leave its chat room' })
+  @ApiNoContentResponse()
+  leave(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
+    return this.studies.leave(me.userId, id);
+  }
+}
