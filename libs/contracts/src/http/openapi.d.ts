@@ -976,10 +976,15 @@ export interface paths {
         /**
          * List studies
          * @description Filters combine; newest first. Numbered pages of 12 with `page` (and `total` over all pages), or `cursor` (a `nextCursor`) with `limit` for infinite scroll.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
          */
         get: operations["Study_list"];
         put?: never;
-        /** Create a study; I lead it, and its chat room starts with me in it */
+        /**
+         * Create a study; I lead it, and its chat room starts with me in it
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Study_create"];
         delete?: never;
         options?: never;
@@ -994,6 +999,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * My studies (leading and joined)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Study_mine"];
         put?: never;
         post?: never;
@@ -1010,7 +1019,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tag autocomplete: tags of live studies starting with a prefix */
+        /**
+         * Tag autocomplete: tags of live studies starting with a prefix
+         * @description **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Study_tags"];
         put?: never;
         post?: never;
@@ -1027,12 +1039,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * A study with its tags, leader and members
+         * @description Anyone may read it; signed in, it also says my membership and whom I follow.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         get: operations["Study_detail"];
         put?: never;
         post?: never;
+        /**
+         * Delete a study (leader only)
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         delete: operations["Study_remove"];
         options?: never;
         head?: never;
+        /**
+         * Edit a study (leader only)
+         * @description Max members never below the current count.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         patch: operations["Study_update"];
         trace?: never;
     };
@@ -1044,7 +1072,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Hand leadership (and the room) to a member */
+        /**
+         * Hand leadership (and the room) to a member
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         put: operations["Study_transfer"];
         post?: never;
         delete?: never;
@@ -1062,7 +1093,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Join (refused when full or ended); I also join its chat room */
+        /**
+         * Join (refused when full or ended); I also join its chat room
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Study_join"];
         delete?: never;
         options?: never;
@@ -1079,7 +1113,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Leave (not the leader); I also leave its chat room */
+        /**
+         * Leave (not the leader); I also leave its chat room
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
         post: operations["Study_leave"];
         delete?: never;
         options?: never;
@@ -5105,15 +5142,10 @@ export interface operations {
                     "application/json": components["schemas"]["StudyPageDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_create: {
@@ -5125,6 +5157,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "NestJS 스터디",
+                 *       "description": "매주 토요일 온라인으로 모여요.",
+                 *       "startDate": "2027-01-09",
+                 *       "endDate": "2027-03-27",
+                 *       "mode": "online",
+                 *       "maxMembers": 6,
+                 *       "tags": [
+                 *         "nestjs",
+                 *         "typescript"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateStudyDto"];
             };
         };
@@ -5137,22 +5183,58 @@ export interface operations {
                     "application/json": components["schemas"]["StudyDetailDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `STUDY_DATE_RANGE_INVALID`: The study dates are not valid.
+             *
+             *     `STUDY_TAG_INVALID`: The tags are not valid.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_DATE_RANGE_INVALID" | "STUDY_TAG_INVALID" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_mine: {
@@ -5172,15 +5254,28 @@ export interface operations {
                     "application/json": components["schemas"]["MyStudiesDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_tags: {
@@ -5203,15 +5298,10 @@ export interface operations {
                     "application/json": components["schemas"]["TagSuggestionsDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
+            400: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_detail: {
@@ -5233,15 +5323,38 @@ export interface operations {
                     "application/json": components["schemas"]["StudyDetailDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_remove: {
@@ -5262,15 +5375,52 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `STUDY_LEADER_ONLY`: Only the leader of the study can do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_LEADER_ONLY";
+                    };
+                };
+            };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_update: {
@@ -5296,15 +5446,82 @@ export interface operations {
                     "application/json": components["schemas"]["StudyDetailDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            /**
+             * @description `STUDY_DATE_RANGE_INVALID`: The study dates are not valid.
+             *
+             *     `STUDY_TAG_INVALID`: The tags are not valid.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_DATE_RANGE_INVALID" | "STUDY_TAG_INVALID" | "COMMON_VALIDATION_FAILED";
+                    };
                 };
             };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `STUDY_LEADER_ONLY`: Only the leader of the study can do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_LEADER_ONLY";
+                    };
+                };
+            };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `STUDY_MAX_BELOW_COUNT`: The member limit cannot be below the current number of members (undefined). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_MAX_BELOW_COUNT";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_transfer: {
@@ -5330,15 +5547,65 @@ export interface operations {
                     "application/json": components["schemas"]["StudyDetailDto"];
                 };
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `STUDY_LEADER_ONLY`: Only the leader of the study can do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_LEADER_ONLY";
+                    };
+                };
+            };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `STUDY_NOT_MEMBER`: This user is not a member of the study. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_MEMBER";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_join: {
@@ -5360,22 +5627,70 @@ export interface operations {
                     "application/json": components["schemas"]["StudyDetailDto"];
                 };
             };
-            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description `STUDY_ALREADY_MEMBER`: You are already a member of this study.
+             *
+             *     `STUDY_FULL`: This study has reached its member limit.
+             *
+             *     `STUDY_ENDED`: This study has ended; it takes no new members.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_ALREADY_MEMBER" | "STUDY_FULL" | "STUDY_ENDED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     Study_leave: {
@@ -5395,15 +5710,56 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Problem details (RFC 9457) with a stable `code` */
-            "4XX": {
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
                 };
             };
+            /** @description `STUDY_NOT_FOUND`: Study not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description `STUDY_NOT_MEMBER`: This user is not a member of the study.
+             *
+             *     `STUDY_LEADER_CANNOT_LEAVE`: The leader cannot leave the study. Hand leadership to a member first, or delete the study.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "STUDY_NOT_MEMBER" | "STUDY_LEADER_CANNOT_LEAVE";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

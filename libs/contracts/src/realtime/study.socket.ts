@@ -14,14 +14,19 @@ export interface StudyChange {
   leaderId: string;
 }
 
+/** A member joined or left: the study's change and who. */
+export interface StudyMemberChange extends StudyChange {
+  userId: string;
+}
+
 /** Server → client events on `/study`, to the sockets watching the study. */
 export interface StudyServerEvents {
   'connection.closing': (payload: ConnectionClosing) => void;
   /** Fields, leader or capacity changed. */
   'study.updated': (payload: StudyChange) => void;
   'study.deleted': (payload: { studyId: string }) => void;
-  'member.joined': (payload: StudyChange & { userId: string }) => void;
-  'member.left': (payload: StudyChange & { userId: string }) => void;
+  'member.joined': (payload: StudyMemberChange) => void;
+  'member.left': (payload: StudyMemberChange) => void;
 }
 
 /** Client → server events on `/study`; every one answers through its ack. */

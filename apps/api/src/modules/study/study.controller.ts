@@ -18,13 +18,13 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
 import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
 import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
+import { ApiDoc } from '../../infra/http/api-doc';
 import {
   CreateStudyDto,
   ListStudiesQueryDto,
@@ -33,6 +33,7 @@ import {
   UpdateStudyDto,
 } from './dto/study-input.dto';
 import { MyStudiesDto, StudyDetailDto, StudyPageDto, TagSuggestionsDto } from './dto/study.dto';
+import { StudyErrors } from './study.errors';
 import { StudyService } from './study.service';
 
 const uuid = new ParseUUIDPipe();
@@ -43,10 +44,11 @@ export class StudyController {
   constructor(@Inject(StudyService) private readonly studies: StudyService) {}
 
   @Get()
-  @ApiOperation({
+  @ApiDoc({
     summary: 'List studies',
     description:
       'Filters combine; newest first. Numbered pages of 12 with `page` (and `total` over all pages), or `cursor` (a `nextCursor`) with `limit` for infinite scroll.',
+    errors: [],
   })
   @ApiOkResponse({ type: StudyPageDto })
   list(@Query() query: ListStudiesQueryDto): Promise<StudyPageDto> {
@@ -56,13 +58,14 @@ export class StudyController {
   @Get('mine')
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({ summary: 'My studies (leading and joined)', errors: [] })
   @ApiOkResponse({ type: MyStudiesDto })
   mine(@CurrentPrincipal() me: Principal): Promise<MyStudiesDto> {
     return this.studies.mine(me.userId);
   }
 
   @Get('tags')
-  @ApiOperation({ summary: 'Tag autocomplete: tags of live studies starting with a prefix' })
+  @ApiDoc({ summary: 'Tag autocomplete: tags of live studies starting with a prefix', errors: [] })
   @ApiOkResponse({ type: TagSuggestionsDto })
   tags(@Query() query: TagQueryDto): Promise<TagSuggestionsDto> {
     return this.studies.suggestTags(query.prefix);
@@ -71,6 +74,11 @@ export class StudyController {
   @Get(':id')
   @ApiBearerAuth()
   @UseGuards(OptionalJwtAuthGuard)
+  @ApiDoc({
+    summary: 'A study with its tags, leader and members',
+    description: 'Anyone may read it; signed in, it also says my membership and whom I follow.',
+    errors: [StudyErrors.notFound],
+  })
   @ApiOkResponse({ type: StudyDetailDto })
   detail(
     @CurrentViewer() viewer: Principal | null,
@@ -83,7 +91,19 @@ export class StudyController {
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
   @RequireVerifiedEmail()
-  @ApiOperation({ summary: 'Create a study; I lead it, and its chat room starts with me in it' })
+  @ApiDoc({
+    summary: 'Create a study; I lead it, and its chat room starts with me in it',
+    errors: [StudyErrors.dateRangeInvalid, StudyErrors.tagInvalid],
+    example: {
+      title: 'NestJS 스터디',
+      description: '매주 토요일 온라인으로 모여요.',
+      startDate: '2027-01-09',
+      endDate: '2027-03-27',
+      mode: 'online',
+      maxMembers: 6,
+      tags: ['nestjs', 'typescript'],
+    },
+  })
   @ApiCreatedResponse({ type: StudyDetailDto })
   create(@CurrentPrincipal() me: Principal, @Body() dto: CreateStudyDto): Promise<StudyDetailDto> {
     return this.studies.create(me.userId, dto);
@@ -92,6 +112,17 @@ export class StudyController {
   @Patch(':id')
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Edit a study (leader only)',
+    description: 'Max members never below the current count.',
+    errors: [
+      StudyErrors.notFound,
+      StudyErrors.leaderOnly,
+      StudyErrors.dateRangeInvalid,
+      StudyErrors.maxBelowCount,
+      StudyErrors.tagInvalid,
+    ],
+  })
   @ApiOkResponse({ type: StudyDetailDto })
   update(
     @CurrentPrincipal() me: Principal,
@@ -105,6 +136,10 @@ export class StudyController {
   @HttpCode(204)
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'Delete a study (leader only)',
+    errors: [StudyErrors.notFound, StudyErrors.leaderOnly],
+  })
   @ApiNoContentResponse({ description: 'Deleted; its chat room is archived.' })
   remove(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.studies.remove(me.userId, id);
@@ -113,7 +148,10 @@ export class StudyController {
   @Put(':id/leader')
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
-  @ApiOperation({ summary: 'Hand leadership (and the room) to a member' })
+  @ApiDoc({
+    summary: 'Hand leadership (and the room) to a member',
+    errors: [StudyErrors.notFound, StudyErrors.leaderOnly, StudyErrors.notMember],
+  })
   @ApiOkResponse({ type: StudyDetailDto })
   transfer(
     @CurrentPrincipal() me: Principal,
@@ -128,7 +166,10 @@ export class StudyController {
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
   @RequireVerifiedEmail()
-  @ApiOperation({ summary: 'Join (refused when full or ended); I also join its chat room' })
+  @ApiDoc({
+    summary: 'Join (refused when full or ended); I also join its chat room',
+    errors: [StudyErrors.notFound, StudyErrors.alreadyMember, StudyErrors.full, StudyErrors.ended],
+  })
   @ApiOkResponse({ type: StudyDetailDto })
   join(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<StudyDetailDto> {
     return this.studies.join(me.userId, id);
@@ -138,7 +179,10 @@ export class StudyController {
   @HttpCode(204)
   @ApiBearerAuth()
   @UseGuards(JwtAuthGuard)
-  @ApiOperation({ summary: 'Leave (not the leader); I also leave its chat room' })
+  @ApiDoc({
+    summary: 'Leave (not the leader); I also leave its chat room',
+    errors: [StudyErrors.notFound, StudyErrors.notMember, StudyErrors.leaderCannotLeave],
+  })
   @ApiNoContentResponse()
   leave(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
     return this.studies.leave(me.userId, id);
