@@ -15,6 +15,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { MediaModule } from './modules/media/media.module';
 import { OAuthModule } from './modules/auth/oauth/oauth.module';
 import { ChatModule } from './modules/chat/chat.module';
+import { PostModule } from './modules/post/post.module';
 import { UserModule } from './modules/user/user.module';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         AuthModule,
         OAuthModule,
         ChatModule,
+        PostModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: AppConfig, useValue: config }, DrainState],

@@ -2,6 +2,7 @@ import { AuthErrorCodes } from './error-codes/auth';
 import { ChatErrorCodes } from './error-codes/chat';
 import { CommonErrorCodes } from './error-codes/common';
 import { MediaErrorCodes } from './error-codes/media';
+import { PostErrorCodes } from './error-codes/post';
 import { RealtimeErrorCodes } from './error-codes/realtime';
 import { UserErrorCodes } from './error-codes/user';
 
@@ -10,6 +11,7 @@ export {
   ChatErrorCodes,
   CommonErrorCodes,
   MediaErrorCodes,
+  PostErrorCodes,
   RealtimeErrorCodes,
   UserErrorCodes,
 };
@@ -23,6 +25,7 @@ export const ErrorCodes = [
   ...ChatErrorCodes,
   ...CommonErrorCodes,
   ...MediaErrorCodes,
+  ...PostErrorCodes,
   ...RealtimeErrorCodes,
   ...UserErrorCodes,
 ] as const;

@@ -690,6 +690,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a post being written
+         * @description One multipart part named `file` (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, re-encoded without metadata). Put the answer’s `id` in `imageIds` of `POST /posts` or `PATCH /posts/{postId}`; an upload never attached is swept after a grace period.
+         */
+        post: operations["Post_uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All posts, newest first (muted and blocked authors left out) */
+        get: operations["Post_all"];
+        put?: never;
+        post: operations["Post_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Posts of the people I follow, newest first */
+        get: operations["Post_following"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/popular": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The 5 most liked posts of the last 7 days */
+        get: operations["Post_popular"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My saved posts, last saved first */
+        get: operations["Post_bookmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user’s posts, newest first */
+        get: operations["Post_byAuthor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post with its images
+         * @description A signed-in viewer’s first read of the day counts one view.
+         */
+        get: operations["Post_detail"];
+        put?: never;
+        post?: never;
+        delete: operations["Post_remove"];
+        options?: never;
+        head?: never;
+        /** Edit my post: text, and the image list (keep, add, reorder, remove) */
+        patch: operations["Post_update"];
+        trace?: never;
+    };
+    "/api/posts/{postId}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Post_like"];
+        post?: never;
+        delete: operations["Post_unlike"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/bookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Post_bookmark"];
+        post?: never;
+        delete: operations["Post_unbookmark"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Top-level comments oldest first, or with `parentId` that comment’s replies */
+        get: operations["Post_listComments"];
+        put?: never;
+        post: operations["Post_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Post_removeComment"];
+        options?: never;
+        head?: never;
+        patch: operations["Post_editComment"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1076,8 +1267,123 @@ export interface components {
             /** @description The seq read up to; clamped to the last seq, never moves back. */
             seq: number;
         };
+        PostImageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Signed, expiring same-origin URL; append `&size=thumb` for the small version. */
+            url: string;
+            width: number;
+            height: number;
+        };
+        CreatePostDto: {
+            title: string;
+            /** @description Plain text: line breaks are kept and http(s) URLs are linked; HTML is shown as text. */
+            content: string;
+            /** @description Images uploaded with `POST /posts/images`, in display order. */
+            imageIds?: string[];
+        };
+        PostDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the content (plain text). */
+            excerpt: string;
+            author: components["schemas"]["UserSummaryDto"];
+            firstImage: components["schemas"]["PostImageDto"] | null;
+            imageCount: number;
+            likeCount: number;
+            commentCount: number;
+            viewCount: number;
+            /** @description Always false for anonymous visitors. */
+            likedByMe: boolean;
+            /** @description Always false for anonymous visitors. */
+            bookmarkedByMe: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Plain text with line breaks. */
+            content: string;
+            images: components["schemas"]["PostImageDto"][];
+        };
+        PostSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the content (plain text). */
+            excerpt: string;
+            author: components["schemas"]["UserSummaryDto"];
+            firstImage: components["schemas"]["PostImageDto"] | null;
+            imageCount: number;
+            likeCount: number;
+            commentCount: number;
+            viewCount: number;
+            /** @description Always false for anonymous visitors. */
+            likedByMe: boolean;
+            /** @description Always false for anonymous visitors. */
+            bookmarkedByMe: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+        };
+        PostPageDto: {
+            items: components["schemas"]["PostSummaryDto"][];
+            nextCursor: string | null;
+        };
+        PopularPostsDto: {
+            items: components["schemas"]["PostSummaryDto"][];
+        };
+        UpdatePostDto: {
+            title?: string;
+            content?: string;
+            /** @description The whole new image list in order: kept images, new uploads; images left out are deleted. */
+            imageIds?: string[];
+        };
+        LikeStateDto: {
+            liked: boolean;
+            likeCount: number;
+        };
+        BookmarkStateDto: {
+            bookmarked: boolean;
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Null once deleted. */
+            author: components["schemas"]["UserSummaryDto"] | null;
+            /** @description Null once deleted: the SPA shows "삭제된 댓글입니다" and keeps its replies. */
+            content: string | null;
+            /** @description Live replies of a top-level comment. */
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+        };
+        CommentPageDto: {
+            items: components["schemas"]["CommentDto"][];
+            nextCursor: string | null;
+        };
+        CreateCommentDto: {
+            content: string;
+            /**
+             * Format: uuid
+             * @description A top-level comment of the same post to reply to.
+             */
+            parentId?: string;
+        };
+        EditCommentDto: {
+            content: string;
+        };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "POST_COMMENT_DELETED" | "POST_COMMENT_NOT_FOUND" | "POST_COMMENT_NOT_OWN" | "POST_IMAGE_NOT_FOUND" | "POST_NOT_FOUND" | "POST_NOT_OWN" | "POST_REPLY_DEPTH" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -2789,6 +3095,599 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImageDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_all: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_following: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_popular: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopularPostsDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_bookmarks: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_byAuthor: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_like: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_unlike: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_bookmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_unbookmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_listComments: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description List the replies of this top-level comment instead of the top-level comments. */
+                parentId?: string;
+            };
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED` until the email is verified. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_removeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Post_editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
                 };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */

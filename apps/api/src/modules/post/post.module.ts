@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MediaModule } from '../media/media.module';
+import { UserModule } from '../user/user.module';
+import { PostCommentEntity } from './entities/post-comment.entity';
+import { PostImageEntity } from './entities/post-image.entity';
+import {
+  PostBookmarkEntity,
+  PostLikeEntity,
+  PostViewEntity,
+} from './entities/post-reaction.entity';
+import { PostEntity } from './entities/post.entity';
+import { PostAccountFollowup } from './post-account.followup';
+import { PostCommentService } from './post-comment.service';
+import { PostReadRepository } from './post-read.repository';
+import { PostController } from './post.controller';
+import { PostService } from './post.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      PostBookmarkEntity,
+      PostCommentEntity,
+      PostEntity,
+      PostImageEntity,
+      PostLikeEntity,
+      PostViewEntity,
+    ]),
+    UserModule,
+    MediaModule,
+  ],
+  controllers: [PostController],
+  providers: [PostAccountFollowup, PostCommentService, PostReadRepository, PostService],
+  exports: [PostService],
+})
+export class PostModule {}
