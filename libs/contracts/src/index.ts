@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './realtime/chat.socket';
+export * from './realtime/post.socket';
 export * from './realtime/rooms';
 export * from './realtime/user.socket';

@@ -249,6 +249,16 @@ export class PostReadRepository {
     return rows[0] ? toComment(rows[0]) : null;
   }
 
+  /** Users in a block with this one, either way: they never see each other's content live. */
+  async blockedWith(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT blocked_id AS id FROM user_block WHERE blocker_id = $1
+       UNION SELECT blocker_id FROM user_block WHERE blocked_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   image(id: string, width: number, height: number): PostImageDto {
     return { id, url: this.urls.private(id), width, height };
   }

@@ -14,6 +14,7 @@ import { PostAccountFollowup } from './post-account.followup';
 import { PostCommentService } from './post-comment.service';
 import { PostReadRepository } from './post-read.repository';
 import { PostController } from './post.controller';
+import { PostGateway } from './post.gateway';
 import { PostService } from './post.service';
 
 @Module({
@@ -30,7 +31,13 @@ import { PostService } from './post.service';
     MediaModule,
   ],
   controllers: [PostController],
-  providers: [PostAccountFollowup, PostCommentService, PostReadRepository, PostService],
+  providers: [
+    PostAccountFollowup,
+    PostCommentService,
+    PostGateway,
+    PostReadRepository,
+    PostService,
+  ],
   exports: [PostService],
 })
 export class PostModule {}

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { PostComment } from '@orgo/contracts';
 import { UserSummaryDto } from '../../user/dto/user-summary.dto';
 
 export class PostImageDto {
@@ -80,7 +81,7 @@ export class PopularPostsDto {
   items: PostSummaryDto[];
 }
 
-export class CommentDto {
+export class CommentDto implements PostComment {
   @ApiProperty({ format: 'uuid' })
   id: string;
 

@@ -1,0 +1,144 @@
+import { Inject, Logger, UseFilters } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { postRoom, userRoom } from '@orgo/contracts';
+import type { Ack, PostClientEvents, PostRef, PostServerEvents } from '@orgo/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
+import type { SocketData } from '../../infra/realtime/socket-auth';
+import { PostRefDto } from './dto/post-ref.dto';
+import { PostReadRepository } from './post-read.repository';
+import type {
+  PostCommentEventPayload,
+  PostEventPayload,
+  PostLikeEventPayload,
+} from './post.events';
+import { PostService } from './post.service';
+
+type PostSocket = Socket<PostClientEvents, PostServerEvents, Record<string, never>, SocketData>;
+type PostNamespace = Namespace<
+  PostClientEvents,
+  PostServerEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+const INBOUND: ReadonlySet<string> = new Set<keyof PostClientEvents>([
+  'post.watch',
+  'post.unwatch',
+]);
+
+/**
+ * `/post`: a viewer watches a post (`post.watch`, after the same visibility check as a read) and
+ * gets its new comments, edits, deletions and like counts from committed domain events. Comments
+ * never reach someone in a block with their author.
+ */
+@WebSocketGateway({ namespace: '/post' })
+@UseFilters(SocketAckFilter)
+export class PostGateway implements OnGatewayConnection {
+  private readonly logger = new Logger(PostGateway.name);
+
+  @WebSocketServer()
+  private readonly ns: PostNamespace;
+
+  constructor(
+    @Inject(PostService) private readonly posts: PostService,
+    @Inject(PostReadRepository) private readonly reads: PostReadRepository,
+  ) {}
+
+  handleConnection(socket: PostSocket): void {
+    socket.use(([event, ...args], next) => {
+      if (INBOUND.has(String(event))) return next();
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function')
+        (ack as (res: Ack<never>) => void)({
+          ok: false,
+          error: { code: 'REALTIME_EVENT_UNKNOWN', message: `Unknown event "${String(event)}".` },
+        });
+    });
+  }
+
+  @SubscribeMessage('post.watch')
+  async watch(
+    @ConnectedSocket() socket: PostSocket,
+    @MessageBody() dto: PostRefDto,
+  ): Promise<Ack<PostRef>> {
+    await this.posts.assertVisible(socket.data.principal.userId, dto.postId);
+    await socket.join(postRoom(dto.postId));
+    return { ok: true, data: { postId: dto.postId } };
+  }
+
+  @SubscribeMessage('post.unwatch')
+  async unwatch(
+    @ConnectedSocket() socket: PostSocket,
+    @MessageBody() dto: PostRefDto,
+  ): Promise<Ack<PostRef>> {
+    await socket.leave(postRoom(dto.postId));
+    return { ok: true, data: { postId: dto.postId } };
+  }
+
+  @OnEvent('post.comment.created', { async: true, promisify: true })
+  async commentCreated(e: PostCommentEventPayload): Promise<void> {
+    await this.relayComment(e, 'comment.created');
+  }
+
+  @OnEvent('post.comment.updated', { async: true, promisify: true })
+  async commentUpdated(e: PostCommentEventPayload): Promise<void> {
+    await this.relayComment(e, 'comment.updated');
+  }
+
+  @OnEvent('post.comment.deleted')
+  commentDeleted(e: PostCommentEventPayload): void {
+    this.ns
+      .to(postRoom(e.postId))
+      .emit('comment.deleted', { postId: e.postId, commentId: e.commentId, parentId: e.parentId });
+  }
+
+  @OnEvent('post.like.created')
+  likeCreated(e: PostLikeEventPayload): void {
+    this.ns
+      .to(postRoom(e.postId))
+      .emit('like.updated', { postId: e.postId, likeCount: e.likeCount });
+  }
+
+  @OnEvent('post.like.deleted')
+  likeDeleted(e: PostLikeEventPayload): void {
+    this.likeCreated(e);
+  }
+
+  @OnEvent('post.updated')
+  postUpdated(e: PostEventPayload): void {
+    this.ns.to(postRoom(e.postId)).emit('post.updated', { postId: e.postId });
+  }
+
+  @OnEvent('post.deleted')
+  postDeleted(e: PostEventPayload): void {
+    const room = postRoom(e.postId);
+    this.ns.to(room).emit('post.deleted', { postId: e.postId });
+    this.ns.in(room).socketsLeave(room);
+  }
+
+  private async relayComment(
+    e: PostCommentEventPayload,
+    event: 'comment.created' | 'comment.updated',
+  ): Promise<void> {
+    try {
+      const [comment, blocked] = await Promise.all([
+        this.reads.comment(e.commentId),
+        this.reads.blockedWith(e.commentAuthorId),
+      ]);
+      if (!comment) return;
+      const room = this.ns.to(postRoom(e.postId));
+      (blocked.length ? room.except(blocked.map(userRoom)) : room).emit(event, comment);
+    } catch (err) {
+      this.logger.error({ err, commentId: e.commentId }, 'comment relay failed');
+    }
+  }
+}
