@@ -40,6 +40,10 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.post,
+        lazy: async () => ({ Component: (await import('./routes/posts')).PostRoute }),
+      },
+      {
         path: paths.login,
         lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
       },
@@ -91,6 +95,18 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('./routes/chat')).ChatRoomRoute }),
               },
             ],
+          },
+          {
+            path: paths.postNew,
+            lazy: async () => ({ Component: (await import('./routes/posts')).NewPostRoute }),
+          },
+          {
+            path: paths.postEdit,
+            lazy: async () => ({ Component: (await import('./routes/posts')).EditPostRoute }),
+          },
+          {
+            path: paths.bookmarks,
+            lazy: async () => ({ Component: (await import('./routes/posts')).BookmarksRoute }),
           },
           {
             path: paths.notifications,

@@ -2,6 +2,7 @@ import type { Messages } from './ko';
 import { authEn } from '../features/auth/i18n/en';
 import { chatEn } from '../features/chat/i18n/en';
 import { devEn } from '../features/dev/i18n/en';
+import { postEn } from '../features/post/i18n/en';
 import { userEn } from '../features/user/i18n/en';
 import { appEn } from './app/en';
 import { errorCodesEn } from './error-codes/en';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...authEn,
   ...chatEn,
   ...devEn,
+  ...postEn,
   ...userEn,
   ...appEn,
   ...errorCodesEn,

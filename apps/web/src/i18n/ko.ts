@@ -1,6 +1,7 @@
 import { authKo } from '../features/auth/i18n/ko';
 import { chatKo } from '../features/chat/i18n/ko';
 import { devKo } from '../features/dev/i18n/ko';
+import { postKo } from '../features/post/i18n/ko';
 import { userKo } from '../features/user/i18n/ko';
 import { appKo } from './app/ko';
 import { errorCodesKo } from './error-codes/ko';
@@ -15,6 +16,7 @@ export const ko = {
   ...authKo,
   ...chatKo,
   ...devKo,
+  ...postKo,
   ...userKo,
   ...appKo,
   ...errorCodesKo,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { authKo } from '../features/auth/i18n/ko';
 import { chatKo } from '../features/chat/i18n/ko';
 import { devKo } from '../features/dev/i18n/ko';
+import { postKo } from '../features/post/i18n/ko';
 import { userKo } from '../features/user/i18n/ko';
 import { appKo } from './app/ko';
 import { errorCodesKo } from './error-codes/ko';
@@ -38,7 +39,7 @@ describe('dictionaries', () => {
   });
 
   it('takes each top-level namespace from exactly one file', () => {
-    const parts = [authKo, chatKo, devKo, userKo, appKo, errorCodesKo];
+    const parts = [authKo, chatKo, devKo, postKo, userKo, appKo, errorCodesKo];
     const names = parts.flatMap((part) => Object.keys(part));
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
     expect(names.sort()).toEqual(Object.keys(dictionaries.ko).sort());

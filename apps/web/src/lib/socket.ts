@@ -2,6 +2,8 @@ import type {
   ChatClientEvents,
   ChatServerEvents,
   Namespace,
+  PostClientEvents,
+  PostServerEvents,
   UserClientEvents,
   UserServerEvents,
 } from '@orgo/contracts';
@@ -10,6 +12,7 @@ import type { RefreshResult } from './api-client';
 
 interface NamespaceEvents {
   '/chat': Socket<ChatServerEvents, ChatClientEvents>;
+  '/post': Socket<PostServerEvents, PostClientEvents>;
   '/user': Socket<UserServerEvents, UserClientEvents>;
 }
 
