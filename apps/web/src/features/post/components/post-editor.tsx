@@ -76,18 +76,24 @@ export function PostEditor({ post, onSaved, onCancel }: PostEditorProps) {
           onChange={(e) => setTitle(e.target.value)}
         />
       </label>
-      <label className="field">
-        <span className="field__label">{t('post.editor.content')}</span>
+      <div className="field">
+        <label className="field__label" htmlFor="post-editor-content">
+          {t('post.editor.content')}
+        </label>
         <textarea
+          id="post-editor-content"
           className="field__input post-editor__content"
           value={content}
           maxLength={20000}
           rows={12}
           required
+          aria-describedby="post-editor-content-hint"
           onChange={(e) => setContent(e.target.value)}
         />
-        <span className="field__hint muted">{t('post.editor.contentHint')}</span>
-      </label>
+        <span className="field__hint muted" id="post-editor-content-hint">
+          {t('post.editor.contentHint')}
+        </span>
+      </div>
       <fieldset className="post-editor__images">
         <legend>{t('post.editor.images', { count: drafts.length, max: POST_IMAGES_MAX })}</legend>
         <ol className="post-editor__thumbs">
