@@ -25,13 +25,23 @@ function resolveSpecifier(file, specifier) {
 }
 
 const inside = (file, dir) => file.startsWith(`${dir}${path.sep}`) || file === dir;
+const moduleOf = (file) => {
+  const rel = path.relative(path.join(API_SRC, 'modules'), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep)[0];
+};
+// `modules/<m>`, `modules/<m>/index` or `modules/<m>/index.ts`: a module's one public file.
+const isModuleIndex = (target, mod) => {
+  const rel = path.relative(path.join(API_SRC, 'modules', mod), target);
+  return rel === '' || /^index(\.[cm]?[jt]s)?$/.test(rel);
+};
 const featureOf = (file) => {
   const rel = path.relative(path.join(WEB_SRC, 'features'), file);
   return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep)[0];
 };
 
-// Architecture boundaries from STYLE.md: infra never imports modules; web features never import
-// each other (pages in app/ compose them). Resolved paths, so relative and alias imports both count.
+// Architecture boundaries from STYLE.md: infra never imports modules; an API module imports
+// another only through its public file (`modules/<m>/index.ts`); web features never import each
+// other (pages in app/ compose them). Resolved paths, so relative and alias imports both count.
 const boundaries = {
   rules: {
     imports: {
@@ -40,6 +50,8 @@ const boundaries = {
         schema: [],
         messages: {
           infraImportsModule: 'apps/api/src/infra must not import from modules/ ({{target}}).',
+          moduleDeepImport:
+            'Module "{{from}}" must import module "{{to}}" only from its public file modules/{{to}} (index.ts), not {{target}}.',
           featureImportsFeature:
             'Feature "{{from}}" must not import feature "{{to}}"; compose them in app/ or move shared code to lib/ or components/.',
         },
@@ -58,6 +70,20 @@ const boundaries = {
               node,
               messageId: 'infraImportsModule',
               data: { target: path.relative(API_SRC, target) },
+            });
+          }
+          const fromModule = moduleOf(file);
+          const toModule = moduleOf(target);
+          if (
+            fromModule &&
+            toModule &&
+            fromModule !== toModule &&
+            !isModuleIndex(target, toModule)
+          ) {
+            context.report({
+              node,
+              messageId: 'moduleDeepImport',
+              data: { from: fromModule, to: toModule, target: path.relative(API_SRC, target) },
             });
           }
           const from = featureOf(file);

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { accessToken } from './provision.mjs';
 import { clock, requireApi } from './util.mjs';
+import { serveCommands } from './workers.mjs';
 import { WireSocket } from './wire-socket.mjs';
 
 async function workerMain() {
@@ -201,15 +202,7 @@ async function workerMain() {
     },
   };
 
-  process.on('message', async (m) => {
-    try {
-      const result = await handlers[m.cmd](m);
-      process.send({ id: m.id, result });
-    } catch (err) {
-      process.send({ id: m.id, error: String(err?.stack ?? err) });
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
+  serveCommands(handlers);
 }
 
 await workerMain();

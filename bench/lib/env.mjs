@@ -11,7 +11,9 @@ import { ROOT, requireApi, sleep } from './util.mjs';
 
 /**
  * Runs `body(env)` against fresh services and `instances` API processes, then stops them, drops
- * the database (unless `keepDb`) and clears the Redis prefix. `env` holds `apis`, `seeder`,
+ * the database (unless `keepDb`) and clears the Redis prefix. `name` names the database
+ * (`orgo_<name>`), the Redis prefix and the data directory, so benchmarks never share them;
+ * `apiLog(index)` is the file an API's output is appended to (default `$BENCH_API_LOG.<index>`). `env` holds `apis`, `seeder`,
  * `jwtSecret`, `dbUrl`, `redisUrl` and `results` ({ machine, options, apiVersions }), which the
  * body fills in and which is written to `json` (if set) on success. `notes` are printed with the
  * set-up lines.
@@ -26,6 +28,8 @@ export async function withBenchEnvironment(
     json,
     options,
     notes = [],
+    name = 'bench',
+    apiLog = (index) => process.env.BENCH_API_LOG && `${process.env.BENCH_API_LOG}.${index}`,
   },
   body,
 ) {
@@ -33,11 +37,11 @@ export async function withBenchEnvironment(
   const services = await import(path.join(ROOT, 'scripts/services.mjs'));
   const baseDbUrl = process.env.BENCH_DATABASE_URL ?? services.ENV.DATABASE_URL;
   const redisUrl = process.env.BENCH_REDIS_URL ?? services.ENV.REDIS_URL;
-  const dbName = 'orgo_bench';
+  const dbName = `orgo_${name.replaceAll('-', '_')}`;
   const dbUrl = withDatabase(baseDbUrl, dbName);
   const jwtSecret = randomBytes(32).toString('base64url');
-  const redisPrefix = `orgo-bench-${process.pid}:`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgo-bench-'));
+  const redisPrefix = `orgo-${name}-${process.pid}:`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `orgo-${name}-`));
   const mainJs = path.join(ROOT, 'apps/api/dist/main.js');
   if (!fs.existsSync(mainJs)) {
     throw new Error(`${mainJs} missing: run pnpm --filter @orgo/api build first`);
@@ -72,6 +76,7 @@ export async function withBenchEnvironment(
           port: port + i,
           mainJs,
           nodeArgs: apiNodeArgs,
+          logFile: apiLog(i),
           env: {
             NODE_ENV: 'production',
             HOST: '127.0.0.1',
@@ -162,8 +167,11 @@ export async function serviceVersions(Client, dbUrl, redisUrl) {
   };
 }
 
-/** Starts one API process and waits (at most 60 s) until /api/health/ready answers. */
-export async function startApi({ index, port, mainJs, nodeArgs, env }) {
+/**
+ * Starts one API process and waits (at most 60 s) until /api/health/ready answers; its output
+ * is also appended to `logFile` when set.
+ */
+export async function startApi({ index, port, mainJs, nodeArgs, env, logFile }) {
   const proc = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: path.dirname(path.dirname(mainJs)),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
@@ -175,8 +183,8 @@ export async function startApi({ index, port, mainJs, nodeArgs, env }) {
   };
   proc.stdout.on('data', keep);
   proc.stderr.on('data', keep);
-  if (process.env.BENCH_API_LOG) {
-    const log = fs.createWriteStream(`${process.env.BENCH_API_LOG}.${index}`, { flags: 'a' });
+  if (logFile) {
+    const log = fs.createWriteStream(logFile, { flags: 'a' });
     proc.stdout.pipe(log);
     proc.stderr.pipe(log);
   }

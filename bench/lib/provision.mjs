@@ -86,6 +86,48 @@ export class Seeder {
       roomId: this.blockRooms.get(`${pool}:${size}:${Math.floor(i / size)}`),
     }));
   }
+
+  /**
+   * `perUser` layers of group rooms of `size` over `users`, so each user is in `perUser` rooms
+   * with different people: layer 0 groups consecutive users, later layers a fixed rotation.
+   */
+  async layeredRooms(users, size, perUser) {
+    const t = Date.now();
+    let rooms = 0;
+    for (let layer = 0; layer < perUser; layer++) {
+      const order = users.map((_, i) => (i * (layer * 2 + 1) + layer) % users.length);
+      const owners = [];
+      for (let k = 0; k * size < order.length; k++) owners.push(users[order[k * size]].userId);
+      const { rows } = await this.db.query(
+        `INSERT INTO chat_room (kind, name, owner_id)
+         SELECT 'group', 'bench ' || $1 || ' ' || n, o
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS t(o, n) ORDER BY n
+         RETURNING id`,
+        [layer, owners],
+      );
+      const roomIds = [];
+      const memberIds = [];
+      const roles = [];
+      const seen = new Set();
+      order.forEach((u, j) => {
+        const room = rows[Math.floor(j / size)].id;
+        const key = `${room}:${u}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        roomIds.push(room);
+        memberIds.push(users[u].userId);
+        roles.push(j % size === 0 ? 'owner' : 'member');
+      });
+      await this.db.query(
+        `INSERT INTO chat_member (room_id, user_id, role)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::varchar[])
+         ON CONFLICT DO NOTHING`,
+        [roomIds, memberIds, roles],
+      );
+      rooms += rows.length;
+    }
+    console.log(`[seed] ${rooms} rooms of ${size}, ${perUser} per user (${Date.now() - t} ms)`);
+  }
 }
 
 function b64url(obj) {

@@ -1,4 +1,5 @@
-// Client worker processes driven from the parent, and connecting a set of provisioned users.
+// Client worker processes driven from the parent (and the worker side of their protocol), and
+// connecting a set of provisioned users.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ipFor } from './provision.mjs';
@@ -46,6 +47,22 @@ export class Workers {
       ),
     );
   }
+}
+
+/**
+ * The worker side: answers each `{ id, cmd, ...args }` from the parent with `{ id, result }`
+ * (what `handlers[cmd](args)` returns or resolves to) or `{ id, error }`, and exits with it.
+ */
+export function serveCommands(handlers) {
+  process.on('message', async (m) => {
+    try {
+      const result = await handlers[m.cmd](m);
+      process.send({ id: m.id, result });
+    } catch (err) {
+      process.send({ id: m.id, error: String(err?.stack ?? err) });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
 }
 
 /**

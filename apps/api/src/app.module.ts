@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app.config';
+import { AuthGuardsModule } from './infra/auth/auth-guards.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { EventsModule } from './infra/events/events.module';
 import { DrainState } from './infra/health/drain-state';
@@ -11,12 +12,11 @@ import { MailModule } from './infra/mail/mail.module';
 import { RedisModule } from './infra/redis/redis.module';
 import { SchedulerModule } from './infra/scheduler/scheduler.module';
 import { StorageModule } from './infra/storage/storage.module';
-import { AuthModule } from './modules/auth/auth.module';
-import { MediaModule } from './modules/media/media.module';
-import { OAuthModule } from './modules/auth/oauth/oauth.module';
-import { ChatModule } from './modules/chat/chat.module';
-import { PostModule } from './modules/post/post.module';
-import { UserModule } from './modules/user/user.module';
+import { AuthModule, AuthService, OAuthModule } from './modules/auth';
+import { ChatModule } from './modules/chat';
+import { MediaModule } from './modules/media';
+import { PostModule } from './modules/post';
+import { UserModule } from './modules/user';
 
 @Module({})
 export class AppModule {
@@ -40,6 +40,7 @@ export class AppModule {
         MailModule,
         UserModule,
         AuthModule,
+        AuthGuardsModule.forRoot({ imports: [AuthModule], verifier: AuthService }),
         OAuthModule,
         ChatModule,
         PostModule,

@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -8,6 +7,8 @@ import { DomainEventsService } from '../../src/infra/events/domain-events.servic
 import { UserEntity } from '../../src/modules/user/entities/user.entity';
 import { UserSubscriber } from '../../src/modules/user/subscribers/user.subscriber';
 import { UserService } from '../../src/modules/user/user.service';
+import { createUser, signIn } from '../factories';
+import { insertUser } from '../factories/entities';
 import { ApiProcess, startApi } from '../support/api-process';
 import { ApiClient, connected, nextEvent } from '../support/client';
 import { readState } from '../support/env';
@@ -39,13 +40,9 @@ async function userRow(id: string) {
 
 /** One account signed in twice: `c` (the acting session) and `other`. */
 async function twoSessions() {
-  const c = client();
-  const account = await c.signup({ email: uniqueEmail('acct') });
-  const other = client();
-  other.accessToken = (
-    await other.post('/api/auth/login', { email: account.email, password: account.password })
-  ).body.accessToken;
-  return { c, other, ...account };
+  const account = await createUser(api, { email: uniqueEmail('acct') });
+  const other = await signIn(api, account);
+  return { ...account, c: account.api, other };
 }
 
 describe('change password', () => {
@@ -323,27 +320,18 @@ describe('user.account.deleted', () => {
   beforeAll(async () => {
     ds = createDataSource(readState().databaseUrl, 2);
     await ds.initialize();
-    const emitter = new EventEmitter2();
-    const events = new DomainEventsService(emitter as never);
+    const events = new DomainEventsService();
     new CommitFlushSubscriber(ds, events);
     new UserSubscriber(ds, events);
-    emitter.on('user.account.deleted', (p: unknown) => seen.push(p));
+    events.on('user.account.deleted', (p) => seen.push(p));
   });
 
   afterAll(async () => {
     await ds?.destroy();
   });
 
-  async function newUser(): Promise<UserEntity> {
-    const tag = randomBytes(5).toString('hex');
-    return ds.getRepository(UserEntity).save({
-      email: `del-${tag}@example.com`,
-      nickname: `del${tag}`,
-      passwordHash: null,
-      emailVerifiedAt: null,
-      avatarKey: `avatars/${tag}.webp`,
-    });
-  }
+  const newUser = () =>
+    insertUser(ds, { avatarKey: `avatars/${randomBytes(5).toString('hex')}.webp` });
 
   it('is released after COMMIT with the policy and the old avatar key', async () => {
     const user = await newUser();

@@ -4,18 +4,8 @@ import type { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { webp } from '../factories/images';
 import { ApiProcess, startApi } from '../support/api-process';
-import {
-  ChatUser,
-  chatSocket,
-  chatUser,
-  committedMessages,
-  createGroup,
-  openDirect,
-  record,
-  send,
-  sleep,
-  waitFor,
-} from '../support/chat';
+import { connectChat, createRoom, createVerifiedUser, openDirect, TestUser } from '../factories';
+import { committedMessages, record, send, sendText, sleep, waitFor } from '../support/chat';
 import { dbClient, withDb } from '../support/db';
 
 /**
@@ -37,13 +27,10 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function connect(u: ChatUser): Promise<Socket> {
-  const { socket } = await chatSocket(u);
-  sockets.push(socket);
-  return socket;
-}
+const connect = async (u: TestUser): Promise<Socket> =>
+  (await connectChat(u, { track: sockets })).socket;
 
-async function uploadTo(u: ChatUser, roomId: string): Promise<string> {
+async function uploadTo(u: TestUser, roomId: string): Promise<string> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await webp())], { type: 'image/webp' }), 'photo');
   const res = await fetch(`${api.url}/api/chat/rooms/${roomId}/images`, {
@@ -102,12 +89,16 @@ describe('a send the database refuses, batched with others', () => {
     const observer = await dbClient();
     try {
       // Four rooms, each with an owner who watches and four senders; the bad sender is in room 0.
-      const owners = await Promise.all(Array.from({ length: 4 }, () => chatUser(api.url)));
-      const senders = await Promise.all(Array.from({ length: 16 }, () => chatUser(api.url)));
-      const bad = await chatUser(api.url);
+      const owners = await Promise.all(
+        Array.from({ length: 4 }, () => createVerifiedUser(api.url)),
+      );
+      const senders = await Promise.all(
+        Array.from({ length: 16 }, () => createVerifiedUser(api.url)),
+      );
+      const bad = await createVerifiedUser(api.url);
       const rooms = await Promise.all(
         owners.map((o, r) =>
-          createGroup(o, [...senders.slice(r * 4, r * 4 + 4), ...(r === 0 ? [bad] : [])]),
+          createRoom(o, [...senders.slice(r * 4, r * 4 + 4), ...(r === 0 ? [bad] : [])]),
         ),
       );
       const gateRoom = await openDirect(owners[0], owners[1]);
@@ -128,12 +119,12 @@ describe('a send the database refuses, batched with others', () => {
       // Both batch slots busy: two sends in the gate room wait on its row, held here.
       await holder.query('BEGIN');
       await holder.query('SELECT 1 FROM chat_room WHERE id = $1 FOR UPDATE', [gateRoom]);
-      const gateSends = [sendText(gateA, gateRoom, 'gate 1')];
+      const gateSends = [sendText(gateA, gateRoom, 'gate 1', 30_000)];
       await until(
         async () => (await waitingOn(observer, 'chat_post_message')) >= 1,
         'the first gate send',
       );
-      gateSends.push(sendText(gateB, gateRoom, 'gate 2'));
+      gateSends.push(sendText(gateB, gateRoom, 'gate 2', 30_000));
       await until(
         async () => (await waitingOn(observer, 'chat_post_message')) >= 2,
         'the second gate send',
@@ -232,7 +223,3 @@ describe('a send the database refuses, batched with others', () => {
     }
   });
 });
-
-function sendText(socket: Socket, roomId: string, text: string) {
-  return send(socket, { roomId, clientMessageId: randomUUID(), text }, 30_000);
-}

@@ -3,19 +3,21 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { ApiProcess, startApi } from '../support/api-process';
 import {
-  ChatUser,
-  RoomReplica,
-  chatSocket,
-  chatUser,
-  committedMessages,
-  createGroup,
+  connectChat,
+  createRoom,
+  createVerifiedUser,
   follow,
   openDirect,
+  sameUserOn,
+  TestUser,
+} from '../factories';
+import {
+  RoomReplica,
+  committedMessages,
   record,
   sendText,
   sleep,
   typingHeard,
-  via,
   waitFor,
 } from '../support/chat';
 import { nextEvent } from '../support/client';
@@ -45,18 +47,14 @@ afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-async function connect(u: ChatUser) {
-  const c = await chatSocket(u);
-  sockets.push(c.socket);
-  return c;
-}
+const connect = (u: TestUser) => connectChat(u, { track: sockets });
 
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
 
 describe('across two API processes on one Redis', () => {
   it('carries a conversation between clients on different instances', async () => {
-    const alice = await chatUser(a.url);
-    const bob = await chatUser(b.url);
+    const alice = await createVerifiedUser(a.url);
+    const bob = await createVerifiedUser(b.url);
     const roomId = await openDirect(alice, bob);
     const [onA, onB] = await Promise.all([connect(alice), connect(bob)]);
 
@@ -82,14 +80,14 @@ describe('across two API processes on one Redis', () => {
   });
 
   it('moves sockets in and out of a room on every instance when membership changes', async () => {
-    const owner = await chatUser(a.url);
-    const peer = await chatUser(b.url);
-    const guest = await chatUser(b.url);
-    const roomId = await createGroup(owner, [peer]);
+    const owner = await createVerifiedUser(a.url);
+    const peer = await createVerifiedUser(b.url);
+    const guest = await createVerifiedUser(b.url);
+    const roomId = await createRoom(owner, [peer]);
     const o = await connect(owner);
     const p = await connect(peer);
     // The guest has a tab on each instance.
-    const [gB, gA] = await Promise.all([connect(guest), connect(via(guest, a.url))]);
+    const [gB, gA] = await Promise.all([connect(guest), connect(sameUserOn(guest, a.url))]);
 
     const joined = Promise.all([
       nextEvent(gA.socket, 'member.joined'),
@@ -136,8 +134,8 @@ describe('across two API processes on one Redis', () => {
 
 describe('catch-up after being offline', () => {
   it('a client that misses 100 messages gets all of them once, in order, in one fetch', async () => {
-    const alice = await chatUser(a.url);
-    const bob = await chatUser(b.url);
+    const alice = await createVerifiedUser(a.url);
+    const bob = await createVerifiedUser(b.url);
     const roomId = await openDirect(alice, bob);
     const replica = new RoomReplica(roomId, alice.api);
     const first = await connect(alice);
@@ -185,7 +183,7 @@ class StreamClient {
   disconnects = 0;
 
   constructor(
-    readonly user: ChatUser,
+    readonly user: TestUser,
     readonly roomId: string,
     private readonly acked: Map<string, ChatMessage>,
   ) {
@@ -193,9 +191,9 @@ class StreamClient {
   }
 
   async connect(baseUrl: string): Promise<void> {
-    const u = via(this.user, baseUrl);
+    const u = sameUserOn(this.user, baseUrl);
     this.replica.api = u.api;
-    const { socket } = await chatSocket(u);
+    const { socket } = await connectChat(u);
     sockets.push(socket);
     socket.on('disconnect', () => this.disconnects++);
     this.replica.attach(socket);
@@ -239,8 +237,12 @@ describe('an instance killed mid-stream', () => {
   it('loses no acknowledged message: every client ends with exactly the committed ones', async () => {
     const victim = await startApi(unthrottled);
     try {
-      const [u1, u2, u3] = await Promise.all([chatUser(b.url), chatUser(b.url), chatUser(b.url)]);
-      const roomId = await createGroup(u2, [u1, u3]);
+      const [u1, u2, u3] = await Promise.all([
+        createVerifiedUser(b.url),
+        createVerifiedUser(b.url),
+        createVerifiedUser(b.url),
+      ]);
+      const roomId = await createRoom(u2, [u1, u3]);
       const acked = new Map<string, ChatMessage>();
       const [c1, c2, c3] = [u1, u2, u3].map((u) => new StreamClient(u, roomId, acked));
       await c1.connect(victim.url);
@@ -303,11 +305,11 @@ describe('an instance killed mid-stream', () => {
 
 describe('room membership on connect', () => {
   it('subscribes a new socket to exactly the rooms of its user', async () => {
-    const alice = await chatUser(a.url);
-    const bob = await chatUser(b.url);
-    const carol = await chatUser(b.url);
+    const alice = await createVerifiedUser(a.url);
+    const bob = await createVerifiedUser(b.url);
+    const carol = await createVerifiedUser(b.url);
     const r1 = await openDirect(alice, bob);
-    const r2 = await createGroup(bob, [alice, carol]);
+    const r2 = await createRoom(bob, [alice, carol]);
     await openDirect(bob, carol);
     const s = await connect(alice);
     expect(s.roomIds.sort()).toEqual([r1, r2].sort());

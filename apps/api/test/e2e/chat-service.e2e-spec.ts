@@ -1,4 +1,3 @@
-import { EventEmitter2 } from 'eventemitter2';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -8,7 +7,12 @@ import { CommitFlushSubscriber } from '../../src/infra/events/commit-flush.subsc
 import { DomainEventsService } from '../../src/infra/events/domain-events.service';
 import type { RateLimitService } from '../../src/infra/http/rate-limit.service';
 import type { ChatContacts } from '../../src/modules/chat/chat-contacts.port';
-import { ChatService, PostedMessage } from '../../src/modules/chat/chat.service';
+import { ChatMediaService } from '../../src/modules/chat/chat-media.service';
+import { MediaModuleChatMedia } from '../../src/modules/chat/chat-media.media-module';
+import { ChatMembershipService } from '../../src/modules/chat/chat-membership.service';
+import { ChatMessagesService, PostedMessage } from '../../src/modules/chat/chat-messages.service';
+import { ChatRoomsService } from '../../src/modules/chat/chat-rooms.service';
+import { UserModuleChatUsers } from '../../src/modules/chat/chat-users.user-module';
 import { ChatRoomEntity } from '../../src/modules/chat/entities/chat-room.entity';
 import {
   ChatMessageRepository,
@@ -28,20 +32,33 @@ import { MediaObjectEntity } from '../../src/modules/media/entities/media-object
 import { ImageProcessor } from '../../src/modules/media/image-processor';
 import { MediaUrls } from '../../src/modules/media/media-urls';
 import { MediaService } from '../../src/modules/media/media.service';
-import { UserEntity } from '../../src/modules/user/entities/user.entity';
+import { insertUsers } from '../factories/entities';
 import { readState } from '../support/env';
 import { webp } from '../factories/images';
 import { Readable } from 'node:stream';
 
 /**
- * Medium-size: ChatService on a real Postgres with its real subscribers, no HTTP. Covers the
+ * Medium-size: the chat services on a real Postgres with its real subscribers, no HTTP. Covers the
  * surface other modules use (study rooms) and the contacts port with a controllable fake.
  */
 let ds: DataSource;
-let chat: ChatService;
+let chatRooms: ChatRoomsService;
+let messaging: ChatMessagesService;
+let chatImages: ChatMediaService;
 let chatMessages: ChatMessageRepository;
 let media: MediaService;
 const events: { name: string; payload: any }[] = [];
+const chatEventNames = [
+  'chat.member.joined',
+  'chat.member.left',
+  'chat.message.created',
+  'chat.message.deleted',
+  'chat.message.updated',
+  'chat.reaction.added',
+  'chat.reaction.removed',
+  'chat.room.read',
+  'chat.room.updated',
+] as const;
 const rule = { allowed: true, blocked: false };
 const contacts: ChatContacts = {
   canStartDirect: async () => rule.allowed,
@@ -51,9 +68,9 @@ const contacts: ChatContacts = {
 beforeAll(async () => {
   ds = createDataSource(readState().databaseUrl, 8);
   await ds.initialize();
-  const emitter = new EventEmitter2();
-  emitter.onAny((name, payload) => events.push({ name: String(name), payload }));
-  const domainEvents = new DomainEventsService(emitter as never);
+  const domainEvents = new DomainEventsService();
+  for (const name of chatEventNames)
+    domainEvents.on(name, (payload: unknown) => events.push({ name, payload }));
   const urls = new MediaUrls({ jwtSecret: randomBytes(32).toString('hex') } as AppConfig);
   new CommitFlushSubscriber(ds, domainEvents);
   for (const S of [
@@ -72,17 +89,23 @@ beforeAll(async () => {
     urls,
   );
   chatMessages = new ChatMessageRepository(ds);
-  chat = new ChatService(
+  const users = new UserModuleChatUsers(ds);
+  const roomRepository = new ChatRoomRepository(ds, users);
+  const membership = new ChatMembershipService(ds, users);
+  chatImages = new ChatMediaService(new MediaModuleChatMedia(media, urls, ds), ds, membership);
+  chatRooms = new ChatRoomsService(contacts, users, ds, roomRepository, membership);
+  messaging = new ChatMessagesService(
     contacts,
+    users,
     ds,
     noLimits,
     chatMessages,
-    new ChatRoomRepository(ds),
-    media,
-    urls,
+    roomRepository,
+    membership,
+    chatImages,
     domainEvents,
   );
-  chat.onModuleInit();
+  chatImages.onModuleInit();
 });
 
 afterAll(async () => {
@@ -95,19 +118,7 @@ beforeEach(() => {
   rule.blocked = false;
 });
 
-async function newUsers(n: number): Promise<UserEntity[]> {
-  return Promise.all(
-    Array.from({ length: n }, () => {
-      const tag = randomBytes(5).toString('hex');
-      return ds.getRepository(UserEntity).save({
-        email: `chat-${tag}@example.com`,
-        nickname: `c${tag}`,
-        passwordHash: null,
-        emailVerifiedAt: new Date(),
-      });
-    }),
-  );
-}
+const newUsers = (n: number) => insertUsers(ds, n, { verified: true });
 
 const names = () => events.map((e) => e.name);
 
@@ -117,7 +128,7 @@ describe('the surface for other modules', () => {
     let doomed = '';
     await expect(
       ds.transaction(async (tx) => {
-        doomed = await chat.createGroupRoom(
+        doomed = await chatRooms.createGroupRoom(
           { name: 'rolled back', ownerId: owner.id, memberIds: [m1.id] },
           tx,
         );
@@ -129,7 +140,7 @@ describe('the surface for other modules', () => {
 
     let roomId = '';
     await ds.transaction(async (tx) => {
-      roomId = await chat.createGroupRoom(
+      roomId = await chatRooms.createGroupRoom(
         { name: 'Study #1', ownerId: null, memberIds: [owner.id, m1.id] },
         tx,
       );
@@ -138,45 +149,75 @@ describe('the surface for other modules', () => {
     expect(names()).toEqual(['chat.member.joined', 'chat.member.joined']);
     expect(events.map((e) => e.payload.member.user.id).sort()).toEqual([owner.id, m1.id].sort());
     expect(JSON.stringify(events)).not.toContain('@example.com');
-    const room = await chat.getRoom(owner.id, roomId);
+    const room = await chatRooms.getRoom(owner.id, roomId);
     expect(room).toMatchObject({ kind: 'group', name: 'Study #1', ownerId: null, memberCount: 2 });
   });
 
   it('keeps members in sync: re-adding is idempotent, removing the last one archives', async () => {
     const [a, b, c] = await newUsers(3);
-    const roomId = await chat.createGroupRoom({ name: 'sync', ownerId: a.id, memberIds: [b.id] });
-    await chat.postMessage(b.id, { roomId, clientMessageId: randomUUID(), text: 'hi' });
+    const roomId = await chatRooms.createGroupRoom({
+      name: 'sync',
+      ownerId: a.id,
+      memberIds: [b.id],
+    });
+    await messaging.postMessage(b.id, { roomId, clientMessageId: randomUUID(), text: 'hi' });
     events.length = 0;
 
-    await chat.addMembers(roomId, [a.id, b.id, c.id]);
+    await chatRooms.addMembers(roomId, [a.id, b.id, c.id]);
     expect(names()).toEqual(['chat.member.joined']);
     expect(events[0].payload.member).toMatchObject({ user: { id: c.id }, lastReadSeq: 1 });
 
     events.length = 0;
-    await chat.removeMember(roomId, a.id);
+    await chatRooms.removeMember(roomId, a.id);
     expect(names()).toEqual(['chat.member.left', 'chat.room.updated']);
-    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id });
-    await expect(chat.removeMember(roomId, a.id)).rejects.toMatchObject({
+    // Another module acted, not a person.
+    expect(events[0].payload).toEqual({ roomId, userId: a.id, actorId: null });
+    expect(events[1].payload).toEqual({ roomId, name: 'sync', ownerId: b.id, actorId: null });
+    await expect(chatRooms.removeMember(roomId, a.id)).rejects.toMatchObject({
       code: 'CHAT_MEMBER_NOT_FOUND',
     });
 
-    await chat.removeMember(roomId, b.id);
-    await chat.removeMember(roomId, c.id);
+    await chatRooms.removeMember(roomId, b.id);
+    await chatRooms.removeMember(roomId, c.id);
     const archived = await ds.getRepository(ChatRoomEntity).findOneByOrFail({ id: roomId });
     expect(archived.archivedAt).not.toBeNull();
     events.length = 0;
     // A study that gets members again brings its room back.
-    await chat.addMembers(roomId, [a.id]);
+    await chatRooms.addMembers(roomId, [a.id]);
     expect(names()).toEqual(['chat.member.joined']);
     const back = await ds.getRepository(ChatRoomEntity).findOneByOrFail({ id: roomId });
     expect(back.archivedAt).toBeNull();
-    const rooms = await chat.listRooms(a.id, {});
+    const rooms = await chatRooms.listRooms(a.id, {});
     expect(rooms.items.map((r) => r.id)).toContain(roomId);
+  });
+
+  it('names the actor of each membership and room change', async () => {
+    const [a, b, c] = await newUsers(3);
+    const actors = () =>
+      events.map((e) => [e.name, e.payload.member?.user.id ?? e.payload.userId, e.payload.actorId]);
+    const room = await chatRooms.createGroup(a.id, { name: 'actors', memberIds: [b.id] });
+    expect(actors().sort()).toEqual(
+      [
+        ['chat.member.joined', a.id, a.id],
+        ['chat.member.joined', b.id, a.id],
+      ].sort(),
+    );
+    events.length = 0;
+    await chatRooms.inviteMembers(a.id, room.id, [c.id]);
+    await chatRooms.renameRoom(a.id, room.id, 'renamed');
+    await chatRooms.expelMember(a.id, room.id, c.id);
+    await chatRooms.leaveRoom(b.id, room.id);
+    expect(actors()).toEqual([
+      ['chat.member.joined', c.id, a.id],
+      ['chat.room.updated', undefined, a.id],
+      ['chat.member.left', c.id, a.id],
+      ['chat.member.left', b.id, b.id],
+    ]);
   });
 
   it('allocates gap-free seqs under concurrent senders', async () => {
     const users = await newUsers(4);
-    const roomId = await chat.createGroupRoom({
+    const roomId = await chatRooms.createGroupRoom({
       name: 'busy',
       ownerId: users[0].id,
       memberIds: users.map((u) => u.id),
@@ -184,7 +225,7 @@ describe('the surface for other modules', () => {
     events.length = 0;
     const posted = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        chat.postMessage(users[i % 4].id, {
+        messaging.postMessage(users[i % 4].id, {
           roomId,
           clientMessageId: randomUUID(),
           text: `msg ${i}`,
@@ -203,46 +244,48 @@ describe('the contacts port', () => {
   it('starts a direct room only when the contacts rule allows it', async () => {
     const [a, b] = await newUsers(2);
     rule.allowed = false;
-    await expect(chat.openDirectRoom(a.id, b.id)).rejects.toMatchObject({
+    await expect(chatRooms.openDirectRoom(a.id, b.id)).rejects.toMatchObject({
       code: 'CHAT_DIRECT_NOT_ALLOWED',
     });
     rule.allowed = true;
-    const { room, created } = await chat.openDirectRoom(a.id, b.id);
+    const { room, created } = await chatRooms.openDirectRoom(a.id, b.id);
     expect(created).toBe(true);
     // Once the room exists, either member reopens it whatever the rule says now.
     rule.allowed = false;
-    expect((await chat.openDirectRoom(b.id, a.id)).room.id).toBe(room.id);
+    expect((await chatRooms.openDirectRoom(b.id, a.id)).room.id).toBe(room.id);
   });
 
   it('stops messages in a direct room while either side blocks, but not in groups', async () => {
     const [a, b] = await newUsers(2);
-    const { room } = await chat.openDirectRoom(a.id, b.id);
-    const group = await chat.createGroupRoom({ name: 'g', ownerId: a.id, memberIds: [b.id] });
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const group = await chatRooms.createGroupRoom({ name: 'g', ownerId: a.id, memberIds: [b.id] });
     rule.blocked = true;
     await expect(
-      chat.postMessage(b.id, { roomId: room.id, clientMessageId: randomUUID(), text: 'hey' }),
+      messaging.postMessage(b.id, { roomId: room.id, clientMessageId: randomUUID(), text: 'hey' }),
     ).rejects.toMatchObject({ code: 'CHAT_DIRECT_BLOCKED' });
-    const inGroup = await chat.postMessage(b.id, {
+    const inGroup = await messaging.postMessage(b.id, {
       roomId: group,
       clientMessageId: randomUUID(),
       text: 'hey all',
     });
     expect(inGroup.created).toBe(true);
     // History stays readable.
-    expect((await chat.listMessages(a.id, room.id, {})).items).toEqual([]);
+    expect((await messaging.listMessages(a.id, room.id, {})).items).toEqual([]);
     // Inviting someone on the other side of a block looks like an unknown user.
     const [c] = await newUsers(1);
-    await expect(chat.createGroup(a.id, { name: 'x', memberIds: [c.id] })).rejects.toMatchObject({
+    await expect(
+      chatRooms.createGroup(a.id, { name: 'x', memberIds: [c.id] }),
+    ).rejects.toMatchObject({
       code: 'CHAT_USER_NOT_FOUND',
     });
   });
 
   it('lets the media sweep remove chat images uploaded but never sent, and only those', async () => {
     const [a, b] = await newUsers(2);
-    const { room } = await chat.openDirectRoom(a.id, b.id);
-    const sent = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
-    const abandoned = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
-    await chat.postMessage(a.id, {
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const sent = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const abandoned = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    await messaging.postMessage(a.id, {
       roomId: room.id,
       clientMessageId: randomUUID(),
       imageId: sent.id,
@@ -257,7 +300,7 @@ describe('the contacts port', () => {
     // A cut-off in the future makes every unsent upload "old".
     expect(await media.sweepUnattached(-60_000)).toBeGreaterThanOrEqual(1);
     expect([await exists(sent.id), await exists(abandoned.id)]).toEqual([true, false]);
-    const history = await chat.listMessages(b.id, room.id, {});
+    const history = await messaging.listMessages(b.id, room.id, {});
     expect(history.items[0].image?.id).toBe(sent.id);
   });
 });
@@ -278,11 +321,15 @@ describe('sends in batches (chat_post_messages)', () => {
 
   it('writes concurrent sends in one statement and answers each send on its own', async () => {
     const [a, b, outsider] = await newUsers(3);
-    const roomA = await chat.createGroupRoom({ name: 'A', ownerId: a.id, memberIds: [b.id] });
-    const roomB = await chat.createGroupRoom({ name: 'B', ownerId: b.id, memberIds: [a.id] });
-    const archived = await chat.createGroupRoom({ name: 'gone', ownerId: a.id, memberIds: [] });
-    await chat.removeMember(archived, a.id);
-    const earlier = await chat.postMessage(a.id, {
+    const roomA = await chatRooms.createGroupRoom({ name: 'A', ownerId: a.id, memberIds: [b.id] });
+    const roomB = await chatRooms.createGroupRoom({ name: 'B', ownerId: b.id, memberIds: [a.id] });
+    const archived = await chatRooms.createGroupRoom({
+      name: 'gone',
+      ownerId: a.id,
+      memberIds: [],
+    });
+    await chatRooms.removeMember(archived, a.id);
+    const earlier = await messaging.postMessage(a.id, {
       roomId: roomA,
       clientMessageId: randomUUID(),
       text: 'earlier',
@@ -337,7 +384,7 @@ describe('sends in batches (chat_post_messages)', () => {
       [4, a.id],
     ]);
     // Through the service, the duplicate answers with the original message.
-    const replay = await chat.postMessage(b.id, {
+    const replay = await messaging.postMessage(b.id, {
       roomId: roomA,
       clientMessageId: twice,
       text: 'x',
@@ -347,8 +394,8 @@ describe('sends in batches (chat_post_messages)', () => {
 
   it('falls back to one by one when the batch statement fails, refusing only the send at fault', async () => {
     const [a, b] = await newUsers(2);
-    const { room } = await chat.openDirectRoom(a.id, b.id);
-    const image = await chat.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const image = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
     const messages = repo();
     const outcomes = await Promise.all(
       [
@@ -376,7 +423,7 @@ describe('sends in batches (chat_post_messages)', () => {
       const members = senders.slice(r * 4, r * 4 + 4).map((u) => u.id);
       if (r === 0) members.push(bad.id);
       rooms.push(
-        await chat.createGroupRoom({ name: `batch ${r}`, ownerId: null, memberIds: members }),
+        await chatRooms.createGroupRoom({ name: `batch ${r}`, ownerId: null, memberIds: members }),
       );
     }
     const sends = senders.map((u, i) => ({
@@ -404,7 +451,9 @@ describe('sends in batches (chat_post_messages)', () => {
         }),
     );
     const query = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
-    const results = await Promise.allSettled(sends.map((s) => chat.postMessage(s.me, s.input)));
+    const results = await Promise.allSettled(
+      sends.map((s) => messaging.postMessage(s.me, s.input)),
+    );
     const statements = query.mock.calls
       .map(([q]) => String((q as unknown as { text?: string }).text ?? q))
       .filter((sql) => sql.includes('chat_post_message'));

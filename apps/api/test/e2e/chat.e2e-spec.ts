@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { ApiProcess, startApi } from '../support/api-process';
 import {
-  ChatUser,
-  chatSocket,
-  chatUser,
-  committedMessages,
-  createGroup,
+  connectChat,
+  createRoom,
+  createVerifiedUser,
   follow,
   openDirect,
+  TestUser,
+} from '../factories';
+import {
+  committedMessages,
   record,
   send,
   sendText,
@@ -40,15 +42,9 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function user(): Promise<ChatUser> {
-  return chatUser(api.url);
-}
+const user = () => createVerifiedUser(api);
 
-async function connect(u: ChatUser) {
-  const c = await chatSocket(u);
-  sockets.push(c.socket);
-  return c;
-}
+const connect = (u: TestUser) => connectChat(u, { track: sockets });
 
 /** Waits long enough for a broadcast that should not come to have arrived if it were coming. */
 const settle = () => sleep(300);
@@ -173,7 +169,7 @@ describe('two users chat', () => {
 
   it('starts a direct room only with someone I follow, never across a block', async () => {
     const [alice, bob, carol] = await Promise.all([user(), user(), user()]);
-    const direct = (from: ChatUser, to: ChatUser) =>
+    const direct = (from: TestUser, to: TestUser) =>
       from.api.post('/api/chat/rooms/direct', { userId: to.userId });
     const codeOf = (res: { status: number; body: { code?: string } }) => [
       res.status,
@@ -225,7 +221,7 @@ describe('two users chat', () => {
     // Alice blocked Bob, but a third person may put both in one room, and both can post there.
     expect((await alice.api.put(`/api/users/${bob.userId}/block`)).status).toBe(204);
     const carol = await user();
-    const roomId = await createGroup(carol, [alice, bob]);
+    const roomId = await createRoom(carol, [alice, bob]);
     const [{ socket: a }, { socket: b }] = await Promise.all([connect(alice), connect(bob)]);
     expect((await sendText(a, roomId, '그룹에서는 괜찮아')).ok).toBe(true);
     expect((await sendText(b, roomId, '나도')).ok).toBe(true);
@@ -250,7 +246,7 @@ describe('who can be added to a group', () => {
     const listed = await stranger.api.get('/api/chat/rooms');
     expect(listed.body.items).toEqual([]);
 
-    const roomId = await createGroup(owner, [friend]);
+    const roomId = await createRoom(owner, [friend]);
     const invite = await owner.api.post(`/api/chat/rooms/${roomId}/members`, {
       userIds: [stranger.userId],
     });
@@ -436,7 +432,7 @@ describe('idempotent sends', () => {
 });
 
 describe('unread counts', () => {
-  const unread = async (u: ChatUser, roomId: string) => {
+  const unread = async (u: TestUser, roomId: string) => {
     const res = await u.api.get('/api/chat/rooms');
     return res.body.items.find((r: { id: string }) => r.id === roomId)?.unreadCount as number;
   };
@@ -496,8 +492,8 @@ describe('unread counts', () => {
 describe('group rooms', () => {
   it('create, list by activity, filter, rename by the owner only', async () => {
     const [owner, m1, m2] = await Promise.all([user(), user(), user()]);
-    const study = await createGroup(owner, [m1, m2], 'NestJS 스터디');
-    const other = await createGroup(owner, [m1], 'Postgres 읽기 모임');
+    const study = await createRoom(owner, [m1, m2], 'NestJS 스터디');
+    const other = await createRoom(owner, [m1], 'Postgres 읽기 모임');
     await owner.api.post(`/api/chat/rooms/${study}/messages`, {
       clientMessageId: randomUUID(),
       text: '첫 모임은 월요일',
@@ -551,7 +547,7 @@ describe('group rooms', () => {
 
   it('adds a member whose open sockets start receiving at once', async () => {
     const [owner, m1, newcomer] = await Promise.all([user(), user(), user()]);
-    const roomId = await createGroup(owner, [m1]);
+    const roomId = await createRoom(owner, [m1]);
     await owner.api.post(`/api/chat/rooms/${roomId}/messages`, {
       clientMessageId: randomUUID(),
       text: 'before you came',
@@ -588,7 +584,7 @@ describe('group rooms', () => {
 
   it('a removed member gets room.removed and nothing of that room after it', async () => {
     const [owner, m1, m2] = await Promise.all([user(), user(), user()]);
-    const roomId = await createGroup(owner, [m1, m2]);
+    const roomId = await createRoom(owner, [m1, m2]);
     const [o, s1, s2, s2b] = await Promise.all([
       connect(owner),
       connect(m1),
@@ -634,7 +630,7 @@ describe('group rooms', () => {
 
   it('members leave; the owner’s role passes on; the last one out archives the room', async () => {
     const [owner, m1, m2] = await Promise.all([user(), user(), user()]);
-    const roomId = await createGroup(owner, [m1, m2]);
+    const roomId = await createRoom(owner, [m1, m2]);
     // Both joined together; the tie goes to the smaller id.
     const [heir, other] = [m1, m2].sort((x, y) => x.userId.localeCompare(y.userId));
     const s1 = await connect(other);
@@ -809,7 +805,7 @@ describe('history, edits, deletes, reactions, typing', () => {
 });
 
 describe('images', () => {
-  async function uploadTo(u: ChatUser, roomId: string, bytes: Buffer, type = 'image/png') {
+  async function uploadTo(u: TestUser, roomId: string, bytes: Buffer, type = 'image/png') {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
     const res = await fetch(`${api.url}/api/chat/rooms/${roomId}/images`, {
@@ -948,9 +944,9 @@ describe('accounts', () => {
 
   it('a withdrawn member leaves every group; their messages stay as "탈퇴한 사용자"', async () => {
     const password = `climb-${randomUUID()}`;
-    const leaver = await chatUser(api.url, { password });
+    const leaver = await createVerifiedUser(api.url, { password });
     const [owner, other] = await Promise.all([user(), user()]);
-    const roomId = await createGroup(owner, [leaver, other]);
+    const roomId = await createRoom(owner, [leaver, other]);
     const [{ socket: l }, { socket: o }] = await Promise.all([connect(leaver), connect(owner)]);
     expect((await sendText(l, roomId, '먼저 갑니다')).ok).toBe(true);
 

@@ -1,12 +1,13 @@
 import type { Socket } from 'socket.io-client';
 import { ApiProcess, startApi } from '../support/api-process';
-import { chatSocket, chatUser, ChatUser, createGroup, follow, send } from '../support/chat';
+import { connectChat, createRoom, createVerifiedUser, follow, TestUser } from '../factories';
+import { send } from '../support/chat';
 import { ApiClient, HttpResult } from '../support/client';
 import { expectProblem } from '../support/expect-problem';
 
 let api: ApiProcess;
-let alice: ChatUser;
-let bob: ChatUser;
+let alice: TestUser;
+let bob: TestUser;
 let roomId: string;
 const sockets: Socket[] = [];
 
@@ -14,9 +15,9 @@ jest.setTimeout(60_000);
 
 beforeAll(async () => {
   api = await startApi();
-  [alice, bob] = await Promise.all([chatUser(api.url), chatUser(api.url)]);
+  [alice, bob] = await Promise.all([createVerifiedUser(api.url), createVerifiedUser(api.url)]);
   await Promise.all([follow(alice, bob), follow(bob, alice)]);
-  roomId = await createGroup(alice, [bob]);
+  roomId = await createRoom(alice, [bob]);
 });
 
 afterAll(async () => {
@@ -123,7 +124,7 @@ describe('one rule for every inbound string', () => {
   });
 
   it('refuses bad strings and deep payloads on sockets through the ack, and the socket stays usable', async () => {
-    const { socket } = await chatSocket(alice);
+    const { socket } = await connectChat(alice);
     sockets.push(socket);
     const bad = [
       { roomId, clientMessageId: ID, text: NUL },

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { Events, OAuth2Server, type MutableToken } from 'oauth2-mock-server';
 import { Client } from 'pg';
+import { markEmailVerified } from '../factories';
 import { ApiProcess, startApi } from '../support/api-process';
 import { eventually } from '../support/db';
 import { ApiClient, cookieValue, HttpResult } from '../support/client';
@@ -229,10 +230,6 @@ async function identities(userId: string) {
     [userId],
   );
   return rows;
-}
-
-async function verifyEmailInDb(email: string) {
-  await db.query('UPDATE app_user SET email_verified_at = now() WHERE email = $1', [email]);
 }
 
 function expectProblem(res: HttpResult, status: number, code: string) {
@@ -524,7 +521,7 @@ describe('GitHub', () => {
 describe('linking', () => {
   it('links to an existing local account when both emails are verified', async () => {
     const local = await new ApiClient(api.url).signup();
-    await verifyEmailInDb(local.email);
+    await markEmailVerified({ email: local.email });
     githubNext = githubUser(local.email);
     const viaGithub = await signIn('github');
     expect(viaGithub.res.body.user.id).toBe(local.userId);
@@ -559,7 +556,7 @@ describe('linking', () => {
 
   it('matches the local email case-insensitively', async () => {
     const local = await new ApiClient(api.url).signup();
-    await verifyEmailInDb(local.email);
+    await markEmailVerified({ email: local.email });
     googleClaims = googleUser(local.email.toUpperCase());
     expect((await signIn('google')).res.body.user.id).toBe(local.userId);
   });

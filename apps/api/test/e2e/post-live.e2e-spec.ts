@@ -1,7 +1,8 @@
 import type { Ack, PostComment, PostRef } from '@orgo/contracts';
 import type { Socket } from 'socket.io-client';
 import { ApiProcess, startApi } from '../support/api-process';
-import { ChatUser, chatUser, record, sleep, waitFor } from '../support/chat';
+import { createVerifiedUser, type TestUser } from '../factories';
+import { record, sleep, waitFor } from '../support/chat';
 import { connected, nextEvent } from '../support/client';
 import { writeComment, writePost } from '../support/post';
 
@@ -23,9 +24,9 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const user = (): Promise<ChatUser> => chatUser(api.url);
+const user = (): Promise<TestUser> => createVerifiedUser(api);
 
-async function connect(u: ChatUser): Promise<Socket> {
+async function connect(u: TestUser): Promise<Socket> {
   const socket = u.api.socket('/post');
   sockets.push(socket);
   await connected(socket);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiProcess, startApi } from '../support/api-process';
-import { ChatUser, chatUser, follow } from '../support/chat';
+import { createVerifiedUser, follow, type TestUser } from '../factories';
 import { ApiClient } from '../support/client';
 import { eventually, mediaRowsOf, withDb } from '../support/db';
 import { expectProblem } from '../support/expect-problem';
@@ -26,10 +26,10 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const user = (overrides: { password?: string } = {}): Promise<ChatUser> =>
-  chatUser(api.url, overrides);
+const user = (overrides: { password?: string } = {}): Promise<TestUser> =>
+  createVerifiedUser(api, overrides);
 
-const patch = (u: ChatUser, path: string, body: unknown) => u.api.request('PATCH', path, { body });
+const patch = (u: TestUser, path: string, body: unknown) => u.api.request('PATCH', path, { body });
 
 async function postRow(id: string) {
   return withDb(async (db) => {
@@ -515,7 +515,7 @@ describe('feeds', () => {
   });
 });
 
-async function likeAll(users: ChatUser[], postId: string) {
+async function likeAll(users: TestUser[], postId: string) {
   for (const u of users) expect((await u.api.put(`/api/posts/${postId}/like`)).status).toBe(200);
 }
 

@@ -1,7 +1,8 @@
 import type { Socket } from 'socket.io-client';
-import { ApiClient, connected, nextEvent } from '../support/client';
+import { nextEvent } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
-import { expectNoEmail, newUser, TestUser } from '../support/social';
+import { connectSocket, createUser, TestUser } from '../factories';
+import { expectNoEmail } from '../support/social';
 
 /** Short TTL so a crashed instance's users go offline within seconds. */
 const PRESENCE = { PRESENCE_TTL_SEC: '3' };
@@ -32,24 +33,11 @@ interface PresenceState {
 }
 
 /** A user's client bound to one instance; `tab()` opens another connected /user socket. */
-async function userOn(api: ApiProcess): Promise<TestUser> {
-  return newUser(api.url);
-}
+const userOn = (api: ApiProcess) => createUser(api);
 
 /** Another connected /user socket of the user, on their own instance or on `api`. */
-async function tab(u: TestUser, api?: ApiProcess): Promise<Socket> {
-  const s = socketOn(u, api);
-  await connected(s);
-  return s;
-}
-
-function socketOn(u: TestUser, api?: ApiProcess): Socket {
-  const client = api ? new ApiClient(api.url) : u;
-  client.accessToken = u.accessToken;
-  const s = client.socket('/user');
-  sockets.push(s);
-  return s;
-}
+const tab = (u: TestUser, api?: ApiProcess) =>
+  connectSocket(u, '/user', { on: api, track: sockets });
 
 /** Collects presence updates about one user as they arrive. */
 function recorder(s: Socket, userId: string) {
@@ -85,7 +73,9 @@ async function ask(s: Socket, userIds: string[]) {
 }
 
 async function followUser(follower: TestUser, target: TestUser) {
-  expect((await follower.request('PUT', `/api/users/${target.id}/follow`)).status).toBe(204);
+  expect((await follower.api.request('PUT', `/api/users/${target.userId}/follow`)).status).toBe(
+    204,
+  );
 }
 
 /**
@@ -97,7 +87,7 @@ async function watchAfterFollowing(follower: TestUser, target: TestUser): Promis
   const s = await tab(follower);
   const initial = nextEvent<PresenceState>(s, 'presence.updated');
   await followUser(follower, target);
-  expect((await initial).userId).toBe(target.id);
+  expect((await initial).userId).toBe(target.userId);
   return s;
 }
 
@@ -105,12 +95,12 @@ describe('presence across two instances sharing Redis', () => {
   it('tells a follower on A when the user connects on B; tabs count as one presence', async () => {
     const [follower, target] = await Promise.all([userOn(a), userOn(b)]);
     const watch = await watchAfterFollowing(follower, target);
-    const seen = recorder(watch, target.id);
+    const seen = recorder(watch, target.userId);
 
     const online = seen.next(true);
     const first = await tab(target);
     expect(await online).toEqual({
-      userId: target.id,
+      userId: target.userId,
       online: true,
       lastActiveAt: expect.any(String),
     });
@@ -119,15 +109,15 @@ describe('presence across two instances sharing Redis', () => {
     const second = await tab(target, a);
     await settle();
     expect(seen.events.map((e) => e.online)).toEqual([true]);
-    expect((await ask(watch, [target.id])).data).toEqual([
-      { userId: target.id, online: true, lastActiveAt: expect.any(String) },
+    expect((await ask(watch, [target.userId])).data).toEqual([
+      { userId: target.userId, online: true, lastActiveAt: expect.any(String) },
     ]);
 
     // Closing one tab keeps the user online.
     first.disconnect();
     await settle();
     expect(seen.events.map((e) => e.online)).toEqual([true]);
-    expect((await ask(watch, [target.id])).data[0].online).toBe(true);
+    expect((await ask(watch, [target.userId])).data[0].online).toBe(true);
 
     // Closing the last one takes them offline, with the time stored.
     const offline = seen.next(false);
@@ -137,11 +127,11 @@ describe('presence across two instances sharing Redis', () => {
     expect(Date.now() - Date.parse(gone.lastActiveAt!)).toBeLessThan(10_000);
     expect(seen.events.map((e) => e.online)).toEqual([true, false]);
 
-    const viaHttp = await follower.get(`/api/users/${target.id}`);
+    const viaHttp = await follower.api.get(`/api/users/${target.userId}`);
     expect(viaHttp.body.presence).toEqual({ online: false, lastActiveAt: gone.lastActiveAt });
-    const asked = await ask(watch, [target.id]);
+    const asked = await ask(watch, [target.userId]);
     expect(asked.data).toEqual([
-      { userId: target.id, online: false, lastActiveAt: gone.lastActiveAt },
+      { userId: target.userId, online: false, lastActiveAt: gone.lastActiveAt },
     ]);
   });
 
@@ -152,14 +142,14 @@ describe('presence across two instances sharing Redis', () => {
       userOn(a),
       userOn(b),
     ]);
-    const followerSeen = recorder(await watchAfterFollowing(follower, target), target.id);
+    const followerSeen = recorder(await watchAfterFollowing(follower, target), target.userId);
     const strangerSocket = await tab(stranger);
-    const strangerSeen = recorder(strangerSocket, target.id);
+    const strangerSeen = recorder(strangerSocket, target.userId);
     // The target follows the stranger: "follows me" is not enough to see presence.
     await followUser(target, stranger);
     // The fan follows the target, who does not follow back: following alone is not enough either.
     const fanSocket = await tab(fan);
-    const fanSeen = recorder(fanSocket, target.id);
+    const fanSeen = recorder(fanSocket, target.userId);
     await followUser(fan, target);
 
     const online = followerSeen.next(true);
@@ -172,11 +162,11 @@ describe('presence across two instances sharing Redis', () => {
       [stranger, strangerSocket],
       [fan, fanSocket],
     ] as const) {
-      expect(await ask(s, [target.id])).toEqual({ ok: true, data: [] });
-      expect((await viewer.get(`/api/users/${target.id}`)).body.presence).toBeNull();
+      expect(await ask(s, [target.userId])).toEqual({ ok: true, data: [] });
+      expect((await viewer.api.get(`/api/users/${target.userId}`)).body.presence).toBeNull();
     }
     // The follower, followed back, sees it on the profile too.
-    expect((await follower.get(`/api/users/${target.id}`)).body.presence).toEqual({
+    expect((await follower.api.get(`/api/users/${target.userId}`)).body.presence).toEqual({
       online: true,
       lastActiveAt: expect.any(String),
     });
@@ -195,26 +185,35 @@ describe('presence across two instances sharing Redis', () => {
     await followUser(me, blocker);
     await followUser(blocker, me);
     await followUser(me, oneWay);
-    expect((await blocker.request('PUT', `/api/users/${me.id}/block`)).status).toBe(204);
+    expect((await blocker.api.request('PUT', `/api/users/${me.userId}/block`)).status).toBe(204);
     const s = await tab(me);
     await tab(followed);
     await tab(blocker);
     await tab(oneWay);
     await settle();
 
-    const res = await ask(s, [me.id, followed.id, blocker.id, stranger.id, oneWay.id, me.id]);
+    const res = await ask(s, [
+      me.userId,
+      followed.userId,
+      blocker.userId,
+      stranger.userId,
+      oneWay.userId,
+      me.userId,
+    ]);
     expect(res.ok).toBe(true);
     const byId = Object.fromEntries(res.data.map((p: PresenceState) => [p.userId, p]));
-    expect(Object.keys(byId).sort()).toEqual([me.id, followed.id].sort());
-    expect(byId[me.id].online).toBe(true);
-    expect(byId[followed.id].online).toBe(true);
+    expect(Object.keys(byId).sort()).toEqual([me.userId, followed.userId].sort());
+    expect(byId[me.userId].online).toBe(true);
+    expect(byId[followed.userId].online).toBe(true);
     expectNoEmail(res, me.email, followed.email, blocker.email, stranger.email, oneWay.email);
   });
 
   it('stops live updates once the user blocks the follower', async () => {
     const [follower, target] = await Promise.all([userOn(a), userOn(b)]);
-    const seen = recorder(await watchAfterFollowing(follower, target), target.id);
-    expect((await target.request('PUT', `/api/users/${follower.id}/block`)).status).toBe(204);
+    const seen = recorder(await watchAfterFollowing(follower, target), target.userId);
+    expect((await target.api.request('PUT', `/api/users/${follower.userId}/block`)).status).toBe(
+      204,
+    );
     await tab(target);
     await settle(1000);
     expect(seen.events).toEqual([]);
@@ -229,12 +228,12 @@ describe('presence across two instances sharing Redis', () => {
     const back = nextEvent<PresenceState>(targetSocket, 'presence.updated');
     await followUser(follower, target);
     expect(await update).toEqual({
-      userId: target.id,
+      userId: target.userId,
       online: true,
       lastActiveAt: expect.any(String),
     });
     expect(await back).toEqual({
-      userId: follower.id,
+      userId: follower.userId,
       online: true,
       lastActiveAt: expect.any(String),
     });
@@ -266,7 +265,7 @@ describe('presence across two instances sharing Redis', () => {
     const c = await startApi(PRESENCE);
     try {
       const [follower, target] = await Promise.all([userOn(a), userOn(b)]);
-      const seen = recorder(await watchAfterFollowing(follower, target), target.id);
+      const seen = recorder(await watchAfterFollowing(follower, target), target.userId);
       const online = seen.next(true);
       await tab(target, c);
       await online;

@@ -2,7 +2,8 @@ import type { Client } from 'pg';
 import { ApiClient } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
 import { dbClient } from '../support/db';
-import { expectNoEmail, newUser } from '../support/social';
+import { createUser } from '../factories';
+import { expectNoEmail } from '../support/social';
 
 let api: ApiProcess;
 let db: Client;
@@ -20,7 +21,7 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const user = (overrides: { nickname?: string } = {}) => newUser(api.url, overrides);
+const user = (overrides: { nickname?: string } = {}) => createUser(api.url, overrides);
 const patchMe = (c: ApiClient, body: unknown) => c.request('PATCH', '/api/users/me', { body });
 const unique = (base: string) => `${base}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -31,10 +32,10 @@ function expectProblem(res: { status: number; body: any }, status: number, code:
 describe('my profile', () => {
   it('starts empty and is returned with the email only to me', async () => {
     const me = await user();
-    const res = await me.get('/api/users/me');
+    const res = await me.api.get('/api/users/me');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      id: me.id,
+      id: me.userId,
       email: me.email,
       nickname: expect.any(String),
       about: '',
@@ -49,7 +50,7 @@ describe('my profile', () => {
   it('edits nickname (trimmed, Korean), about and links and returns MeDto', async () => {
     const me = await user();
     const nickname = unique('코딩');
-    const res = await patchMe(me, {
+    const res = await patchMe(me.api, {
       nickname: `  ${nickname}  `,
       about: '백엔드를 배우는 중입니다.\n반갑습니다!',
       links: [
@@ -59,7 +60,7 @@ describe('my profile', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      id: me.id,
+      id: me.userId,
       email: me.email,
       nickname,
       about: '백엔드를 배우는 중입니다.\n반갑습니다!',
@@ -68,34 +69,34 @@ describe('my profile', () => {
         { label: '블로그', url: 'http://blog.example.kr/글' },
       ],
     });
-    expect((await me.get('/api/users/me')).body).toEqual(res.body);
+    expect((await me.api.get('/api/users/me')).body).toEqual(res.body);
   });
 
   it('keeps fields that are left out and accepts an empty patch', async () => {
     const me = await user();
-    await patchMe(me, { about: 'hello', links: [{ label: 'a', url: 'https://a.example' }] });
-    const res = await patchMe(me, { about: 'changed' });
+    await patchMe(me.api, { about: 'hello', links: [{ label: 'a', url: 'https://a.example' }] });
+    const res = await patchMe(me.api, { about: 'changed' });
     expect(res.body.links).toEqual([{ label: 'a', url: 'https://a.example' }]);
     expect(res.body.about).toBe('changed');
-    const empty = await patchMe(me, {});
+    const empty = await patchMe(me.api, {});
     expect(empty.status).toBe(200);
     expect(empty.body.about).toBe('changed');
-    expect((await patchMe(me, { links: [] })).body.links).toEqual([]);
+    expect((await patchMe(me.api, { links: [] })).body.links).toEqual([]);
   });
 
   it('refuses a nickname someone else holds with 409, and keeping my own is fine', async () => {
     const taken = unique('taken');
     await user({ nickname: taken });
     const me = await user();
-    expectProblem(await patchMe(me, { nickname: taken }), 409, 'USER_NICKNAME_TAKEN');
-    const mine = (await me.get('/api/users/me')).body.nickname;
-    expect((await patchMe(me, { nickname: mine })).status).toBe(200);
+    expectProblem(await patchMe(me.api, { nickname: taken }), 409, 'USER_NICKNAME_TAKEN');
+    const mine = (await me.api.get('/api/users/me')).body.nickname;
+    expect((await patchMe(me.api, { nickname: mine })).status).toBe(200);
   });
 
   it('gives a contested nickname to exactly one of two concurrent requests', async () => {
     const [a, b] = await Promise.all([user(), user()]);
     const nickname = unique('race');
-    const results = await Promise.all([patchMe(a, { nickname }), patchMe(b, { nickname })]);
+    const results = await Promise.all([patchMe(a.api, { nickname }), patchMe(b.api, { nickname })]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.code).toBe('USER_NICKNAME_TAKEN');
     const { rows } = await db.query('SELECT count(*)::int AS n FROM app_user WHERE nickname = $1', [
@@ -135,42 +136,45 @@ describe('my profile', () => {
     ['an id change', { id: '00000000-0000-4000-8000-000000000000' }],
   ])('refuses %s with 400 COMMON_VALIDATION_FAILED and changes nothing', async (_name, body) => {
     const me = await user();
-    const before = (await me.get('/api/users/me')).body;
-    const res = await patchMe(me, body);
+    const before = (await me.api.get('/api/users/me')).body;
+    const res = await patchMe(me.api, body);
     expectProblem(res, 400, 'COMMON_VALIDATION_FAILED');
     expect(res.body.errors?.length).toBeGreaterThan(0);
-    expect((await me.get('/api/users/me')).body).toEqual(before);
+    expect((await me.api.get('/api/users/me')).body).toEqual(before);
   });
 
   it('needs a signed-in user, and nobody can edit someone else’s profile', async () => {
     const victim = await user();
-    const before = (await victim.get('/api/users/me')).body;
+    const before = (await victim.api.get('/api/users/me')).body;
     const anon = new ApiClient(api.url);
     expectProblem(await patchMe(anon, { about: 'x' }), 401, 'AUTH_UNAUTHENTICATED');
 
     const attacker = await user();
-    const direct = await attacker.request('PATCH', `/api/users/${victim.id}`, {
+    const direct = await attacker.api.request('PATCH', `/api/users/${victim.userId}`, {
       body: { about: 'pwned' },
     });
     expect(direct.status).toBe(404);
-    const viaMe = await patchMe(attacker, { id: victim.id, about: 'pwned' });
+    const viaMe = await patchMe(attacker.api, { id: victim.userId, about: 'pwned' });
     expect(viaMe.status).toBe(400);
-    expect((await victim.get('/api/users/me')).body).toEqual(before);
+    expect((await victim.api.get('/api/users/me')).body).toEqual(before);
   });
 });
 
 describe('public profile', () => {
   it('shows profile, counts and viewer state without the email, to anyone', async () => {
     const [owner, fan, other] = await Promise.all([user(), user(), user()]);
-    await patchMe(owner, { about: '소개', links: [{ label: 'Blog', url: 'https://b.example' }] });
-    expect((await fan.request('PUT', `/api/users/${owner.id}/follow`)).status).toBe(204);
-    expect((await owner.request('PUT', `/api/users/${fan.id}/follow`)).status).toBe(204);
-    expect((await owner.request('PUT', `/api/users/${other.id}/follow`)).status).toBe(204);
+    await patchMe(owner.api, {
+      about: '소개',
+      links: [{ label: 'Blog', url: 'https://b.example' }],
+    });
+    expect((await fan.api.request('PUT', `/api/users/${owner.userId}/follow`)).status).toBe(204);
+    expect((await owner.api.request('PUT', `/api/users/${fan.userId}/follow`)).status).toBe(204);
+    expect((await owner.api.request('PUT', `/api/users/${other.userId}/follow`)).status).toBe(204);
 
-    const asFan = await fan.get(`/api/users/${owner.id}`);
+    const asFan = await fan.api.get(`/api/users/${owner.userId}`);
     expect(asFan.status).toBe(200);
     expect(asFan.body).toEqual({
-      id: owner.id,
+      id: owner.userId,
       nickname: expect.any(String),
       avatarUrl: null,
       about: '소개',
@@ -187,7 +191,7 @@ describe('public profile', () => {
       presence: { online: false, lastActiveAt: null },
     });
 
-    const asOther = await other.get(`/api/users/${owner.id}`);
+    const asOther = await other.api.get(`/api/users/${owner.userId}`);
     expect(asOther.body.viewer).toEqual({
       isSelf: false,
       isFollowing: false,
@@ -197,7 +201,7 @@ describe('public profile', () => {
     });
     expect(asOther.body.presence).toBeNull();
 
-    const anonymous = await new ApiClient(api.url).get(`/api/users/${owner.id}`);
+    const anonymous = await new ApiClient(api.url).get(`/api/users/${owner.userId}`);
     expect(anonymous.status).toBe(200);
     expect(anonymous.body.viewer).toEqual({
       isSelf: false,
@@ -208,7 +212,7 @@ describe('public profile', () => {
     });
     expect(anonymous.body.presence).toBeNull();
 
-    const self = await owner.get(`/api/users/${owner.id}`);
+    const self = await owner.api.get(`/api/users/${owner.userId}`);
     expect(self.body.viewer.isSelf).toBe(true);
     expect(self.body.presence).toEqual({ online: false, lastActiveAt: null });
 
@@ -219,15 +223,15 @@ describe('public profile', () => {
   it('answers 404 for an unknown or deleted user, 400 for a malformed id', async () => {
     const [viewer, gone] = await Promise.all([user(), user()]);
     expectProblem(
-      await viewer.get('/api/users/00000000-0000-4000-8000-000000000000'),
+      await viewer.api.get('/api/users/00000000-0000-4000-8000-000000000000'),
       404,
       'COMMON_NOT_FOUND',
     );
-    expectProblem(await viewer.get('/api/users/not-a-uuid'), 400, 'COMMON_VALIDATION_FAILED');
-    await db.query('UPDATE app_user SET deleted_at = now() WHERE id = $1', [gone.id]);
-    expectProblem(await viewer.get(`/api/users/${gone.id}`), 404, 'COMMON_NOT_FOUND');
+    expectProblem(await viewer.api.get('/api/users/not-a-uuid'), 400, 'COMMON_VALIDATION_FAILED');
+    await db.query('UPDATE app_user SET deleted_at = now() WHERE id = $1', [gone.userId]);
+    expectProblem(await viewer.api.get(`/api/users/${gone.userId}`), 404, 'COMMON_NOT_FOUND');
     expectProblem(
-      await new ApiClient(api.url).get(`/api/users/${gone.id}`),
+      await new ApiClient(api.url).get(`/api/users/${gone.userId}`),
       404,
       'COMMON_NOT_FOUND',
     );
@@ -235,21 +239,23 @@ describe('public profile', () => {
 
   it('answers 404 across a block, whoever blocked whom, exactly like a missing user', async () => {
     const [blocker, blocked] = await Promise.all([user(), user()]);
-    expect((await blocker.request('PUT', `/api/users/${blocked.id}/block`)).status).toBe(204);
-    const missing = await blocked.get('/api/users/00000000-0000-4000-8000-000000000000');
+    expect((await blocker.api.request('PUT', `/api/users/${blocked.userId}/block`)).status).toBe(
+      204,
+    );
+    const missing = await blocked.api.get('/api/users/00000000-0000-4000-8000-000000000000');
     for (const res of [
-      await blocked.get(`/api/users/${blocker.id}`),
-      await blocker.get(`/api/users/${blocked.id}`),
+      await blocked.api.get(`/api/users/${blocker.userId}`),
+      await blocker.api.get(`/api/users/${blocked.userId}`),
     ]) {
       expectProblem(res, 404, 'COMMON_NOT_FOUND');
       expect(res.body.message).toBe(missing.body.message);
     }
-    expect((await new ApiClient(api.url).get(`/api/users/${blocker.id}`)).status).toBe(200);
+    expect((await new ApiClient(api.url).get(`/api/users/${blocker.userId}`)).status).toBe(200);
   });
 
   it('refuses a forged or expired token instead of treating it as anonymous', async () => {
     const owner = await user();
-    const res = await new ApiClient(api.url).get(`/api/users/${owner.id}`, {
+    const res = await new ApiClient(api.url).get(`/api/users/${owner.userId}`, {
       authorization: 'Bearer not.a.token',
     });
     expectProblem(res, 401, 'AUTH_TOKEN_INVALID');
@@ -258,8 +264,8 @@ describe('public profile', () => {
   it('shows my edits to others immediately', async () => {
     const [me, other] = await Promise.all([user(), user()]);
     const nickname = unique('새이름');
-    await patchMe(me, { nickname, about: 'updated' });
-    const res = await other.get(`/api/users/${me.id}`);
+    await patchMe(me.api, { nickname, about: 'updated' });
+    const res = await other.api.get(`/api/users/${me.userId}`);
     expect(res.body).toMatchObject({ nickname, about: 'updated' });
     expectNoEmail(res.body, me.email, other.email);
   });

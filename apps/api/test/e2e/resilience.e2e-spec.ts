@@ -7,7 +7,8 @@ import Redis from 'ioredis';
 import type { Client } from 'pg';
 import { ApiProcess, freePort, startApi } from '../support/api-process';
 import type { Socket } from 'socket.io-client';
-import { chatSocket, chatUser, ChatUser, createGroup, follow, sendText } from '../support/chat';
+import { connectChat, createRoom, createVerifiedUser, follow, TestUser } from '../factories';
+import { sendText } from '../support/chat';
 import { ApiClient, connected } from '../support/client';
 import { dbClient, eventually } from '../support/db';
 import { expectProblem } from '../support/expect-problem';
@@ -120,15 +121,15 @@ function relayOf(socket: Socket, text: string, timeoutMs = 5000): Promise<{ text
 }
 
 /** A group room of `owner` with `members`, who all follow each other first. */
-async function groupOf(owner: ChatUser, members: ChatUser[]): Promise<string> {
+async function groupOf(owner: TestUser, members: TestUser[]): Promise<string> {
   for (const m of members) {
     await follow(owner, m);
     await follow(m, owner);
   }
-  return createGroup(owner, members);
+  return createRoom(owner, members);
 }
 
-function restSend(user: ChatUser, roomId: string, text: string) {
+function restSend(user: TestUser, roomId: string, text: string) {
   return user.api.post(`/api/chat/rooms/${roomId}/messages`, {
     clientMessageId: randomUUID(),
     text,
@@ -156,12 +157,12 @@ describe('Redis outage: the API degrades instead of dying', () => {
   });
 
   it('keeps liveness and chat up, refuses sign-in with 503, and recovers when Redis returns', async () => {
-    const alice = await chatUser(api.url);
-    const bob = await chatUser(api.url);
-    const carol = await chatUser(api.url);
+    const alice = await createVerifiedUser(api.url);
+    const bob = await createVerifiedUser(api.url);
+    const carol = await createVerifiedUser(api.url);
     const roomId = await groupOf(alice, [bob, carol]);
-    const { socket: aliceSocket } = await chatSocket(alice);
-    const { socket: bobSocket } = await chatSocket(bob);
+    const { socket: aliceSocket } = await connectChat(alice);
+    const { socket: bobSocket } = await connectChat(bob);
     const known = new ApiClient(api.url);
     const account = await known.signup();
 
@@ -197,7 +198,7 @@ describe('Redis outage: the API degrades instead of dying', () => {
       expect((await restSend(alice, roomId, 'over REST too')).status).toBe(201);
       expect((await alice.api.get('/api/chat/rooms')).status).toBe(200);
       // New sockets still connect (the handshake limit counts per instance meanwhile).
-      const late = await chatSocket(carol);
+      const late = await connectChat(carol);
       expect(late.roomIds).toContain(roomId);
       late.socket.disconnect();
       carolPresence = carol.api.socket('/user');
@@ -302,8 +303,8 @@ describe('Redis outage: the API degrades instead of dying', () => {
   });
 
   it('does not let a hung Redis hold requests: they degrade or refuse within the command timeout', async () => {
-    const alice = await chatUser(api.url);
-    const bob = await chatUser(api.url);
+    const alice = await createVerifiedUser(api.url);
+    const bob = await createVerifiedUser(api.url);
     const roomId = await groupOf(alice, [bob]);
     const account = await new ApiClient(api.url).signup();
     redis.pause(true);
@@ -350,10 +351,10 @@ describe('database timeouts', () => {
   });
 
   it('answers a send blocked by a row lock with 503 and Retry-After within 5 s, over REST and socket', async () => {
-    const alice = await chatUser(api.url);
-    const bob = await chatUser(api.url);
+    const alice = await createVerifiedUser(api.url);
+    const bob = await createVerifiedUser(api.url);
     const roomId = await groupOf(alice, [bob]);
-    const { socket } = await chatSocket(alice);
+    const { socket } = await connectChat(alice);
     const secret = `lock-secret-${randomBytes(6).toString('hex')}`;
     try {
       await locker.query('BEGIN');
@@ -397,8 +398,8 @@ describe('database pool exhausted', () => {
     });
     const locker = await dbClient();
     try {
-      const alice = await chatUser(own.url);
-      const bob = await chatUser(own.url);
+      const alice = await createVerifiedUser(own.url);
+      const bob = await createVerifiedUser(own.url);
       const roomId = await groupOf(alice, [bob]);
       await locker.query('BEGIN');
       await locker.query('SELECT id FROM chat_room WHERE id = $1 FOR UPDATE', [roomId]);
@@ -437,8 +438,8 @@ describe('draining after SIGTERM', () => {
     const own = await startApi({ SHUTDOWN_DRAIN_DELAY_MS: '2000', DB_LOCK_TIMEOUT_MS: '30000' });
     const locker = await dbClient();
     try {
-      const alice = await chatUser(own.url);
-      const bob = await chatUser(own.url);
+      const alice = await createVerifiedUser(own.url);
+      const bob = await createVerifiedUser(own.url);
       const roomId = await groupOf(alice, [bob]);
       await locker.query('BEGIN');
       await locker.query('SELECT id FROM chat_room WHERE id = $1 FOR UPDATE', [roomId]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webp } from '../factories/images';
 import { ApiProcess, startApi } from '../support/api-process';
-import { ChatUser, chatUser, createGroup } from '../support/chat';
+import { createRoom, createVerifiedUser, TestUser } from '../factories';
 import { eventually, withDb } from '../support/db';
 
 /**
@@ -113,7 +113,7 @@ describe('media sweep', () => {
         (await db.query('SELECT 1 FROM media_object WHERE id = $1', [id])).rowCount === 1,
     );
 
-  async function uploadTo(u: ChatUser, roomId: string) {
+  async function uploadTo(u: TestUser, roomId: string) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await webp())], { type: 'image/webp' }), 'p');
     const res = await fetch(`${apis[0].url}/api/chat/rooms/${roomId}/images`, {
@@ -126,8 +126,11 @@ describe('media sweep', () => {
   }
 
   it('removes an upload nobody attached once past the grace period, and keeps attached ones', async () => {
-    const [owner, member] = await Promise.all([chatUser(apis[0].url), chatUser(apis[0].url)]);
-    const roomId = await createGroup(owner, [member]);
+    const [owner, member] = await Promise.all([
+      createVerifiedUser(apis[0].url),
+      createVerifiedUser(apis[0].url),
+    ]);
+    const roomId = await createRoom(owner, [member]);
     const avatarForm = new FormData();
     avatarForm.append(
       'file',
@@ -164,10 +167,10 @@ describe('account deletion follow-ups', () => {
   it('re-applies a follow-up that failed once, until chat has marked it done', async () => {
     const password = `climb-${randomUUID()}`;
     const [leaving, member] = await Promise.all([
-      chatUser(apis[0].url, { password }),
-      chatUser(apis[0].url),
+      createVerifiedUser(apis[0].url, { password }),
+      createVerifiedUser(apis[0].url),
     ]);
-    const roomId = await createGroup(leaving, [member]);
+    const roomId = await createRoom(leaving, [member]);
     const res = await leaving.api.request('DELETE', '/api/users/me', {
       body: { password, contentPolicy: 'anonymize' },
     });

@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { ApiClient, connected, connectError, newClientIp, nextEvent } from '../support/client';
 import { ApiProcess, freePort, startApi } from '../support/api-process';
-import { newUser, TestUser } from '../support/social';
+import { createUser, openSocket, TestUser } from '../factories';
 
 // Starting APIs and signing up a classroom of users takes a while on a loaded machine.
 jest.setTimeout(120_000);
@@ -15,15 +15,7 @@ afterEach(() => {
 
 /** A socket of `token` on `api`, sent from `ip` (the loopback proxy hop is trusted). */
 function open(api: ApiProcess, namespace: string, token: string | undefined, ip: string): Socket {
-  const s = io(`${api.url}${namespace}`, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth: { token },
-    extraHeaders: { 'x-forwarded-for': ip },
-  });
-  sockets.push(s);
-  return s;
+  return openSocket(new ApiClient(api.url), namespace, { token, ip, track: sockets });
 }
 
 /** Resolves with the socket's fate: connected, or the code of its connect_error. */
@@ -71,30 +63,34 @@ describe('sockets per user, across two instances sharing Redis', () => {
   });
 
   it('connects exactly SOCKETS_PER_USER of 25 sockets and refuses the rest with a code', async () => {
-    const u = await newUser(a.url);
+    const u = await createUser(a.url);
     const tries = Array.from({ length: 25 }, (_, i) =>
-      open(i % 2 ? b : a, '/user', u.accessToken, u.ip),
+      open(i % 2 ? b : a, '/user', u.api.accessToken, u.api.ip),
     );
     const results = await Promise.all(tries.map((s) => outcome(s)));
     expect(tally(results)).toEqual({ connected: 3, REALTIME_TOO_MANY_SOCKETS: 22 });
     // Each namespace has its own allowance.
-    await connected(open(a, '/chat', u.accessToken, u.ip));
+    await connected(open(a, '/chat', u.api.accessToken, u.api.ip));
   });
 
   it('frees the place of a closed socket', async () => {
-    const u = await newUser(a.url);
-    const live = [0, 1, 2].map((i) => open(i % 2 ? b : a, '/user', u.accessToken, u.ip));
+    const u = await createUser(a.url);
+    const live = [0, 1, 2].map((i) => open(i % 2 ? b : a, '/user', u.api.accessToken, u.api.ip));
     await Promise.all(live.map((s) => connected(s)));
-    expect(await outcome(open(b, '/user', u.accessToken, u.ip))).toBe('REALTIME_TOO_MANY_SOCKETS');
+    expect(await outcome(open(b, '/user', u.api.accessToken, u.api.ip))).toBe(
+      'REALTIME_TOO_MANY_SOCKETS',
+    );
 
     live[0].disconnect();
     let replacement: Socket | undefined;
     await eventually(async () => {
       replacement?.disconnect();
-      replacement = open(b, '/user', u.accessToken, u.ip);
+      replacement = open(b, '/user', u.api.accessToken, u.api.ip);
       return (await outcome(replacement)) === 'connected';
     });
-    expect(await outcome(open(a, '/user', u.accessToken, u.ip))).toBe('REALTIME_TOO_MANY_SOCKETS');
+    expect(await outcome(open(a, '/user', u.api.accessToken, u.api.ip))).toBe(
+      'REALTIME_TOO_MANY_SOCKETS',
+    );
   });
 });
 
@@ -113,14 +109,14 @@ describe('handshake limits with the default configuration', () => {
     const users: TestUser[] = [];
     // Sign-ups come from their own addresses; only the sockets share one.
     while (users.length < 200) {
-      users.push(...(await Promise.all(Array.from({ length: 4 }, () => newUser(api.url)))));
+      users.push(...(await Promise.all(Array.from({ length: 4 }, () => createUser(api.url)))));
     }
     const classroom = newClientIp();
     const started = Date.now();
     const results = await Promise.all(
       users.flatMap((u) => [
-        outcome(open(api, '/user', u.accessToken, classroom), 30_000),
-        outcome(open(api, '/chat', u.accessToken, classroom), 30_000),
+        outcome(open(api, '/user', u.api.accessToken, classroom), 30_000),
+        outcome(open(api, '/chat', u.api.accessToken, classroom), 30_000),
       ]),
     );
     expect(tally(results)).toEqual({ connected: 400 });
@@ -128,29 +124,29 @@ describe('handshake limits with the default configuration', () => {
   });
 
   it('still limits one user reconnecting too fast', async () => {
-    const u = await newUser(api.url);
+    const u = await createUser(api.url);
     const results: string[] = [];
     // The default allows 30 handshakes per user and namespace per minute.
     for (let i = 0; i < 32; i++) {
-      const s = open(api, '/user', u.accessToken, u.ip);
+      const s = open(api, '/user', u.api.accessToken, u.api.ip);
       results.push(await outcome(s));
       s.disconnect();
     }
     expect(results.slice(0, 30)).toEqual(Array(30).fill('connected'));
     expect(results.slice(30)).toEqual(['COMMON_RATE_LIMITED', 'COMMON_RATE_LIMITED']);
     // Other users on the same address are not affected.
-    const other = await newUser(api.url);
-    await connected(open(api, '/user', other.accessToken, u.ip));
+    const other = await createUser(api.url);
+    await connected(open(api, '/user', other.api.accessToken, u.api.ip));
   });
 
   it('tells why a refused handshake was refused and when to try again', async () => {
-    const u = await newUser(api.url);
+    const u = await createUser(api.url);
     for (let i = 0; i < 30; i++) {
-      const s = open(api, '/chat', u.accessToken, u.ip);
+      const s = open(api, '/chat', u.api.accessToken, u.api.ip);
       await outcome(s);
       s.disconnect();
     }
-    const err = await connectError(open(api, '/chat', u.accessToken, u.ip));
+    const err = await connectError(open(api, '/chat', u.api.accessToken, u.api.ip));
     expect(err.data).toEqual({
       code: 'COMMON_RATE_LIMITED',
       message: expect.any(String),
@@ -216,8 +212,8 @@ describe('Redis outage', () => {
   });
 
   it('keeps admitting sockets, capped per instance, and never crashes', async () => {
-    const [u, other] = await Promise.all([newUser(api.url), newUser(api.url)]);
-    await connected(open(api, '/user', u.accessToken, u.ip));
+    const [u, other] = await Promise.all([createUser(api.url), createUser(api.url)]);
+    await connected(open(api, '/user', u.api.accessToken, u.api.ip));
 
     const stopped = new Promise((r) => redis.once('exit', r));
     redis.kill('SIGKILL');
@@ -225,10 +221,12 @@ describe('Redis outage', () => {
 
     // Redis is asked for at most a second per check: handshakes are answered within seconds.
     const results = await Promise.all(
-      [0, 1, 2].map(() => outcome(open(api, '/user', u.accessToken, u.ip), 8_000)),
+      [0, 1, 2].map(() => outcome(open(api, '/user', u.api.accessToken, u.api.ip), 8_000)),
     );
     expect(tally(results)).toEqual({ connected: 1, REALTIME_TOO_MANY_SOCKETS: 2 });
-    expect(await outcome(open(api, '/chat', other.accessToken, other.ip), 8_000)).toBe('connected');
+    expect(await outcome(open(api, '/chat', other.api.accessToken, other.api.ip), 8_000)).toBe(
+      'connected',
+    );
     expect(api.child.exitCode).toBeNull();
   });
 });

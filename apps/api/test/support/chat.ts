@@ -1,45 +1,8 @@
 import type { Ack, ChatMessage } from '@orgo/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { ApiClient, connected, nextEvent } from './client';
+import { ApiClient, nextEvent } from './client';
 import { withDb } from './db';
-
-export interface ChatUser {
-  api: ApiClient;
-  userId: string;
-  email: string;
-  nickname: string;
-}
-
-/** A fresh signed-up, email-verified user talking to `baseUrl`. */
-export async function chatUser(
-  baseUrl: string,
-  overrides: { password?: string } = {},
-): Promise<ChatUser> {
-  const api = new ApiClient(baseUrl);
-  const { userId, email, body } = await api.signup(overrides);
-  // Chat is for verified accounts; the mail round trip itself is covered in email.e2e-spec.
-  await withDb((db) =>
-    db.query('UPDATE app_user SET email_verified_at = now() WHERE id = $1', [userId]),
-  );
-  return { api, userId, email, nickname: body.user.nickname };
-}
-
-/** The same user (same access token) as seen through another instance. */
-export function via(user: ChatUser, baseUrl: string): ChatUser {
-  const api = new ApiClient(baseUrl);
-  api.accessToken = user.api.accessToken;
-  return { ...user, api };
-}
-
-/** Connects to `/chat` and resolves once the server has subscribed the socket to its rooms. */
-export async function chatSocket(user: ChatUser): Promise<{ socket: Socket; roomIds: string[] }> {
-  const socket = user.api.socket('/chat');
-  const joined = nextEvent<{ roomIds: string[] }>(socket, 'rooms.joined');
-  await connected(socket);
-  const { roomIds } = await joined;
-  return { socket, roomIds };
-}
 
 export function send(
   socket: Socket,
@@ -49,35 +12,8 @@ export function send(
   return socket.timeout(timeoutMs).emitWithAck('message.send', payload);
 }
 
-export function sendText(socket: Socket, roomId: string, text: string) {
-  return send(socket, { roomId, clientMessageId: randomUUID(), text });
-}
-
-/** `a` follows `b` (a direct room starts only with someone I follow). */
-export async function follow(a: ChatUser, b: ChatUser): Promise<void> {
-  const res = await a.api.put(`/api/users/${b.userId}/follow`);
-  if (res.status !== 200 && res.status !== 204)
-    throw new Error(`follow: ${res.status} ${JSON.stringify(res.body)}`);
-}
-
-/** Follows, then opens (or finds) the direct room of `a` and `b`. */
-export async function openDirect(a: ChatUser, b: ChatUser): Promise<string> {
-  await follow(a, b);
-  const res = await a.api.post('/api/chat/rooms/direct', { userId: b.userId });
-  if (res.status !== 201 && res.status !== 200)
-    throw new Error(`direct room: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
-}
-
-/** The owner follows each member first: a group takes only people its owner follows. */
-export async function createGroup(owner: ChatUser, members: ChatUser[], name = '스터디방') {
-  await Promise.all(members.map((m) => follow(owner, m)));
-  const res = await owner.api.post('/api/chat/rooms', {
-    name,
-    memberIds: members.map((m) => m.userId),
-  });
-  if (res.status !== 201) throw new Error(`group room: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.id as string;
+export function sendText(socket: Socket, roomId: string, text: string, timeoutMs = 5000) {
+  return send(socket, { roomId, clientMessageId: randomUUID(), text }, timeoutMs);
 }
 
 /**

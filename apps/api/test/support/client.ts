@@ -93,7 +93,12 @@ export class ApiClient {
 
   socket(
     namespace: string,
-    opts: { token?: string | null; origin?: string; query?: Record<string, string> } = {},
+    opts: {
+      token?: string | null;
+      origin?: string;
+      query?: Record<string, string>;
+      ip?: string;
+    } = {},
   ): Socket {
     const token = opts.token === undefined ? this.accessToken : opts.token;
     return io(`${this.baseUrl}${namespace}`, {
@@ -102,7 +107,10 @@ export class ApiClient {
       forceNew: true,
       auth: token === null ? {} : { token },
       query: opts.query,
-      extraHeaders: { 'x-forwarded-for': this.ip, ...(opts.origin ? { origin: opts.origin } : {}) },
+      extraHeaders: {
+        'x-forwarded-for': opts.ip ?? this.ip,
+        ...(opts.origin ? { origin: opts.origin } : {}),
+      },
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { ChatUser } from './chat';
+import type { TestUser } from '../factories';
 
 /** Uploads an image for a post (multipart `file`). */
 export async function uploadPostImage(
@@ -20,7 +20,7 @@ export async function uploadPostImage(
 
 /** Writes a post and returns its id; throws on anything but 201. */
 export async function writePost(
-  u: ChatUser,
+  u: TestUser,
   fields: { title?: string; content?: string; imageIds?: string[] } = {},
 ): Promise<string> {
   const res = await u.api.post('/api/posts', {
@@ -34,7 +34,7 @@ export async function writePost(
 
 /** Writes a comment (or a reply) and returns its id; throws on anything but 201. */
 export async function writeComment(
-  u: ChatUser,
+  u: TestUser,
   postId: string,
   content = '좋은 글 감사합니다',
   parentId?: string,

@@ -7,7 +7,11 @@ import {
 } from 'typeorm';
 import { DomainEventsService } from './domain-events.service';
 
-/** Releases or drops the events buffered for a transaction when it ends. */
+/**
+ * Runs the in-transaction listeners just before COMMIT (TypeORM awaits this hook, and a throw
+ * makes `manager.transaction()` roll back), then releases or drops the events buffered for a
+ * transaction when it ends.
+ */
 @Injectable()
 export class CommitFlushSubscriber implements EntitySubscriberInterface {
   constructor(
@@ -15,6 +19,10 @@ export class CommitFlushSubscriber implements EntitySubscriberInterface {
     @Inject(DomainEventsService) private readonly events: DomainEventsService,
   ) {
     dataSource.subscribers.push(this);
+  }
+
+  beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    return this.events.beforeCommit(event.queryRunner);
   }
 
   afterTransactionCommit(event: TransactionCommitEvent): void {

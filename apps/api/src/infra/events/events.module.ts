@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
+import { DiscoveryModule } from '@nestjs/core';
 import { CommitFlushSubscriber } from './commit-flush.subscriber';
+import { DomainEventsExplorer } from './domain-events.explorer';
 import { DomainEventsService } from './domain-events.service';
 
 @Global()
 @Module({
-  imports: [EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: true })],
-  providers: [DomainEventsService, CommitFlushSubscriber],
+  imports: [DiscoveryModule],
+  providers: [DomainEventsService, CommitFlushSubscriber, DomainEventsExplorer],
   exports: [DomainEventsService],
 })
 export class EventsModule {}

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, HttpCode, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { AccountService } from './account.service';
-import type { Principal } from './auth.service';
 import { DeleteAccountDto } from './dto/account.dto';
-import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
 
 @ApiTags('users')
 @Controller('users')

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccountFollowups } from '../user/account-followups';
-import type { ContentPolicy } from '../user/user.events';
-import { UserService } from '../user/user.service';
-import { AuthService, Principal } from './auth.service';
+import type { Principal } from '../../infra/auth/principal';
+import { AccountFollowups, type ContentPolicy, UserService } from '../user';
+import { AuthService } from './auth.service';
 import { EmailVerificationEntity } from './entities/email-verification.entity';
 import { PasswordResetEntity } from './entities/password-reset.entity';
 import { PasswordService } from './password.service';

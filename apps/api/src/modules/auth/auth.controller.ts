@@ -21,12 +21,13 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../../config/app.config';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { AuthErrors } from './auth.errors';
 import { isCsrfSafe } from './auth.policy';
 import { AuthService } from './auth.service';
-import type { ClientMeta, IssuedTokens, Principal } from './auth.service';
+import type { ClientMeta, IssuedTokens } from './auth.service';
 import { AuthTokensDto, LoginDto, RefreshDto, SessionDto, SignupDto } from './dto/auth.dto';
-import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
 import { clearRefreshCookie, deliverTokens, REFRESH_COOKIE } from './refresh-cookie';
 
 @ApiTags('auth')

@@ -1,6 +1,8 @@
+import { SessionErrors } from '../../infra/auth/session-errors';
 import { AppError } from '../../infra/http/app-error';
 
 export const AuthErrors = {
+  ...SessionErrors,
   credentialsInvalid: () =>
     new AppError('AUTH_CREDENTIALS_INVALID', 401, 'The email or password is incorrect.'),
   csrfFailed: () =>
@@ -29,8 +31,6 @@ export const AuthErrors = {
       400,
       'This verification link is invalid, expired or already used.',
     ),
-  emailNotVerified: () =>
-    new AppError('AUTH_EMAIL_NOT_VERIFIED', 403, 'Verify your email address before doing this.'),
   emailTaken: () =>
     new AppError('AUTH_EMAIL_TAKEN', 409, 'An account with this email already exists.'),
   passwordIncorrect: (field: string) =>
@@ -84,9 +84,4 @@ export const AuthErrors = {
       'This reset link is invalid, expired or already used.',
     ),
   sessionNotFound: () => new AppError('AUTH_SESSION_NOT_FOUND', 404, 'Session not found.'),
-  sessionRevoked: () =>
-    new AppError('AUTH_SESSION_REVOKED', 401, 'This session has ended. Please log in again.'),
-  tokenInvalid: () =>
-    new AppError('AUTH_TOKEN_INVALID', 401, 'The access token is invalid or expired.'),
-  unauthenticated: () => new AppError('AUTH_UNAUTHENTICATED', 401, 'Authentication is required.'),
 };

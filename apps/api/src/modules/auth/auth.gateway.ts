@@ -1,5 +1,5 @@
 import { Inject, UseFilters } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import {
   ConnectedSocket,
   SubscribeMessage,
@@ -39,7 +39,7 @@ export class AuthGateway {
     return { ok: true, data: sessions.map(({ current: _c, ...s }) => s) };
   }
 
-  @OnEvent('auth.session.created')
+  @OnDomainEvent('auth.session.created')
   sessionCreated(e: SessionEventPayload): void {
     this.ns.to(userRoom(e.userId)).emit('session.created', {
       id: e.sessionId,
@@ -51,7 +51,7 @@ export class AuthGateway {
   }
 
   /** The kill path: every socket of the session, on every namespace and instance, is disconnected. */
-  @OnEvent('auth.session.revoked')
+  @OnDomainEvent('auth.session.revoked')
   sessionRevoked(e: { sessionId: string; userId: string }): void {
     this.ns.to(userRoom(e.userId)).emit('session.revoked', { id: e.sessionId });
     for (const name of Namespaces)

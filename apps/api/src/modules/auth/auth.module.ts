@@ -1,24 +1,22 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { AppConfig } from '../../config/app.config';
 import { SOCKET_AUTHENTICATOR } from '../../infra/realtime/socket-auth';
-import { UserModule } from '../user/user.module';
+import { UserModule } from '../user';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthGateway } from './auth.gateway';
+import { JWT_ALGORITHM } from './auth.policy';
 import { AuthService } from './auth.service';
 import { CredentialsController } from './credentials.controller';
 import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
-import { JwtStrategy, JWT_ALGORITHM } from './strategies/jwt.strategy';
 import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
 
 @Module({
   imports: [
     UserModule,
-    PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -43,7 +41,6 @@ import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
     EmailVerificationService,
     PasswordService,
     AccountService,
-    JwtStrategy,
     AuthSessionSubscriber,
     AuthGateway,
     { provide: SOCKET_AUTHENTICATOR, useExisting: AuthService },

@@ -24,3 +24,6 @@ export function isCsrfSafe(
   if (headers.csrf !== '1') return false;
   return headers.origin === undefined || allowedOrigins.includes(headers.origin);
 }
+
+/** The access token's signature algorithm (signing and verifying). */
+export const JWT_ALGORITHM = 'HS256';

@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
+import type { Principal } from '../../infra/auth/principal';
+import type { SessionVerifier } from '../../infra/auth/session-verifier';
 import { failClosed, RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import type { SocketAuthenticator, SocketPrincipal } from '../../infra/realtime/socket-auth';
-import { toMeDto } from '../user/dto/me.dto';
-import { UserEntity } from '../user/entities/user.entity';
-import { UserService } from '../user/user.service';
+import { toMeDto, UserEntity, UserService } from '../user';
 import { AuthErrors } from './auth.errors';
 import { isSessionUsable, isWithinGrace } from './auth.policy';
 import { AuthTokensDto, LoginDto, SessionDto, SignupDto } from './dto/auth.dto';
@@ -28,13 +28,6 @@ export interface AccessClaims {
   sid: string;
   typ: string;
   exp?: number;
-}
-
-export interface Principal {
-  userId: string;
-  sessionId: string;
-  /** Read from the user row on every request, so verifying takes effect at once. */
-  emailVerified: boolean;
 }
 
 export interface IssuedTokens extends Omit<AuthTokensDto, 'refreshToken'> {
@@ -65,7 +58,7 @@ export function signupLimits(env: AppConfig['env']) {
 }
 
 @Injectable()
-export class AuthService implements SocketAuthenticator {
+export class AuthService implements SessionVerifier, SocketAuthenticator {
   private readonly sealer: TokenSealer;
   private dummyHash: Promise<string> | undefined;
 
@@ -260,21 +253,29 @@ export class AuthService implements SocketAuthenticator {
     };
   }
 
+  async verifyAccessToken(token: string): Promise<Principal> {
+    return this.principalFromClaims(await this.verifiedClaims(token));
+  }
+
   async authenticateSocket(token: unknown): Promise<SocketPrincipal> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096)
       throw AuthErrors.unauthenticated();
-    let claims: AccessClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token);
-    } catch {
-      throw AuthErrors.tokenInvalid();
-    }
+    const claims = await this.verifiedClaims(token);
     const { userId, sessionId } = await this.principalFromClaims(claims);
     return {
       userId,
       sessionId,
       expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
     };
+  }
+
+  /** Signature, algorithm, issuer, audience and expiry (JwtModule's verify options). */
+  private async verifiedClaims(token: string): Promise<AccessClaims> {
+    try {
+      return await this.jwt.verifyAsync<AccessClaims>(token);
+    } catch {
+      throw AuthErrors.tokenInvalid();
+    }
   }
 
   private async openSession(

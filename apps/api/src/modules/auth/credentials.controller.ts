@@ -7,8 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { MeDto } from '../user/dto/me.dto';
-import type { Principal } from './auth.service';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
+import { MeDto } from '../user';
 import {
   AcceptedDto,
   ChangePasswordDto,
@@ -19,7 +20,6 @@ import {
   VerifyEmailLinkDto,
 } from './dto/account.dto';
 import { EmailVerificationService } from './email-verification.service';
-import { CurrentPrincipal, JwtAuthGuard } from './jwt-auth.guard';
 import { PasswordService } from './password.service';
 
 const FORGOT_ACCEPTED: AcceptedDto = {

@@ -1,5 +1,5 @@
 /**
- * What chat needs from the social graph, so ChatService does not depend on the social module's
+ * What chat needs from the social graph, so chat does not depend on the social module's
  * internals (SocialChatContacts implements it on SocialService; service tests use a fake).
  */
 export interface ChatContacts {

@@ -26,13 +26,15 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
+import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
 import { singleFileUpload } from '../../infra/http/multipart';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { RequireVerifiedEmail } from '../auth/verified-email.guard';
-import { ImageUploadDto } from '../media/dto/image-upload.dto';
-import { MediaService } from '../media/media.service';
-import { ChatService } from './chat.service';
+import { ImageUploadDto } from '../media';
+import { ChatMediaService } from './chat-media.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatReadService } from './chat-read.service';
+import { ChatRoomsService } from './chat-rooms.service';
 import {
   AddMembersDto,
   CreateDirectRoomDto,
@@ -56,8 +58,10 @@ const uuid = new ParseUUIDPipe();
 @Controller('chat/rooms')
 export class ChatController {
   constructor(
-    @Inject(ChatService) private readonly chat: ChatService,
-    @Inject(MediaService) private readonly media: MediaService,
+    @Inject(ChatRoomsService) private readonly rooms: ChatRoomsService,
+    @Inject(ChatMessagesService) private readonly chatMessages: ChatMessagesService,
+    @Inject(ChatReadService) private readonly reads: ChatReadService,
+    @Inject(ChatMediaService) private readonly images: ChatMediaService,
   ) {}
 
   @Post(':roomId/images')
@@ -75,8 +79,8 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Req() req: Request,
   ): Promise<ChatImageDto> {
-    const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });
-    return this.chat.uploadImage(me.userId, roomId, file);
+    const file = singleFileUpload(req, { field: 'file', ...this.images.uploadLimits });
+    return this.images.uploadImage(me.userId, roomId, file);
   }
 
   @Post('direct')
@@ -88,7 +92,7 @@ export class ChatController {
     @Body() dto: CreateDirectRoomDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<RoomDto> {
-    const { room, created } = await this.chat.openDirectRoom(me.userId, dto.userId);
+    const { room, created } = await this.rooms.openDirectRoom(me.userId, dto.userId);
     res.status(created ? 201 : 200);
     return room;
   }
@@ -100,13 +104,13 @@ export class ChatController {
     @CurrentPrincipal() me: Principal,
     @Body() dto: CreateGroupRoomDto,
   ): Promise<RoomDto> {
-    return this.chat.createGroup(me.userId, dto);
+    return this.rooms.createGroup(me.userId, dto);
   }
 
   @Get()
   @ApiOkResponse({ type: RoomPageDto })
   list(@CurrentPrincipal() me: Principal, @Query() query: ListRoomsQueryDto): Promise<RoomPageDto> {
-    return this.chat.listRooms(me.userId, query);
+    return this.rooms.listRooms(me.userId, query);
   }
 
   @Get(':roomId')
@@ -115,7 +119,7 @@ export class ChatController {
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
   ): Promise<RoomDetailDto> {
-    return this.chat.getRoom(me.userId, roomId);
+    return this.rooms.getRoom(me.userId, roomId);
   }
 
   @Patch(':roomId')
@@ -125,7 +129,7 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Body() dto: RenameRoomDto,
   ): Promise<RoomDto> {
-    return this.chat.renameRoom(me.userId, roomId, dto.name);
+    return this.rooms.renameRoom(me.userId, roomId, dto.name);
   }
 
   @Post(':roomId/members')
@@ -136,7 +140,7 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Body() dto: AddMembersDto,
   ): Promise<RoomDetailDto> {
-    return this.chat.inviteMembers(me.userId, roomId, dto.userIds);
+    return this.rooms.inviteMembers(me.userId, roomId, dto.userIds);
   }
 
   @Delete(':roomId/members/:userId')
@@ -147,14 +151,14 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Param('userId', uuid) userId: string,
   ): Promise<void> {
-    return this.chat.expelMember(me.userId, roomId, userId);
+    return this.rooms.expelMember(me.userId, roomId, userId);
   }
 
   @Post(':roomId/leave')
   @HttpCode(204)
   @ApiNoContentResponse()
   leave(@CurrentPrincipal() me: Principal, @Param('roomId', uuid) roomId: string): Promise<void> {
-    return this.chat.leaveRoom(me.userId, roomId);
+    return this.rooms.leaveRoom(me.userId, roomId);
   }
 
   @Get(':roomId/messages')
@@ -164,7 +168,7 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Query() query: ListMessagesQueryDto,
   ): Promise<MessagePageDto> {
-    return this.chat.listMessages(me.userId, roomId, query);
+    return this.chatMessages.listMessages(me.userId, roomId, query);
   }
 
   @Post(':roomId/messages')
@@ -177,7 +181,7 @@ export class ChatController {
     @Body() dto: PostMessageDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MessageDto> {
-    const { message, created } = await this.chat.postMessage(me.userId, { ...dto, roomId });
+    const { message, created } = await this.chatMessages.postMessage(me.userId, { ...dto, roomId });
     res.status(created ? 201 : 200);
     return message;
   }
@@ -190,7 +194,7 @@ export class ChatController {
     @Param('messageId', uuid) messageId: string,
     @Body() dto: EditMessageDto,
   ): Promise<MessageDto> {
-    return this.chat.editMessage(me.userId, roomId, messageId, dto.text);
+    return this.chatMessages.editMessage(me.userId, roomId, messageId, dto.text);
   }
 
   @Delete(':roomId/messages/:messageId')
@@ -201,21 +205,21 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Param('messageId', uuid) messageId: string,
   ): Promise<void> {
-    return this.chat.deleteMessage(me.userId, roomId, messageId);
+    return this.chatMessages.deleteMessage(me.userId, roomId, messageId);
   }
 
   @Put(':roomId/messages/:messageId/reactions/:emoji')
   @HttpCode(204)
   @ApiNoContentResponse()
   react(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
-    return this.chat.addReaction(me.userId, p.roomId, p.messageId, p.emoji);
+    return this.chatMessages.addReaction(me.userId, p.roomId, p.messageId, p.emoji);
   }
 
   @Delete(':roomId/messages/:messageId/reactions/:emoji')
   @HttpCode(204)
   @ApiNoContentResponse()
   unreact(@CurrentPrincipal() me: Principal, @Param() p: ReactionParamsDto): Promise<void> {
-    return this.chat.removeReaction(me.userId, p.roomId, p.messageId, p.emoji);
+    return this.chatMessages.removeReaction(me.userId, p.roomId, p.messageId, p.emoji);
   }
 
   @Post(':roomId/read')
@@ -226,6 +230,6 @@ export class ChatController {
     @Param('roomId', uuid) roomId: string,
     @Body() dto: ReadRoomDto,
   ): Promise<ReadStateDto> {
-    return this.chat.markRead(me.userId, roomId, dto.seq);
+    return this.reads.markRead(me.userId, roomId, dto.seq);
   }
 }

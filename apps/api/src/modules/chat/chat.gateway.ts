@@ -1,5 +1,4 @@
 import { Inject, Logger, UseFilters } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
@@ -22,11 +21,15 @@ import type {
   ChatServerEvents,
 } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import { originSocketId, withOriginSocket } from '../../infra/realtime/origin-socket';
+import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
+import { exceptOrigin } from '../../infra/realtime/except-origin';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import './chat.events';
-import { ChatService } from './chat.service';
+import { ChatMembershipService } from './chat-membership.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatReadService } from './chat-read.service';
 import { SendMessageDto } from './dto/post-message.dto';
 import { ReadRoomEventDto, RoomRefDto } from './dto/read-room.dto';
 
@@ -47,7 +50,7 @@ const INBOUND: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
 ]);
 
 /**
- * `/chat`: inbound events go to ChatService (which re-checks membership every time); committed
+ * `/chat`: inbound events go to the chat services (which re-check membership every time); committed
  * domain events are relayed to `room:<id>`, and the Redis adapter carries them to every instance.
  */
 @WebSocketGateway({ namespace: '/chat' })
@@ -58,7 +61,11 @@ export class ChatGateway implements OnGatewayConnection {
   @WebSocketServer()
   private readonly ns: ChatNamespace;
 
-  constructor(@Inject(ChatService) private readonly chat: ChatService) {}
+  constructor(
+    @Inject(ChatMembershipService) private readonly membership: ChatMembershipService,
+    @Inject(ChatMessagesService) private readonly messages: ChatMessagesService,
+    @Inject(ChatReadService) private readonly reads: ChatReadService,
+  ) {}
 
   async handleConnection(socket: ChatSocket): Promise<void> {
     socket.use(([event, ...args], next) => {
@@ -80,7 +87,7 @@ export class ChatGateway implements OnGatewayConnection {
       return leave(room);
     };
     try {
-      const roomIds = (await this.chat.activeRoomIds(userId)).filter(
+      const roomIds = (await this.membership.activeRoomIds(userId)).filter(
         (id) => !leftMeanwhile.has(chatRoom(id)),
       );
       await socket.join(roomIds.map(chatRoom));
@@ -99,9 +106,9 @@ export class ChatGateway implements OnGatewayConnection {
     @MessageBody() dto: SendMessageDto,
   ): Promise<Ack<ChatMessage>> {
     // The ack carries the message to this socket; its other sockets get `message.created`.
-    const { message } = await withOriginSocket(socket.id, () =>
-      this.chat.postMessage(socket.data.principal.userId, dto),
-    );
+    const { message } = await this.messages.postMessage(socket.data.principal.userId, dto, {
+      originSocketId: socket.id,
+    });
     return { ok: true, data: message };
   }
 
@@ -111,10 +118,10 @@ export class ChatGateway implements OnGatewayConnection {
     @MessageBody() dto: RoomRefDto,
   ): Promise<Ack<{ roomId: string }>> {
     const { userId } = socket.data.principal;
-    await this.chat.assertMember(userId, dto.roomId);
+    await this.membership.assertMember(userId, dto.roomId);
     await socket.join(chatRoom(dto.roomId));
     try {
-      await this.chat.assertMember(userId, dto.roomId);
+      await this.membership.assertMember(userId, dto.roomId);
     } catch (err) {
       await socket.leave(chatRoom(dto.roomId));
       throw err;
@@ -129,7 +136,7 @@ export class ChatGateway implements OnGatewayConnection {
   ): Promise<Ack<ChatReadState>> {
     return {
       ok: true,
-      data: await this.chat.markRead(socket.data.principal.userId, dto.roomId, dto.seq),
+      data: await this.reads.markRead(socket.data.principal.userId, dto.roomId, dto.seq),
     };
   }
 
@@ -149,41 +156,39 @@ export class ChatGateway implements OnGatewayConnection {
     return this.typing(socket, dto.roomId, 'typing.stopped');
   }
 
-  @OnEvent('chat.message.created')
-  messageCreated(message: ChatMessage): void {
-    const origin = originSocketId();
-    const room = this.ns.to(chatRoom(message.roomId));
-    (origin ? room.except(origin) : room).emit('message.created', message);
+  @OnDomainEvent('chat.message.created')
+  messageCreated(message: ChatMessage, envelope: DomainEventEnvelope): void {
+    exceptOrigin(this.ns.to(chatRoom(message.roomId)), envelope).emit('message.created', message);
   }
 
-  @OnEvent('chat.message.updated')
+  @OnDomainEvent('chat.message.updated')
   messageUpdated(edit: ChatMessageEdited): void {
     this.ns.to(chatRoom(edit.roomId)).emit('message.updated', edit);
   }
 
-  @OnEvent('chat.message.deleted')
+  @OnDomainEvent('chat.message.deleted')
   messageDeleted(deleted: ChatMessageDeleted): void {
     this.ns.to(chatRoom(deleted.roomId)).emit('message.deleted', deleted);
   }
 
-  @OnEvent('chat.reaction.added')
+  @OnDomainEvent('chat.reaction.added')
   reactionAdded(change: ChatReactionChange): void {
     this.ns.to(chatRoom(change.roomId)).emit('reaction.added', change);
   }
 
-  @OnEvent('chat.reaction.removed')
+  @OnDomainEvent('chat.reaction.removed')
   reactionRemoved(change: ChatReactionChange): void {
     this.ns.to(chatRoom(change.roomId)).emit('reaction.removed', change);
   }
 
-  @OnEvent('chat.room.read')
+  @OnDomainEvent('chat.room.read')
   roomRead(state: ChatReadState): void {
     this.ns.to(chatRoom(state.roomId)).emit('room.read', state);
   }
 
-  @OnEvent('chat.room.updated')
-  roomUpdated(change: ChatRoomChange): void {
-    this.ns.to(chatRoom(change.roomId)).emit('room.updated', change);
+  @OnDomainEvent('chat.room.updated')
+  roomUpdated({ roomId, name, ownerId }: ChatRoomChange): void {
+    this.ns.to(chatRoom(roomId)).emit('room.updated', { roomId, name, ownerId });
   }
 
   /**
@@ -191,22 +196,22 @@ export class ChatGateway implements OnGatewayConnection {
    * joins only when its own request comes back), elsewhere through a request that Redis delivers
    * ahead of the broadcast below.
    */
-  @OnEvent('chat.member.joined')
+  @OnDomainEvent('chat.member.joined')
   memberJoined(e: { roomId: string; member: ChatMember }): void {
     const sockets = this.ns.in(userRoom(e.member.user.id));
     sockets.local.socketsJoin(chatRoom(e.roomId));
     sockets.socketsJoin(chatRoom(e.roomId));
-    this.ns.to(chatRoom(e.roomId)).emit('member.joined', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.joined', { roomId: e.roomId, member: e.member });
   }
 
   /** Leaves first (same ordering as joins), then says so: after `room.removed`, nothing more. */
-  @OnEvent('chat.member.left')
+  @OnDomainEvent('chat.member.left')
   memberLeft(e: { roomId: string; userId: string }): void {
     const sockets = this.ns.in(userRoom(e.userId));
     sockets.local.socketsLeave(chatRoom(e.roomId));
     sockets.socketsLeave(chatRoom(e.roomId));
     this.ns.to(userRoom(e.userId)).emit('room.removed', { roomId: e.roomId });
-    this.ns.to(chatRoom(e.roomId)).emit('member.left', e);
+    this.ns.to(chatRoom(e.roomId)).emit('member.left', { roomId: e.roomId, userId: e.userId });
   }
 
   private async typing(
@@ -215,7 +220,7 @@ export class ChatGateway implements OnGatewayConnection {
     event: 'typing.started' | 'typing.stopped',
   ): Promise<Ack<null>> {
     const { userId } = socket.data.principal;
-    await this.chat.assertMember(userId, roomId);
+    await this.membership.assertMember(userId, roomId);
     // Volatile: under pressure typing is the first thing dropped.
     socket.to(chatRoom(roomId)).volatile.emit(event, { roomId, userId });
     return { ok: true, data: null };

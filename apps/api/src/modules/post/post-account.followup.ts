@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { AccountFollowups } from '../user/account-followups';
+import { AccountFollowups } from '../user';
 import { PostService } from './post.service';
 
 /** Posts' share of an account deletion, applied until done (see AccountFollowups). */

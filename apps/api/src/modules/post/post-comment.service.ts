@@ -95,7 +95,7 @@ export class PostCommentService {
            VALUES ($1, $2, $3, $4) RETURNING id`,
           [postId, me, input.parentId ?? null, input.content],
         );
-        this.events.record(tx.queryRunner, 'post.comment.created', {
+        this.events.record(tx, 'post.comment.created', {
           postId,
           actorId: me,
           postAuthorId: post.author_id,
@@ -118,7 +118,7 @@ export class PostCommentService {
           'UPDATE post_comment SET content = $2, edited_at = clock_timestamp() WHERE id = $1',
           [comment.id, content],
         );
-        this.events.record(tx.queryRunner, 'post.comment.updated', payload);
+        this.events.record(tx, 'post.comment.updated', payload);
       }),
     );
     return this.commentOrFail(commentId);
@@ -143,7 +143,7 @@ export class PostCommentService {
             WHERE id = $1 AND reply_count > 0`,
           [comment.parent_id],
         );
-      this.events.record(tx.queryRunner, 'post.comment.deleted', payload);
+      this.events.record(tx, 'post.comment.deleted', payload);
     });
   }
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MediaUrls } from '../media/media-urls';
-import { avatarUrl, DELETED_USER_LABEL, UserSummaryDto } from '../user/dto/user-summary.dto';
+import { MediaUrls } from '../media';
+import { toUserSummary, type UserSummaryDto } from '../user';
 import type { CommentDto, PostDetailDto, PostImageDto, PostSummaryDto } from './dto/post.dto';
 import { CURSOR_AT, excerpt } from './post.policy';
 
@@ -290,9 +290,8 @@ function summary(
   avatarKey: string | null,
   deletedAt: Date | null,
 ): UserSummaryDto {
-  // A withdrawn account's content stays (the "anonymize" policy) under one shared label.
-  if (deletedAt) return { id, nickname: DELETED_USER_LABEL, avatarUrl: null };
-  return { id, nickname, avatarUrl: avatarUrl(avatarKey) };
+  // A withdrawn account's content stays (the "anonymize" policy) as "탈퇴한 사용자".
+  return toUserSummary({ id, nickname, avatarKey, deletedAt });
 }
 
 function toComment(row: CommentRow): CommentDto {

@@ -26,12 +26,11 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { singleFileUpload } from '../../infra/http/multipart';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { CurrentViewer, OptionalJwtAuthGuard } from '../auth/optional-jwt-auth.guard';
-import { RequireVerifiedEmail } from '../auth/verified-email.guard';
-import { ImageUploadDto } from '../media/dto/image-upload.dto';
-import { MediaService } from '../media/media.service';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
+import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
+import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
+import { ImageUploadDto, MediaService } from '../media';
 import {
   CommentQueryDto,
   CreateCommentDto,

@@ -1,5 +1,4 @@
 import { Inject, Logger, UseFilters } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
@@ -11,6 +10,7 @@ import {
 import { postRoom, userRoom } from '@orgo/contracts';
 import type { Ack, PostClientEvents, PostRef, PostServerEvents } from '@orgo/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
 import type { SocketData } from '../../infra/realtime/socket-auth';
 import { PostRefDto } from './dto/post-ref.dto';
@@ -84,41 +84,41 @@ export class PostGateway implements OnGatewayConnection {
     return { ok: true, data: { postId: dto.postId } };
   }
 
-  @OnEvent('post.comment.created', { async: true, promisify: true })
+  @OnDomainEvent('post.comment.created')
   async commentCreated(e: PostCommentEventPayload): Promise<void> {
     await this.relayComment(e, 'comment.created');
   }
 
-  @OnEvent('post.comment.updated', { async: true, promisify: true })
+  @OnDomainEvent('post.comment.updated')
   async commentUpdated(e: PostCommentEventPayload): Promise<void> {
     await this.relayComment(e, 'comment.updated');
   }
 
-  @OnEvent('post.comment.deleted')
+  @OnDomainEvent('post.comment.deleted')
   commentDeleted(e: PostCommentEventPayload): void {
     this.ns
       .to(postRoom(e.postId))
       .emit('comment.deleted', { postId: e.postId, commentId: e.commentId, parentId: e.parentId });
   }
 
-  @OnEvent('post.like.created')
+  @OnDomainEvent('post.like.created')
   likeCreated(e: PostLikeEventPayload): void {
     this.ns
       .to(postRoom(e.postId))
       .emit('like.updated', { postId: e.postId, likeCount: e.likeCount });
   }
 
-  @OnEvent('post.like.deleted')
+  @OnDomainEvent('post.like.deleted')
   likeDeleted(e: PostLikeEventPayload): void {
     this.likeCreated(e);
   }
 
-  @OnEvent('post.updated')
+  @OnDomainEvent('post.updated')
   postUpdated(e: PostEventPayload): void {
     this.ns.to(postRoom(e.postId)).emit('post.updated', { postId: e.postId });
   }
 
-  @OnEvent('post.deleted')
+  @OnDomainEvent('post.deleted')
   postDeleted(e: PostEventPayload): void {
     const room = postRoom(e.postId);
     this.ns.to(room).emit('post.deleted', { postId: e.postId });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MediaModule } from '../media/media.module';
-import { UserModule } from '../user/user.module';
+import { MediaModule } from '../media';
+import { UserModule } from '../user';
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostImageEntity } from './entities/post-image.entity';
 import {

@@ -6,8 +6,8 @@ import { DomainEventsService } from '../../infra/events/domain-events.service';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import type { Page } from '../../infra/http/pagination/cursor-query.dto';
 import { RateLimitService } from '../../infra/http/rate-limit.service';
-import { MediaService } from '../media/media.service';
-import type { AccountDeletion } from '../user/account-followups';
+import { MediaService } from '../media';
+import type { AccountDeletion } from '../user';
 import type { CreatePostDto, UpdatePostDto } from './dto/post-input.dto';
 import type {
   BookmarkStateDto,
@@ -100,7 +100,7 @@ export class PostService implements OnModuleInit {
           [me, dto.title, dto.content],
         );
         await this.attachImages(tx, me, row.id, dto.imageIds ?? [], []);
-        this.events.record(tx.queryRunner, 'post.created', {
+        this.events.record(tx, 'post.created', {
           postId: row.id,
           actorId: me,
           postAuthorId: me,
@@ -138,7 +138,7 @@ export class PostService implements OnModuleInit {
             [postId, dto.title ?? null, dto.content ?? null],
           ),
         );
-        this.events.record(tx.queryRunner, 'post.updated', {
+        this.events.record(tx, 'post.updated', {
           postId,
           actorId: me,
           postAuthorId: post.author_id,
@@ -160,7 +160,7 @@ export class PostService implements OnModuleInit {
         'SELECT media_id FROM post_image WHERE post_id = $1',
         [postId],
       );
-      this.events.record(tx.queryRunner, 'post.deleted', {
+      this.events.record(tx, 'post.deleted', {
         postId,
         actorId: me,
         postAuthorId: post.author_id,
@@ -345,7 +345,7 @@ export class PostService implements OnModuleInit {
           [parentIds],
         );
       for (const post of posts)
-        this.events.record(tx.queryRunner, 'post.deleted', {
+        this.events.record(tx, 'post.deleted', {
           postId: post.id,
           actorId: userId,
           postAuthorId: userId,

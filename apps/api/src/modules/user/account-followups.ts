@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
@@ -64,7 +64,7 @@ export class AccountFollowups implements OnModuleInit {
       .execute();
   }
 
-  @OnEvent('user.account.deleted', { async: true, promisify: true })
+  @OnDomainEvent('user.account.deleted')
   async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
     for (const module of this.handlers.keys()) await this.apply(event.userId, module);
   }

@@ -8,11 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { singleFileUpload } from '../../infra/http/multipart';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { ImageUploadDto } from '../media/dto/image-upload.dto';
-import { MediaService } from '../media/media.service';
+import { ImageUploadDto, MediaService } from '../media';
 import { AvatarService } from './avatar.service';
 import { UserSummaryDto } from './dto/user-summary.dto';
 

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import type { Readable } from 'node:stream';
 import type { DomainEventMap } from '../../infra/events/domain-event-map';
-import { MediaService } from '../media/media.service';
+import { MediaService } from '../media';
 import { toUserSummary, UserSummaryDto } from './dto/user-summary.dto';
 import { UserService } from './user.service';
 
@@ -41,7 +41,7 @@ export class AvatarService implements OnModuleInit {
   }
 
   /** A withdrawn account's picture is personal data: it goes with the account. */
-  @OnEvent('user.account.deleted', { async: true, promisify: true })
+  @OnDomainEvent('user.account.deleted')
   async onAccountDeleted(event: DomainEventMap['user.account.deleted']): Promise<void> {
     if (event.avatarKey) await this.discard(event.userId, event.avatarKey);
   }

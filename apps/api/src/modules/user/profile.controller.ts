@@ -9,9 +9,9 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
-import { CurrentViewer, OptionalJwtAuthGuard } from '../auth/optional-jwt-auth.guard';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
+import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
 import { MeDto } from './dto/me.dto';
 import { PublicProfileDto } from './dto/public-profile.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';

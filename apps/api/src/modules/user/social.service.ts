@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { byActor } from '../../infra/events/event-actor';
 import { decodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import { PAGE_DEFAULT, PageQueryDto, UserPageDto } from './dto/user-page.dto';
 import { UserBlockEntity } from './entities/user-block.entity';
@@ -80,7 +81,7 @@ export class SocialService {
       if (decision === 'blocked') throw UserErrors.followBlocked();
       if (rel.isFollowing) return;
       const repo = tx.getRepository(UserFollowEntity);
-      await repo.save(repo.create({ followerId: viewerId, followeeId: userId }));
+      await repo.save(repo.create({ followerId: viewerId, followeeId: userId }), byActor(viewerId));
     });
   }
 
@@ -89,7 +90,9 @@ export class SocialService {
     await this.db.transaction(async (tx) => {
       const rel = await this.lockedRelationship(tx, viewerId, userId);
       if (rel.isSelf) throw UserErrors.followSelf();
-      await this.removeEdges(tx, UserFollowEntity, [{ followerId: viewerId, followeeId: userId }]);
+      await this.removeEdges(tx, viewerId, UserFollowEntity, [
+        { followerId: viewerId, followeeId: userId },
+      ]);
     });
   }
 
@@ -100,9 +103,9 @@ export class SocialService {
       if (!canBlockOrMute(rel)) throw UserErrors.blockSelf();
       if (!rel.isBlocked) {
         const repo = tx.getRepository(UserBlockEntity);
-        await repo.save(repo.create({ blockerId: viewerId, blockedId: userId }));
+        await repo.save(repo.create({ blockerId: viewerId, blockedId: userId }), byActor(viewerId));
       }
-      await this.removeEdges(tx, UserFollowEntity, [
+      await this.removeEdges(tx, viewerId, UserFollowEntity, [
         { followerId: viewerId, followeeId: userId },
         { followerId: userId, followeeId: viewerId },
       ]);
@@ -113,7 +116,9 @@ export class SocialService {
     await this.db.transaction(async (tx) => {
       const rel = await this.lockedRelationship(tx, viewerId, userId);
       if (!canBlockOrMute(rel)) throw UserErrors.blockSelf();
-      await this.removeEdges(tx, UserBlockEntity, [{ blockerId: viewerId, blockedId: userId }]);
+      await this.removeEdges(tx, viewerId, UserBlockEntity, [
+        { blockerId: viewerId, blockedId: userId },
+      ]);
     });
   }
 
@@ -131,7 +136,9 @@ export class SocialService {
     await this.db.transaction(async (tx) => {
       const rel = await this.lockedRelationship(tx, viewerId, userId);
       if (!canBlockOrMute(rel)) throw UserErrors.muteSelf();
-      await this.removeEdges(tx, UserMuteEntity, [{ muterId: viewerId, mutedId: userId }]);
+      await this.removeEdges(tx, viewerId, UserMuteEntity, [
+        { muterId: viewerId, mutedId: userId },
+      ]);
     });
   }
 
@@ -215,14 +222,18 @@ export class SocialService {
     return rel;
   }
 
-  /** Loads then removes, so the entity subscribers see each removed edge and record its event. */
+  /**
+   * Loads then removes, so the entity subscribers see each removed edge and record its event,
+   * with `actorId` as who removed it (a block ends the other user's follow too).
+   */
   private async removeEdges<E extends UserFollowEntity | UserBlockEntity | UserMuteEntity>(
     tx: EntityManager,
+    actorId: string,
     entity: new () => E,
     keys: Partial<E>[],
   ): Promise<void> {
     const repo = tx.getRepository(entity);
     const rows = await repo.find({ where: keys as never });
-    if (rows.length) await repo.remove(rows);
+    if (rows.length) await repo.remove(rows, byActor(actorId));
   }
 }

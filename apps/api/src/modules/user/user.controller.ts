@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Principal } from '../auth/auth.service';
-import { CurrentPrincipal, JwtAuthGuard } from '../auth/jwt-auth.guard';
+import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
+import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { MeDto } from './dto/me.dto';
 import { UserService } from './user.service';
 

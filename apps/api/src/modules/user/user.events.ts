@@ -12,6 +12,14 @@ export interface BlockEventPayload {
   blockedId: string;
 }
 
+/**
+ * Who made the change: the follower or blocker for a new edge; for a removed one, whoever
+ * removed it (a block ends both follows between the pair, so the blocker may be the followee).
+ */
+interface Acted {
+  actorId: string | null;
+}
+
 export interface PresenceEventPayload {
   userId: string;
   online: boolean;
@@ -20,17 +28,17 @@ export interface PresenceEventPayload {
 
 declare module '../../infra/events/domain-event-map' {
   interface DomainEventMap {
-    /** After commit; modules owning content (posts, studies, chat) apply `contentPolicy`. */
+    /** The account's owner is the actor. Modules owning content apply `contentPolicy`. */
     'user.account.deleted': {
       userId: string;
       contentPolicy: ContentPolicy;
       /** The avatar object to delete from storage, if there was one. */
       avatarKey: string | null;
     };
-    'user.block.created': BlockEventPayload;
-    'user.block.deleted': BlockEventPayload;
-    'user.follow.created': FollowEventPayload & { createdAt: string };
-    'user.follow.deleted': FollowEventPayload;
+    'user.block.created': BlockEventPayload & Acted;
+    'user.block.deleted': BlockEventPayload & Acted;
+    'user.follow.created': FollowEventPayload & Acted & { createdAt: string };
+    'user.follow.deleted': FollowEventPayload & Acted;
     'user.presence.changed': PresenceEventPayload;
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Logger, UseFilters } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import {
   ConnectedSocket,
   MessageBody,
@@ -71,7 +71,7 @@ export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   /** To the user's mutual followers; changes arriving together share one look-up. */
-  @OnEvent('user.presence.changed')
+  @OnDomainEvent('user.presence.changed')
   presenceChanged(e: PresenceEventPayload): void {
     this.presenceQueue.push(e);
     if (!this.fanningOut) void this.fanOutPresence();
@@ -100,7 +100,7 @@ export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   /** A follow that makes two users mutual followers shows each the other's presence at once. */
-  @OnEvent('user.follow.created')
+  @OnDomainEvent('user.follow.created')
   async followCreated(e: FollowEventPayload): Promise<void> {
     const [state] = await this.presence.visibleTo(e.followerId, [e.followeeId]);
     if (!state) return;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PresenceStore } from '../../infra/realtime/presence.store';
-import { MediaModule } from '../media/media.module';
+import { MediaModule } from '../media';
 import { AccountFollowups } from './account-followups';
 import { AvatarController } from './avatar.controller';
 import { AvatarService } from './avatar.service';

@@ -10,7 +10,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { ContentPolicies, type ContentPolicy } from '../../user/user.events';
+import { ContentPolicies, type ContentPolicy } from '../../user';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password.policy';
 import { trimLower } from './auth.dto';
 

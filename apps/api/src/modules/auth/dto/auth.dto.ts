@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { MeDto } from '../../user/dto/me.dto';
-import { IsNickname, NICKNAME_MAX, NICKNAME_MIN } from '../../user/nickname';
+import { IsNickname, MeDto, NICKNAME_MAX, NICKNAME_MIN } from '../../user';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../password.policy';
 
 export const trimLower = ({ value }: { value: unknown }) =>

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import { UserEntity } from '../../user';
 
 /** One signed-in device; also the refresh-token family. Revoking it ends every token of the family. */
 @Entity('auth_session')

@@ -7,7 +7,7 @@ import {
   OneToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import { UserEntity } from '../../user';
 
 /** The pending email check of one account: a code and a link token, both stored only hashed. */
 @Entity('auth_email_verification')

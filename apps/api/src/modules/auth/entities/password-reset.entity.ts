@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import { UserEntity } from '../../user';
 
 /** A password-reset link, stored only as its SHA-256; every one of the user's is deleted on use. */
 @Entity('auth_password_reset')

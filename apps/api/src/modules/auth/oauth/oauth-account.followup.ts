@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { AccountFollowups } from '../../user/account-followups';
+import { AccountFollowups } from '../../user';
 import { OAuthService } from './oauth.service';
 
 /** Sign-in's share of an account deletion (its provider links go), applied until done. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { UserModule } from '../../user/user.module';
+import { UserModule } from '../../user';
 import { AuthModule } from '../auth.module';
 import { OAuthAccountFollowup } from './oauth-account.followup';
 import { OAuthFlowStore } from './oauth-flow.store';

@@ -9,8 +9,7 @@ import {
   RateLimitRule,
   RateLimitService,
 } from '../../../infra/http/rate-limit.service';
-import { UserEntity } from '../../user/entities/user.entity';
-import { UserService } from '../../user/user.service';
+import { UserEntity, UserService } from '../../user';
 import { AuthService, ClientMeta, IssuedTokens } from '../auth.service';
 import { AuthIdentityEntity } from './entities/auth-identity.entity';
 import { OAuthFlowStore } from './oauth-flow.store';

@@ -19,7 +19,7 @@ export class AuthSessionSubscriber implements EntitySubscriberInterface<AuthSess
 
   afterInsert(event: InsertEvent<AuthSessionEntity>): void {
     const s = event.entity;
-    this.events.record(event.queryRunner, 'auth.session.created', {
+    this.events.record(event.manager, 'auth.session.created', {
       sessionId: s.id,
       userId: s.userId,
       userAgent: s.userAgent,
@@ -33,7 +33,7 @@ export class AuthSessionSubscriber implements EntitySubscriberInterface<AuthSess
     const after = event.entity as AuthSessionEntity | undefined;
     const before = event.databaseEntity as AuthSessionEntity | undefined;
     if (!after?.revokedAt || before?.revokedAt) return;
-    this.events.record(event.queryRunner, 'auth.session.revoked', {
+    this.events.record(event.manager, 'auth.session.revoked', {
       sessionId: before?.id ?? after.id,
       userId: before?.userId ?? after.userId,
       reason: after.revokedReason ?? 'revoked',

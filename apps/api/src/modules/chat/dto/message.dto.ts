@@ -5,9 +5,10 @@ import type {
   ChatMessageQuote,
   ChatReaction,
   ChatReadState,
+  UserSummary,
 } from '@orgo/contracts';
-import type { MediaUrls } from '../../media/media-urls';
-import { toUserSummary, UserSummaryDto } from '../../user/dto/user-summary.dto';
+import { UserSummaryDto } from '../../user';
+import type { ChatUserRow } from '../chat-users.port';
 import type { ChatMessageEntity } from '../entities/chat-message.entity';
 
 export class ReactionDto implements ChatReaction {
@@ -124,10 +125,16 @@ export class MessagePageDto {
   reads: ReadStateDto[];
 }
 
+/** How a message shows the users and images it holds (from the ChatUsers and ChatMedia ports). */
+export interface MessageView {
+  user(row: ChatUserRow): UserSummary;
+  imageUrl(imageId: string): string;
+}
+
 /** Needs `sender` (and `replyTo.sender` for a reply) loaded. */
 export function toMessage(
   entity: ChatMessageEntity,
-  urls: MediaUrls,
+  view: MessageView,
   reactions: ReactionDto[] = [],
 ): MessageDto {
   if (!entity.sender) throw new Error('chat message mapped without its sender loaded');
@@ -140,17 +147,17 @@ export function toMessage(
     roomId: entity.roomId,
     seq: entity.seq,
     clientMessageId: entity.clientMessageId,
-    sender: toUserSummary(entity.sender),
+    sender: view.user(entity.sender),
     text: deleted ? null : entity.text,
     image: image
-      ? { id: image.id, url: urls.private(image.id), width: image.width, height: image.height }
+      ? { id: image.id, url: view.imageUrl(image.id), width: image.width, height: image.height }
       : null,
     replyTo:
       reply && reply.sender
         ? {
             id: reply.id,
             seq: reply.seq,
-            sender: toUserSummary(reply.sender),
+            sender: view.user(reply.sender),
             text: reply.deletedAt ? null : reply.text,
             deletedAt: reply.deletedAt?.toISOString() ?? null,
           }

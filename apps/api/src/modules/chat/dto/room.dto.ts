@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChatMember, ChatMemberRole, ChatRoomKind } from '@orgo/contracts';
-import { UserSummaryDto } from '../../user/dto/user-summary.dto';
+import { UserSummaryDto } from '../../user';
 import type { Page } from '../../../infra/http/pagination/cursor-query.dto';
 
 export class MessagePreviewDto {

@@ -1,6 +1,6 @@
 import type { ChatMemberRole } from '@orgo/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import type { ChatUserRow } from '../chat-users.port';
 import { ChatRoomEntity } from './chat-room.entity';
 import { bigintNumber } from './bigint.transformer';
 
@@ -19,9 +19,10 @@ export class ChatMemberEntity {
   @JoinColumn({ name: 'room_id' })
   room?: ChatRoomEntity;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  // The user module's table, named rather than imported (chat reads users through ChatUsers).
+  @ManyToOne('app_user', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
+  user?: ChatUserRow;
 
   @Column({ type: 'varchar', length: 10, default: 'member' })
   role: ChatMemberRole;

@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { MediaObjectEntity } from '../../media/entities/media-object.entity';
-import { UserEntity } from '../../user/entities/user.entity';
+import type { ChatImageRef } from '../chat-media.port';
+import type { ChatUserRow } from '../chat-users.port';
 import { ChatRoomEntity } from './chat-room.entity';
 import { bigintNumber } from './bigint.transformer';
 
@@ -36,9 +36,10 @@ export class ChatMessageEntity {
   senderId: string;
 
   // History outlives accounts: users are soft-deleted, so the row they wrote stays.
-  @ManyToOne(() => UserEntity, { onDelete: 'NO ACTION' })
+  // Other modules' tables are named rather than imported (chat reads them through its ports).
+  @ManyToOne('app_user', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'sender_id' })
-  sender?: UserEntity;
+  sender?: ChatUserRow;
 
   @Column({ type: 'uuid' })
   clientMessageId: string;
@@ -58,9 +59,9 @@ export class ChatMessageEntity {
   @Column({ type: 'uuid', nullable: true })
   imageId: string | null;
 
-  @ManyToOne(() => MediaObjectEntity, { onDelete: 'SET NULL' })
+  @ManyToOne('media_object', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'image_id' })
-  image?: MediaObjectEntity | null;
+  image?: ChatImageRef | null;
 
   /** Set from the same clock reading as chat_room.last_message_at, so it grows with seq. */
   @Column({ type: 'timestamptz' })

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import type { ChatUserRow } from '../chat-users.port';
 import { ChatMessageEntity } from './chat-message.entity';
 
 @Entity('chat_reaction')
@@ -17,9 +17,9 @@ export class ChatReactionEntity {
   @JoinColumn({ name: 'message_id' })
   message?: ChatMessageEntity;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @ManyToOne('app_user', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
+  user?: ChatUserRow;
 
   /** Copied from the message (which never changes room) so events can name the room. */
   @Column({ type: 'uuid' })

@@ -10,7 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import type { ChatUserRow } from '../chat-users.port';
 import { bigintNumber } from './bigint.transformer';
 
 @Entity('chat_room')
@@ -29,9 +29,9 @@ export class ChatRoomEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @ManyToOne('app_user', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'owner_id' })
-  owner?: UserEntity;
+  owner?: ChatUserRow;
 
   /** "<smaller user id>:<larger user id>" for direct rooms: one room per pair. */
   @Index('uq_chat_room_direct_key', { unique: true })

@@ -203,6 +203,11 @@ export class ChatMessageRepository {
     return rows.map((r) => ({ roomId, userId: r.user_id, lastReadSeq: Number(r.last_read_seq) }));
   }
 
+  /**
+   * History reads its authors and images in the same query (app_user and media_object, the user
+   * and media modules' tables) rather than asking ChatUsers and ChatMedia per page; the rows are
+   * shown through those ports (see toMessage).
+   */
   private withRelations(manager: EntityManager) {
     return (
       manager

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
 import { PreparedStatement } from '../../../infra/database/prepared-statement';
-import { avatarUrl } from '../../user/dto/user-summary.dto';
-import { UserEntity } from '../../user/entities/user.entity';
+import { CHAT_USERS } from '../chat-users.port';
+import type { ChatUserRow, ChatUsers } from '../chat-users.port';
 import type { RoomDto } from '../dto/room.dto';
 
 export interface RoomListFilter {
@@ -48,7 +48,7 @@ interface RawRoom {
 export interface SendContext {
   room: { kind: 'direct' | 'group'; archivedAt: Date | null; directKey: string | null };
   member: { role: 'member' | 'owner'; leftAt: Date | null };
-  sender: UserEntity;
+  sender: ChatUserRow & { emailVerifiedAt: Date | null };
   /** The message this sender already sent with the same clientMessageId, if any. */
   existingMessageId: string | null;
 }
@@ -90,10 +90,21 @@ const SEND_CONTEXTS = new PreparedStatement<SendContextRow>(
      JOIN app_user u ON u.id = m.user_id`,
 );
 
-/** The room list: one query with preview, unread count (computed, never stored) and other party. */
+/**
+ * The room list: one query with preview, unread count (computed, never stored) and other party.
+ *
+ * Two queries here read the user module's table (app_user) directly, and only these two: the
+ * room list (the other party and the last sender of every room on the page) and the send
+ * context (the sender's name and verified email, on every send). Asking ChatUsers instead would
+ * add a round trip to every page and every message; the rows read are mapped to summaries by
+ * ChatUsers.summary, so the user module still decides what a user shows.
+ */
 @Injectable()
 export class ChatRoomRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(CHAT_USERS) private readonly users: ChatUsers,
+  ) {}
 
   private readonly sendContexts = new Batcher<SendContextKey, SendContext | null>(
     (keys) => this.findSendContexts(keys),
@@ -150,7 +161,7 @@ export class ChatRoomRepository {
         LIMIT $${params.length}`,
       params,
     );
-    return rows.map(toRoomRow);
+    return rows.map((r) => toRoomRow(r, this.users));
   }
 
   /**
@@ -176,13 +187,13 @@ export class ChatRoomRepository {
       contexts[r.n - 1] = {
         room: { kind: r.kind, archivedAt: r.archived_at, directKey: r.direct_key },
         member: { role: r.role, leftAt: r.left_at },
-        sender: Object.assign(new UserEntity(), {
+        sender: {
           id: r.user_id,
           nickname: r.nickname,
           avatarKey: r.avatar_key,
           emailVerifiedAt: r.email_verified_at,
           deletedAt: null,
-        }),
+        },
         existingMessageId: r.existing_id,
       };
     }
@@ -200,14 +211,19 @@ export class ChatRoomRepository {
   }
 }
 
-function toRoomRow(r: RawRoom): RoomRow {
+function toRoomRow(r: RawRoom, users: ChatUsers): RoomRow {
   return {
     id: r.id,
     kind: r.kind,
     name: r.name,
     ownerId: r.owner_id,
     peer: r.peer_id
-      ? { id: r.peer_id, nickname: r.peer_nickname!, avatarUrl: avatarUrl(r.peer_avatar_key) }
+      ? users.summary({
+          id: r.peer_id,
+          nickname: r.peer_nickname!,
+          avatarKey: r.peer_avatar_key,
+          deletedAt: null,
+        })
       : null,
     memberCount: Number(r.member_count),
     lastSeq: Number(r.last_seq),
@@ -217,11 +233,12 @@ function toRoomRow(r: RawRoom): RoomRow {
       ? {
           id: r.lm_id,
           seq: Number(r.lm_seq),
-          sender: {
+          sender: users.summary({
             id: r.lm_sender_id!,
             nickname: r.lm_sender_nickname!,
-            avatarUrl: avatarUrl(r.lm_sender_avatar_key),
-          },
+            avatarKey: r.lm_sender_avatar_key,
+            deletedAt: null,
+          }),
           text: r.lm_deleted_at ? null : r.lm_text,
           createdAt: r.lm_created_at!.toISOString(),
           deletedAt: r.lm_deleted_at?.toISOString() ?? null,

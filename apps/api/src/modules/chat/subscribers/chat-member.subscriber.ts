@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, InsertEvent, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
-import { toUserSummary } from '../../user/dto/user-summary.dto';
+import { actorOf } from '../../../infra/events/event-actor';
+import { toUserSummary } from '../../user';
 import '../chat.events';
 import { ChatMemberEntity } from '../entities/chat-member.entity';
 
-/** Joins, leaves and read positions; a joined member must be saved with `user` loaded. */
+/**
+ * Joins, leaves and read positions; a joined member must be saved with `user` loaded, and joins
+ * and leaves with `byActor(who)`.
+ */
 @Injectable()
 export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMemberEntity> {
   constructor(
@@ -29,11 +33,15 @@ export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMembe
     if (!after || !before) return;
     const { roomId, userId } = before;
     if (before.leftAt === null && after.leftAt) {
-      this.events.record(event.queryRunner, 'chat.member.left', { roomId, userId });
+      this.events.record(event.manager, 'chat.member.left', {
+        roomId,
+        userId,
+        actorId: actorOf(event),
+      });
     } else if (before.leftAt && after.leftAt === null) {
       this.joined(event, after);
     } else if (after.lastReadSeq > before.lastReadSeq) {
-      this.events.record(event.queryRunner, 'chat.room.read', {
+      this.events.record(event.manager, 'chat.room.read', {
         roomId,
         userId,
         lastReadSeq: after.lastReadSeq,
@@ -46,7 +54,7 @@ export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMembe
     member: ChatMemberEntity,
   ): void {
     if (!member.user) throw new Error('chat member joined without its user loaded');
-    this.events.record(event.queryRunner, 'chat.member.joined', {
+    this.events.record(event.manager, 'chat.member.joined', {
       roomId: member.roomId,
       member: {
         user: toUserSummary(member.user),
@@ -54,6 +62,7 @@ export class ChatMemberSubscriber implements EntitySubscriberInterface<ChatMembe
         lastReadSeq: member.lastReadSeq,
         joinedAt: member.joinedAt.toISOString(),
       },
+      actorId: actorOf(event),
     });
   }
 }

@@ -6,7 +6,7 @@ import { ChatMessageEntity } from '../entities/chat-message.entity';
 
 /**
  * Edits and deletes of messages become events after commit. New messages are written in one
- * statement by ChatService.postMessage (chat_post_message), which publishes `chat.message.created`.
+ * statement by ChatMessagesService.postMessage (chat_post_message), which publishes `chat.message.created`.
  */
 @Injectable()
 export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMessageEntity> {
@@ -27,12 +27,12 @@ export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMess
     if (!after || !before) return;
     const base = { id: before.id, roomId: before.roomId, seq: before.seq };
     if (after.deletedAt && !before.deletedAt) {
-      this.events.record(event.queryRunner, 'chat.message.deleted', {
+      this.events.record(event.manager, 'chat.message.deleted', {
         ...base,
         deletedAt: after.deletedAt.toISOString(),
       });
     } else if (!after.deletedAt && after.editedAt && after.text !== before.text) {
-      this.events.record(event.queryRunner, 'chat.message.updated', {
+      this.events.record(event.manager, 'chat.message.updated', {
         ...base,
         text: after.text ?? '',
         editedAt: after.editedAt.toISOString(),

@@ -18,12 +18,12 @@ export class ChatReactionSubscriber implements EntitySubscriberInterface<ChatRea
   }
 
   afterInsert(event: InsertEvent<ChatReactionEntity>): void {
-    this.events.record(event.queryRunner, 'chat.reaction.added', pick(event.entity));
+    this.events.record(event.manager, 'chat.reaction.added', pick(event.entity));
   }
 
   afterRemove(event: RemoveEvent<ChatReactionEntity>): void {
     const row = event.databaseEntity ?? event.entity;
-    if (row) this.events.record(event.queryRunner, 'chat.reaction.removed', pick(row));
+    if (row) this.events.record(event.manager, 'chat.reaction.removed', pick(row));
   }
 }
 

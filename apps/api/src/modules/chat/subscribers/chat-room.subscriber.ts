@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntitySubscriberInterface, UpdateEvent } from 'typeorm';
 import { DomainEventsService } from '../../../infra/events/domain-events.service';
+import { actorOf } from '../../../infra/events/event-actor';
 import '../chat.events';
 import { ChatRoomEntity } from '../entities/chat-room.entity';
 
@@ -22,10 +23,11 @@ export class ChatRoomSubscriber implements EntitySubscriberInterface<ChatRoomEnt
     const before = event.databaseEntity as ChatRoomEntity | undefined;
     if (!after || !before) return;
     if (after.name === before.name && after.ownerId === before.ownerId) return;
-    this.events.record(event.queryRunner, 'chat.room.updated', {
+    this.events.record(event.manager, 'chat.room.updated', {
       roomId: before.id,
       name: after.name,
       ownerId: after.ownerId,
+      actorId: actorOf(event),
     });
   }
 }

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryColumn,
 } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import type { UserEntity } from '../../user';
 
 export const MEDIA_PURPOSES = ['avatar', 'chat', 'post'] as const;
 export type MediaPurpose = (typeof MEDIA_PURPOSES)[number];
@@ -23,7 +23,8 @@ export class MediaObjectEntity {
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  // Named, not imported: the user module depends on media, so media only knows its type.
+  @ManyToOne('UserEntity', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'owner_id' })
   owner?: UserEntity;
 

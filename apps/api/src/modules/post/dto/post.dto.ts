@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { PostComment } from '@orgo/contracts';
-import { UserSummaryDto } from '../../user/dto/user-summary.dto';
+import { UserSummaryDto } from '../../user';
 
 export class PostImageDto {
   @ApiProperty({ format: 'uuid' })

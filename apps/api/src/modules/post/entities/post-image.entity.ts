@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { MediaObjectEntity } from '../../media/entities/media-object.entity';
+import { MediaObjectEntity } from '../../media';
 import { PostEntity } from './post.entity';
 
 /** An uploaded image (media purpose `post`) in a post, at a position; one post per image. */

@@ -1,5 +1,5 @@
 import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { UserEntity } from '../../user/entities/user.entity';
+import { UserEntity } from '../../user';
 import { PostEntity } from './post.entity';
 
 /** One like per (post, user); post.like_count moves in the same statement. */

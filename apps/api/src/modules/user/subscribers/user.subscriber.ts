@@ -21,7 +21,7 @@ export class UserSubscriber implements EntitySubscriberInterface<UserEntity> {
     const after = event.entity as UserEntity | undefined;
     const before = event.databaseEntity as UserEntity | undefined;
     if (!after?.deletedAt || before?.deletedAt || !after.deletionContentPolicy) return;
-    this.events.record(event.queryRunner, 'user.account.deleted', {
+    this.events.record(event.manager, 'user.account.deleted', {
       userId: before?.id ?? after.id,
       contentPolicy: after.deletionContentPolicy,
       avatarKey: before?.avatarKey ?? null,

@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../../../user/entities/user.entity';
+import { UserEntity } from '../../../user';
 import type { OAuthProviderName } from '../oauth.policy';
 
 /** A social sign-in linked to an account; the identity is (provider, provider user id), never the email. */

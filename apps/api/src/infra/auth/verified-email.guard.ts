@@ -6,17 +6,17 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse } from '@nestjs/swagger';
-import { AuthErrors } from './auth.errors';
-import type { Principal } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import type { Principal } from './principal';
+import { SessionErrors } from './session-errors';
 
 /** Runs after JwtAuthGuard; the principal carries the email state read on this very request. */
 @Injectable()
 export class VerifiedEmailGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const principal = context.switchToHttp().getRequest<{ user?: Principal }>().user;
-    if (!principal) throw AuthErrors.unauthenticated();
-    if (!principal.emailVerified) throw AuthErrors.emailNotVerified();
+    if (!principal) throw SessionErrors.unauthenticated();
+    if (!principal.emailVerified) throw SessionErrors.emailNotVerified();
     return true;
   }
 }

@@ -1,8 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { GUARDS_METADATA } from '@nestjs/common/constants';
-import { AppError } from '../../infra/http/app-error';
-import type { Principal } from './auth.service';
+import { AppError } from '../http/app-error';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import type { Principal } from './principal';
 import { RequireVerifiedEmail, VerifiedEmailGuard } from './verified-email.guard';
 
 function contextWith(user: Principal | undefined): ExecutionContext {
