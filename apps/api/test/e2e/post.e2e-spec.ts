@@ -490,6 +490,12 @@ describe('feeds', () => {
     expectProblem(await blocker.api.get(`/api/posts/${myPost}`), 404, 'POST_NOT_FOUND');
     const comments = await me.api.get(`/api/posts/${fPost}/comments`);
     expect(comments.body.items.map((c: { id: string }) => c.id)).not.toContain(bComment);
+    // Nor can I reply to the hidden comment by its id.
+    expectProblem(
+      await me.api.post(`/api/posts/${fPost}/comments`, { content: 'x', parentId: bComment }),
+      404,
+      'POST_COMMENT_NOT_FOUND',
+    );
     // Anonymous visitors see everything public.
     const anon = await allPages(new ApiClient(api.url), '/api/posts', 50);
     for (const p of [fPost, bPost, rPost, mPost]) expect(anon).toContain(p);

@@ -83,7 +83,9 @@ export class PostCommentService {
               WHERE id = $1 FOR UPDATE`,
             [input.parentId],
           );
-          const refusal = replyRefusal(postId, parent ? toParent(parent) : null);
+          // A comment hidden from me (its author and I are in a block) takes no reply from me.
+          const hidden = parent ? await this.inBlock(tx, me, parent.author_id) : false;
+          const refusal = replyRefusal(postId, parent && !hidden ? toParent(parent) : null);
           if (refusal === 'depth') throw PostErrors.replyDepth();
           if (refusal) throw PostErrors.commentNotFound();
           await tx.query('UPDATE post_comment SET reply_count = reply_count + 1 WHERE id = $1', [
@@ -145,6 +147,15 @@ export class PostCommentService {
         );
       this.events.record(tx, 'post.comment.deleted', payload);
     });
+  }
+
+  private async inBlock(tx: { query: DataSource['query'] }, a: string, b: string) {
+    const rows: unknown[] = await tx.query(
+      `SELECT 1 FROM user_block
+        WHERE (blocker_id = $1 AND blocked_id = $2) OR (blocker_id = $2 AND blocked_id = $1)`,
+      [a, b],
+    );
+    return rows.length > 0;
   }
 
   private async commentOrFail(commentId: string): Promise<CommentDto> {

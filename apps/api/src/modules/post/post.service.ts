@@ -310,6 +310,14 @@ export class PostService implements OnModuleInit {
     );
     if ((account?.policy ?? deletion.contentPolicy) !== 'remove') return;
     const images = await this.db.transaction(async (tx) => {
+      // Posts before comments, in id order: the lock order of comment writes, so a comment
+      // written meanwhile waits instead of deadlocking.
+      await tx.query(
+        `SELECT id FROM post
+          WHERE author_id = $1 OR id IN (SELECT post_id FROM post_comment WHERE author_id = $1)
+          ORDER BY id FOR UPDATE`,
+        [userId],
+      );
       const posts = rowsOf<{ id: string }>(
         await tx.query(
           `UPDATE post SET deleted_at = clock_timestamp()
@@ -321,12 +329,17 @@ export class PostService implements OnModuleInit {
         id: string;
         post_id: string;
         parent_id: string | null;
-      }[] = rowsOf(
-        await tx.query(
-          `UPDATE post_comment SET deleted_at = clock_timestamp()
-          WHERE author_id = $1 AND deleted_at IS NULL RETURNING id, post_id, parent_id`,
-          [userId],
-        ),
+        post_author_id: string;
+        parent_author_id: string | null;
+      }[] = await tx.query(
+        `WITH gone AS (
+           UPDATE post_comment SET deleted_at = clock_timestamp()
+            WHERE author_id = $1 AND deleted_at IS NULL RETURNING id, post_id, parent_id)
+         SELECT g.id, g.post_id, g.parent_id, p.author_id AS post_author_id,
+                pc.author_id AS parent_author_id
+           FROM gone g JOIN post p ON p.id = g.post_id
+           LEFT JOIN post_comment pc ON pc.id = g.parent_id`,
+        [userId],
       );
       const postIds = [...new Set(comments.map((c) => c.post_id))];
       const parentIds = [...new Set(comments.flatMap((c) => (c.parent_id ? [c.parent_id] : [])))];
@@ -344,6 +357,16 @@ export class PostService implements OnModuleInit {
             WHERE pc.id = ANY($1::uuid[])`,
           [parentIds],
         );
+      for (const c of comments)
+        this.events.record(tx, 'post.comment.deleted', {
+          postId: c.post_id,
+          actorId: userId,
+          postAuthorId: c.post_author_id,
+          commentId: c.id,
+          commentAuthorId: userId,
+          parentId: c.parent_id,
+          parentAuthorId: c.parent_author_id,
+        });
       for (const post of posts)
         this.events.record(tx, 'post.deleted', {
           postId: post.id,
