@@ -99,7 +99,15 @@ function CommentItem({
           )}
           <div className="comment__actions">
             {viewerId && isTop ? (
-              <button className="link-button" type="button" onClick={() => setReplying((v) => !v)}>
+              <button
+                className="link-button"
+                type="button"
+                onClick={() => {
+                  // The thread stays open with the new reply in it.
+                  setShowReplies(true);
+                  setReplying((v) => !v);
+                }}
+              >
                 {t('post.comments.reply')}
               </button>
             ) : null}
