@@ -130,6 +130,26 @@ describe('a live post page', () => {
     expect(atAuthor.map((c) => c.id)).toEqual([trollComment, fine]);
   });
 
+  it('stops relaying to a watcher once the post’s author blocks them', async () => {
+    const [author, viewer, other] = await Promise.all([user(), user(), user()]);
+    const postId = await writePost(author);
+    const v = await connect(viewer);
+    const control = await connect(other);
+    expect((await watch(v, postId)).ok).toBe(true);
+    expect((await watch(control, postId)).ok).toBe(true);
+    expect((await author.api.put(`/api/users/${viewer.userId}/block`)).status).toBeLessThan(300);
+    const seenComments = record(v, 'comment.created');
+    const seenLikes = record(v, 'like.updated');
+    const comment = nextEvent(control, 'comment.created');
+    const like = nextEvent(control, 'like.updated');
+    await writeComment(other, postId);
+    await other.api.put(`/api/posts/${postId}/like`);
+    await Promise.all([comment, like]);
+    await settle();
+    expect(seenComments).toEqual([]);
+    expect(seenLikes).toEqual([]);
+  });
+
   it('stops relaying after unwatch', async () => {
     const [author, viewer] = await Promise.all([user(), user()]);
     const postId = await writePost(author);

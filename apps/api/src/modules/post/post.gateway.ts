@@ -95,27 +95,30 @@ export class PostGateway implements OnGatewayConnection {
   }
 
   @OnDomainEvent('post.comment.deleted')
-  commentDeleted(e: PostCommentEventPayload): void {
-    this.ns
-      .to(postRoom(e.postId))
-      .emit('comment.deleted', { postId: e.postId, commentId: e.commentId, parentId: e.parentId });
+  async commentDeleted(e: PostCommentEventPayload): Promise<void> {
+    const room = await this.viewers(e.postId, e.postAuthorId);
+    room?.emit('comment.deleted', {
+      postId: e.postId,
+      commentId: e.commentId,
+      parentId: e.parentId,
+    });
   }
 
   @OnDomainEvent('post.like.created')
-  likeCreated(e: PostLikeEventPayload): void {
-    this.ns
-      .to(postRoom(e.postId))
-      .emit('like.updated', { postId: e.postId, likeCount: e.likeCount });
+  async likeCreated(e: PostLikeEventPayload): Promise<void> {
+    const room = await this.viewers(e.postId, e.postAuthorId);
+    room?.emit('like.updated', { postId: e.postId, likeCount: e.likeCount });
   }
 
   @OnDomainEvent('post.like.deleted')
-  likeDeleted(e: PostLikeEventPayload): void {
-    this.likeCreated(e);
+  async likeDeleted(e: PostLikeEventPayload): Promise<void> {
+    await this.likeCreated(e);
   }
 
   @OnDomainEvent('post.updated')
-  postUpdated(e: PostEventPayload): void {
-    this.ns.to(postRoom(e.postId)).emit('post.updated', { postId: e.postId });
+  async postUpdated(e: PostEventPayload): Promise<void> {
+    const room = await this.viewers(e.postId, e.postAuthorId);
+    room?.emit('post.updated', { postId: e.postId });
   }
 
   @OnDomainEvent('post.deleted')
@@ -129,16 +132,28 @@ export class PostGateway implements OnGatewayConnection {
     e: PostCommentEventPayload,
     event: 'comment.created' | 'comment.updated',
   ): Promise<void> {
+    const [comment, room] = await Promise.all([
+      this.reads.comment(e.commentId).catch(() => null),
+      this.viewers(e.postId, e.postAuthorId, e.commentAuthorId),
+    ]);
+    if (comment && room) room.emit(event, comment);
+  }
+
+  /**
+   * The post's room without anyone in a block with these users (the post's author, a comment's
+   * author): a block made while a viewer watches takes effect on the next event. Null when the
+   * look-up failed (logged; the event is not relayed).
+   */
+  private async viewers(postId: string, ...userIds: string[]) {
     try {
-      const [comment, blocked] = await Promise.all([
-        this.reads.comment(e.commentId),
-        this.reads.blockedWith(e.commentAuthorId),
-      ]);
-      if (!comment) return;
-      const room = this.ns.to(postRoom(e.postId));
-      (blocked.length ? room.except(blocked.map(userRoom)) : room).emit(event, comment);
+      const blocked = new Set(
+        (await Promise.all([...new Set(userIds)].map((id) => this.reads.blockedWith(id)))).flat(),
+      );
+      const room = this.ns.to(postRoom(postId));
+      return blocked.size ? room.except([...blocked].map(userRoom)) : room;
     } catch (err) {
-      this.logger.error({ err, commentId: e.commentId }, 'comment relay failed');
+      this.logger.error({ err, postId }, 'post relay failed');
+      return null;
     }
   }
 }
