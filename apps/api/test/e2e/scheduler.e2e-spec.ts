@@ -220,6 +220,7 @@ describe('account deletion follow-ups', () => {
     expect(rows).toEqual([
       { module: 'chat', attempts: row.attempts, done: true },
       { module: 'oauth', attempts: 1, done: true },
+      { module: 'post', attempts: 1, done: true },
     ]);
   });
 });
