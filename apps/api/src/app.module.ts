@@ -17,6 +17,7 @@ import { AuthModule, AuthService, OAuthModule } from './modules/auth';
 import { ChatModule } from './modules/chat';
 import { MediaModule } from './modules/media';
 import { StudyModule } from './modules/study';
+import { PostModule } from './modules/post';
 import { UserModule } from './modules/user';
 
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         OAuthModule,
         ChatModule,
         StudyModule,
+        PostModule,
       ],
       controllers: [HealthController],
       providers: [

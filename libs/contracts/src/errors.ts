@@ -2,6 +2,7 @@ import { AuthErrorCodes } from './error-codes/auth';
 import { ChatErrorCodes } from './error-codes/chat';
 import { CommonErrorCodes } from './error-codes/common';
 import { MediaErrorCodes } from './error-codes/media';
+import { PostErrorCodes } from './error-codes/post';
 import { RealtimeErrorCodes } from './error-codes/realtime';
 import { StudyErrorCodes } from './error-codes/study';
 import { UserErrorCodes } from './error-codes/user';
@@ -11,6 +12,7 @@ export {
   ChatErrorCodes,
   CommonErrorCodes,
   MediaErrorCodes,
+  PostErrorCodes,
   RealtimeErrorCodes,
   StudyErrorCodes,
   UserErrorCodes,
@@ -25,6 +27,7 @@ export const ErrorCodes = [
   ...ChatErrorCodes,
   ...CommonErrorCodes,
   ...MediaErrorCodes,
+  ...PostErrorCodes,
   ...RealtimeErrorCodes,
   ...StudyErrorCodes,
   ...UserErrorCodes,

@@ -221,6 +221,7 @@ describe('account deletion follow-ups', () => {
       { module: 'chat', attempts: row.attempts, done: true },
       { module: 'oauth', attempts: 1, done: true },
       { module: 'study', attempts: 1, done: true },
+      { module: 'post', attempts: 1, done: true },
     ]);
   });
 });

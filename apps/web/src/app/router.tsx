@@ -44,6 +44,10 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: paths.post,
+        lazy: async () => ({ Component: (await import('./routes/posts')).PostRoute }),
+      },
+      {
         path: paths.login,
         lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginRoute }),
       },
@@ -107,6 +111,18 @@ export const routes: RouteObject[] = [
           {
             path: paths.studyEdit,
             lazy: async () => ({ Component: (await import('./routes/studies')).EditStudyRoute }),
+          },
+          {
+            path: paths.postNew,
+            lazy: async () => ({ Component: (await import('./routes/posts')).NewPostRoute }),
+          },
+          {
+            path: paths.postEdit,
+            lazy: async () => ({ Component: (await import('./routes/posts')).EditPostRoute }),
+          },
+          {
+            path: paths.bookmarks,
+            lazy: async () => ({ Component: (await import('./routes/posts')).BookmarksRoute }),
           },
           {
             path: paths.notifications,

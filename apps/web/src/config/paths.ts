@@ -2,6 +2,7 @@
 export const paths = {
   account: '/settings/account',
   blocked: '/settings/blocked',
+  bookmarks: '/bookmarks',
   chat: '/chat',
   chatRoom: '/chat/:roomId',
   devOutbox: '/dev/outbox',
@@ -13,6 +14,9 @@ export const paths = {
   login: '/login',
   notifications: '/notifications',
   oauthCallback: '/auth/callback',
+  post: '/posts/:postId',
+  postEdit: '/posts/:postId/edit',
+  postNew: '/posts/new',
   profile: '/users/:id',
   resetPassword: '/reset-password',
   search: '/search',
@@ -32,6 +36,8 @@ export const hrefs = {
   following: (id: string) => `/users/${encodeURIComponent(id)}/following`,
   login: (next?: string) =>
     next && next !== paths.feed ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login,
+  post: (postId: string) => `/posts/${encodeURIComponent(postId)}`,
+  postEdit: (postId: string) => `/posts/${encodeURIComponent(postId)}/edit`,
   profile: (id: string) => `/users/${encodeURIComponent(id)}`,
   study: (id: string) => `/studies/${encodeURIComponent(id)}`,
   studyEdit: (id: string) => `/studies/${encodeURIComponent(id)}/edit`,

@@ -3,6 +3,7 @@ import { authEn } from '../features/auth/i18n/en';
 import { chatEn } from '../features/chat/i18n/en';
 import { devEn } from '../features/dev/i18n/en';
 import { studyEn } from '../features/study/i18n/en';
+import { postEn } from '../features/post/i18n/en';
 import { userEn } from '../features/user/i18n/en';
 import { appEn } from './app/en';
 import { errorCodesEn } from './error-codes/en';
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...chatEn,
   ...devEn,
   ...studyEn,
+  ...postEn,
   ...userEn,
   ...appEn,
   ...errorCodesEn,

@@ -2,6 +2,7 @@ import { authKo } from '../features/auth/i18n/ko';
 import { chatKo } from '../features/chat/i18n/ko';
 import { devKo } from '../features/dev/i18n/ko';
 import { studyKo } from '../features/study/i18n/ko';
+import { postKo } from '../features/post/i18n/ko';
 import { userKo } from '../features/user/i18n/ko';
 import { appKo } from './app/ko';
 import { errorCodesKo } from './error-codes/ko';
@@ -17,6 +18,7 @@ export const ko = {
   ...chatKo,
   ...devKo,
   ...studyKo,
+  ...postKo,
   ...userKo,
   ...appKo,
   ...errorCodesKo,

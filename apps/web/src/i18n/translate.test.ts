@@ -4,6 +4,7 @@ import { authKo } from '../features/auth/i18n/ko';
 import { chatKo } from '../features/chat/i18n/ko';
 import { devKo } from '../features/dev/i18n/ko';
 import { studyKo } from '../features/study/i18n/ko';
+import { postKo } from '../features/post/i18n/ko';
 import { userKo } from '../features/user/i18n/ko';
 import { appKo } from './app/ko';
 import { errorCodesKo } from './error-codes/ko';
@@ -39,7 +40,7 @@ describe('dictionaries', () => {
   });
 
   it('takes each top-level namespace from exactly one file', () => {
-    const parts = [authKo, chatKo, devKo, studyKo, userKo, appKo, errorCodesKo];
+    const parts = [authKo, chatKo, devKo, postKo, studyKo, userKo, appKo, errorCodesKo];
     const names = parts.flatMap((part) => Object.keys(part));
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
     expect(names.sort()).toEqual(Object.keys(dictionaries.ko).sort());

@@ -4,6 +4,8 @@ import type {
   Namespace,
   StudyClientEvents,
   StudyServerEvents,
+  PostClientEvents,
+  PostServerEvents,
   UserClientEvents,
   UserServerEvents,
 } from '@orgo/contracts';
@@ -12,6 +14,7 @@ import type { RefreshResult } from './api-client';
 
 interface NamespaceEvents {
   '/chat': Socket<ChatServerEvents, ChatClientEvents>;
+  '/post': Socket<PostServerEvents, PostClientEvents>;
   '/user': Socket<UserServerEvents, UserClientEvents>;
   '/study': Socket<StudyServerEvents, StudyClientEvents>;
 }

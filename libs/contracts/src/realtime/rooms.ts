@@ -7,3 +7,5 @@ export const sessionRoom = (sessionId: string): `session:${string}` => `session:
 export const chatRoom = (roomId: string): `room:${string}` => `room:${roomId}`;
 /** The Socket.IO room of a study's viewers in `/study`. */
 export const studyRoom = (studyId: string): `study:${string}` => `study:${studyId}`;
+/** The Socket.IO room of a post's viewers in `/post`; joined only after a visibility check. */
+export const postRoom = (postId: string): `post:${string}` => `post:${postId}`;

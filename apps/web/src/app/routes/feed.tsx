@@ -1,7 +1,12 @@
-import { ComingSoon } from '@/components/coming-soon';
+import { Page } from '@/components/page';
+import { HomeFeed } from '@/features/post/components/home-feed';
 import { useT } from '@/i18n/i18n-provider';
 
 export function FeedRoute() {
   const t = useT();
-  return <ComingSoon title={t('nav.feed')} description={t('pages.feed')} />;
+  return (
+    <Page title={t('post.feed.title')}>
+      <HomeFeed />
+    </Page>
+  );
 }

@@ -68,6 +68,13 @@ export const errorCodesEn: typeof errorCodesKo = {
     MEDIA_NOT_FOUND: 'File not found.',
     MEDIA_TOO_LARGE: 'The file is too large (at most 10 MB).',
     MEDIA_TYPE_UNSUPPORTED: 'Only JPEG, PNG, WebP and GIF images can be uploaded.',
+    POST_COMMENT_DELETED: 'A deleted comment cannot be changed.',
+    POST_COMMENT_NOT_FOUND: 'Comment not found.',
+    POST_COMMENT_NOT_OWN: 'You can change only your own comments.',
+    POST_IMAGE_NOT_FOUND: 'Image not found. Upload it again.',
+    POST_NOT_FOUND: 'Post not found.',
+    POST_NOT_OWN: 'You can change only your own posts.',
+    POST_REPLY_DEPTH: 'You cannot reply to a reply.',
     REALTIME_EVENT_UNKNOWN: 'Unknown real-time event.',
     REALTIME_SLOW_CONSUMER: 'The connection was too slow; reconnecting.',
     REALTIME_TOO_MANY_SOCKETS:

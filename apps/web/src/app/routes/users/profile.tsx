@@ -4,6 +4,7 @@ import { FormAlert } from '@/components/form-alert';
 import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/features/auth/hooks/use-auth';
+import { PostFeed } from '@/features/post/components/post-feed';
 import { AvatarUploader } from '@/features/user/components/avatar-uploader';
 import { useProfile } from '@/features/user/api/get-profile';
 import { BlockedNotice } from '@/features/user/components/blocked-notice';
@@ -80,6 +81,14 @@ function UserProfile({ id }: { id: string }) {
           onBlocked={() => setBlocked(profile.data.nickname)}
         />
         {profile.data.viewer.isSelf ? <AvatarUploader /> : null}
+        <section className="stack" aria-labelledby="profile-posts-title">
+          <h2 id="profile-posts-title">{t('post.profile.title')}</h2>
+          <PostFeed
+            kind={{ userId: id }}
+            empty={t('post.profile.empty')}
+            label={t('post.profile.title')}
+          />
+        </section>
       </div>
     </Page>
   );

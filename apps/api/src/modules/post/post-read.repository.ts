@@ -1,0 +1,327 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { MediaUrls } from '../media';
+import { toUserSummary, type UserSummaryDto } from '../user';
+import type { CommentDto, PostDetailDto, PostImageDto, PostSummaryDto } from './dto/post.dto';
+import { CURSOR_AT, excerpt } from './post.policy';
+
+/** Which posts a list holds; every list hides removed authors and blocks either way. */
+export type PostScope =
+  | { kind: 'all' }
+  | { kind: 'following' }
+  | { kind: 'author'; authorId: string }
+  | { kind: 'bookmarks' }
+  | { kind: 'popular'; days: number };
+
+export interface PostListQuery {
+  viewerId: string | null;
+  scope: PostScope;
+  after?: { key: string; id: string };
+  limit: number;
+}
+
+export interface Keyed<T> {
+  item: T;
+  cursorKey: string;
+}
+
+interface PostRow {
+  id: string;
+  title: string;
+  content: string;
+  like_count: number;
+  comment_count: number;
+  view_count: number;
+  created_at: Date;
+  edited_at: Date | null;
+  cursor_at: string;
+  author_id: string;
+  nickname: string;
+  avatar_key: string | null;
+  author_deleted_at: Date | null;
+  image_count: string;
+  first_image_id: string | null;
+  first_image_width: number | null;
+  first_image_height: number | null;
+  liked: boolean;
+  bookmarked: boolean;
+}
+
+interface CommentRow {
+  id: string;
+  post_id: string;
+  parent_id: string | null;
+  content: string;
+  reply_count: number;
+  created_at: Date;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  gone: boolean;
+  cursor_at: string;
+  author_id: string;
+  nickname: string;
+  avatar_key: string | null;
+  author_deleted_at: Date | null;
+}
+
+/**
+ * The visibility rule every read shares: a live post whose author was not removed (the `remove`
+ * policy hides the content from the moment of withdrawal, before the follow-up soft-deletes it),
+ * and for a signed-in viewer no block either way. `$1` is the viewer (null for anonymous).
+ */
+export const VISIBLE_POST = `p.deleted_at IS NULL
+  AND u.deletion_content_policy IS DISTINCT FROM 'remove'
+  AND ($1::uuid IS NULL OR NOT EXISTS (
+    SELECT 1 FROM user_block b
+     WHERE (b.blocker_id = $1 AND b.blocked_id = p.author_id)
+        OR (b.blocker_id = p.author_id AND b.blocked_id = $1)))`;
+
+/**
+ * A deleted comment, or one whose author was removed (before the follow-up soft-deletes it):
+ * listed only as a placeholder while it holds replies.
+ */
+const COMMENT_GONE = `c.deleted_at IS NOT NULL OR u.deletion_content_policy = 'remove'`;
+
+const NOT_MUTED = `NOT EXISTS (
+    SELECT 1 FROM user_mute m WHERE m.muter_id = $1 AND m.muted_id = p.author_id)`;
+
+const POST_COLUMNS = `p.id, p.title, p.content, p.like_count, p.comment_count, p.view_count,
+  p.created_at, p.edited_at, p.author_id, u.nickname, u.avatar_key,
+  u.deleted_at AS author_deleted_at,
+  (SELECT count(*) FROM post_image i WHERE i.post_id = p.id) AS image_count,
+  fi.media_id AS first_image_id, fi.width AS first_image_width, fi.height AS first_image_height,
+  ($1::uuid IS NOT NULL AND EXISTS (
+    SELECT 1 FROM post_like l WHERE l.post_id = p.id AND l.user_id = $1)) AS liked,
+  ($1::uuid IS NOT NULL AND EXISTS (
+    SELECT 1 FROM post_bookmark k WHERE k.post_id = p.id AND k.user_id = $1)) AS bookmarked`;
+
+const FIRST_IMAGE = `LEFT JOIN LATERAL (
+    SELECT i.media_id, mo.width, mo.height FROM post_image i
+      JOIN media_object mo ON mo.id = i.media_id
+     WHERE i.post_id = p.id ORDER BY i.position LIMIT 1) fi ON true`;
+
+/** Read queries of posts and comments, shaped straight into the wire DTOs. */
+@Injectable()
+export class PostReadRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MediaUrls) private readonly urls: MediaUrls,
+  ) {}
+
+  async list(q: PostListQuery): Promise<Keyed<PostSummaryDto>[]> {
+    const params: unknown[] = [q.viewerId];
+    const where = [VISIBLE_POST];
+    let from = 'post p';
+    let cursorColumn = 'p.created_at';
+    let order = 'p.created_at DESC, p.id DESC';
+    let cursorId = 'p.id';
+    const scope = q.scope;
+    if (scope.kind === 'all' || scope.kind === 'following' || scope.kind === 'popular') {
+      if (q.viewerId) where.push(NOT_MUTED);
+    }
+    if (scope.kind === 'following') {
+      where.push(
+        'p.author_id IN (SELECT f.followee_id FROM user_follow f WHERE f.follower_id = $1)',
+      );
+    } else if (scope.kind === 'author') {
+      params.push(scope.authorId);
+      where.push(`p.author_id = $${params.length}`);
+    } else if (scope.kind === 'bookmarks') {
+      from = 'post_bookmark bk JOIN post p ON p.id = bk.post_id';
+      where.push('bk.user_id = $1');
+      cursorColumn = 'bk.created_at';
+      cursorId = 'bk.post_id';
+      order = 'bk.created_at DESC, bk.post_id DESC';
+    } else if (scope.kind === 'popular') {
+      params.push(scope.days);
+      where.push(`p.created_at > now() - make_interval(days => $${params.length})`);
+      order = 'p.like_count DESC, p.created_at DESC, p.id DESC';
+    }
+    if (q.after) {
+      params.push(q.after.key, q.after.id);
+      where.push(
+        `(${cursorColumn}, ${cursorId}) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(q.limit);
+    const rows: PostRow[] = await this.db.query(
+      `SELECT ${POST_COLUMNS}, ${CURSOR_AT(cursorColumn)} AS cursor_at
+         FROM ${from} JOIN app_user u ON u.id = p.author_id
+         ${FIRST_IMAGE}
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${order} LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => ({ item: this.toSummary(row), cursorKey: row.cursor_at }));
+  }
+
+  /** A visible post with its images, or null. */
+  async detail(viewerId: string | null, postId: string): Promise<PostDetailDto | null> {
+    const rows: PostRow[] = await this.db.query(
+      `SELECT ${POST_COLUMNS}, ${CURSOR_AT('p.created_at')} AS cursor_at
+         FROM post p JOIN app_user u ON u.id = p.author_id
+         ${FIRST_IMAGE}
+        WHERE p.id = $2 AND ${VISIBLE_POST}`,
+      [viewerId, postId],
+    );
+    if (!rows[0]) return null;
+    const images: { media_id: string; width: number; height: number }[] = await this.db.query(
+      `SELECT i.media_id, mo.width, mo.height FROM post_image i
+         JOIN media_object mo ON mo.id = i.media_id
+        WHERE i.post_id = $1 ORDER BY i.position`,
+      [postId],
+    );
+    return {
+      ...this.toSummary(rows[0]),
+      content: rows[0].content,
+      images: images.map((i) => this.image(i.media_id, i.width, i.height)),
+    };
+  }
+
+  /** True when the viewer may see this post (live, author not removed, no block either way). */
+  async isVisible(viewerId: string | null, postId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM post p JOIN app_user u ON u.id = p.author_id
+        WHERE p.id = $2 AND ${VISIBLE_POST}`,
+      [viewerId, postId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * One page of a post's top-level comments, or of a comment's replies, oldest first. Deleted
+   * comments stay only while they hold replies; removed and blocked authors' comments are hidden.
+   */
+  async comments(q: {
+    viewerId: string | null;
+    postId: string;
+    parentId: string | null;
+    after?: { key: string; id: string };
+    limit: number;
+  }): Promise<Keyed<CommentDto>[]> {
+    const params: unknown[] = [q.viewerId, q.postId];
+    const where = [
+      'c.post_id = $2',
+      `((${COMMENT_GONE}) IS NOT TRUE OR c.reply_count > 0)`,
+      `($1::uuid IS NULL OR NOT EXISTS (
+        SELECT 1 FROM user_block b
+         WHERE (b.blocker_id = $1 AND b.blocked_id = c.author_id)
+            OR (b.blocker_id = c.author_id AND b.blocked_id = $1)))`,
+    ];
+    if (q.parentId) {
+      params.push(q.parentId);
+      where.push(`c.parent_id = $${params.length}`);
+    } else {
+      where.push('c.parent_id IS NULL');
+    }
+    if (q.after) {
+      params.push(q.after.key, q.after.id);
+      where.push(
+        `(c.created_at, c.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
+    }
+    params.push(q.limit);
+    const rows: CommentRow[] = await this.db.query(
+      `SELECT c.id, c.post_id, c.parent_id, c.content, c.reply_count, c.created_at, c.edited_at,
+              c.deleted_at, (${COMMENT_GONE}) IS TRUE AS gone,
+              ${CURSOR_AT('c.created_at')} AS cursor_at, c.author_id, u.nickname,
+              u.avatar_key, u.deleted_at AS author_deleted_at
+         FROM post_comment c JOIN app_user u ON u.id = c.author_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY c.created_at, c.id LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map((row) => ({ item: toComment(row), cursorKey: row.cursor_at }));
+  }
+
+  /** One comment as the wire shows it (for acks and live events). */
+  async comment(commentId: string): Promise<CommentDto | null> {
+    const rows: CommentRow[] = await this.db.query(
+      `SELECT c.id, c.post_id, c.parent_id, c.content, c.reply_count, c.created_at, c.edited_at,
+              c.deleted_at, (${COMMENT_GONE}) IS TRUE AS gone,
+              ${CURSOR_AT('c.created_at')} AS cursor_at, c.author_id, u.nickname,
+              u.avatar_key, u.deleted_at AS author_deleted_at
+         FROM post_comment c JOIN app_user u ON u.id = c.author_id
+        WHERE c.id = $1`,
+      [commentId],
+    );
+    return rows[0] ? toComment(rows[0]) : null;
+  }
+
+  /** Users in a block with this one, either way: they never see each other's content live. */
+  async blockedWith(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT blocked_id AS id FROM user_block WHERE blocker_id = $1
+       UNION SELECT blocker_id FROM user_block WHERE blocked_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  image(id: string, width: number, height: number): PostImageDto {
+    return { id, url: this.urls.private(id), width, height };
+  }
+
+  private toSummary(row: PostRow): PostSummaryDto {
+    return {
+      id: row.id,
+      title: row.title,
+      excerpt: excerpt(row.content),
+      author: summary(row.author_id, row.nickname, row.avatar_key, row.author_deleted_at),
+      firstImage: row.first_image_id
+        ? this.image(row.first_image_id, row.first_image_width ?? 0, row.first_image_height ?? 0)
+        : null,
+      imageCount: Number(row.image_count),
+      likeCount: row.like_count,
+      commentCount: row.comment_count,
+      viewCount: row.view_count,
+      likedByMe: row.liked,
+      bookmarkedByMe: row.bookmarked,
+      createdAt: row.created_at.toISOString(),
+      editedAt: row.edited_at?.toISOString() ?? null,
+    };
+  }
+}
+
+function summary(
+  id: string,
+  nickname: string,
+  avatarKey: string | null,
+  deletedAt: Date | null,
+): UserSummaryDto {
+  // A withdrawn account's content stays (the "anonymize" policy) as "탈퇴한 사용자".
+  return toUserSummary({ id, nickname, avatarKey, deletedAt });
+}
+
+function toComment(row: CommentRow): CommentDto {
+  const gone = row.gone === true;
+  return {
+    id: row.id,
+    postId: row.post_id,
+    parentId: row.parent_id,
+    author: gone
+      ? null
+      : summary(row.author_id, row.nickname, row.avatar_key, row.author_deleted_at),
+    content: gone ? null : row.content,
+    replyCount: row.reply_count,
+    createdAt: row.created_at.toISOString(),
+    editedAt: row.edited_at?.toISOString() ?? null,
+    deletedAt: gone ? (row.deleted_at ?? row.created_at).toISOString() : null,
+  };
+}
+
+/**
+ * The rows of a raw statement. For UPDATE and DELETE (also inside a WITH), TypeORM's Postgres
+ * driver answers `[rows, affectedCount]` instead of the rows.
+ */
+export function rowsOf<T>(result: unknown): T[] {
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
+  return result as T[];
+}

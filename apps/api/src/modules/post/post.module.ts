@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MediaModule } from '../media';
+import { UserModule } from '../user';
+import { PostCommentEntity } from './entities/post-comment.entity';
+import { PostImageEntity } from './entities/post-image.entity';
+import {
+  PostBookmarkEntity,
+  PostLikeEntity,
+  PostViewEntity,
+} from './entities/post-reaction.entity';
+import { PostEntity } from './entities/post.entity';
+import { PostAccountFollowup } from './post-account.followup';
+import { PostCommentService } from './post-comment.service';
+import { PostReadRepository } from './post-read.repository';
+import { PostController } from './post.controller';
+import { PostGateway } from './post.gateway';
+import { PostService } from './post.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      PostBookmarkEntity,
+      PostCommentEntity,
+      PostEntity,
+      PostImageEntity,
+      PostLikeEntity,
+      PostViewEntity,
+    ]),
+    UserModule,
+    MediaModule,
+  ],
+  controllers: [PostController],
+  providers: [
+    PostAccountFollowup,
+    PostCommentService,
+    PostGateway,
+    PostReadRepository,
+    PostService,
+  ],
+  exports: [PostService],
+})
+export class PostModule {}

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+// Post read benchmark (issue 12 §12): a community of 100,000 posts by 10,000 users, with image
+// metadata, comments, replies and likes, seeded straight into Postgres; then GET requests at a
+// fixed concurrency for a fixed time against a real API process, one target at a time:
+// the All feed, the Following feed of a user who follows 200 people, one post's detail, and its
+// first comment page. Not a test; run with `pnpm bench:posts` and record in docs/benchmarks.md.
+//
+//   pnpm bench:posts [--posts 100000] [--users 10000] [--concurrency 50] [--duration 20] ...
+//   pnpm bench:posts --help
+import { parseArgs } from 'node:util';
+import { withBenchEnvironment } from './lib/env.mjs';
+import { cpuTicks, machineTicks, rssBytes } from './lib/machine.mjs';
+import { accessToken, ipFor } from './lib/provision.mjs';
+import { mib, percentile, round } from './lib/stats.mjs';
+import { clock } from './lib/util.mjs';
+
+const TARGETS = ['all', 'following', 'detail', 'comments'];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      users: { type: 'string', default: '10000' },
+      posts: { type: 'string', default: '100000' },
+      comments: { type: 'string', default: '300000' },
+      likes: { type: 'string', default: '500000' },
+      following: { type: 'string', default: '200' },
+      concurrency: { type: 'string', default: '50' },
+      duration: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '3' },
+      targets: { type: 'string', default: TARGETS.join(',') },
+      port: { type: 'string', default: '23400' },
+      'rps-target': { type: 'string', default: '1500' },
+      'p95-target': { type: 'string', default: '50' },
+      'keep-db': { type: 'boolean', default: false },
+      json: { type: 'string', default: '' },
+      'api-node-args': { type: 'string', default: '' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(`usage: pnpm bench:posts [options]
+  --users 10000            authors and readers (each with a live session)
+  --posts 100000           posts, spread over the last 30 days; about a third carry 1–3 images
+  --comments 300000        comments; one in four is a reply to a top-level comment of its post
+  --likes 500000           likes (unique post and user; the counters match)
+  --following 200          how many authors the Following reader follows
+  --concurrency 50         requests in flight, per target
+  --duration 20            seconds measured per target (after --warmup 3 seconds)
+  --targets ${TARGETS.join(',')}
+  --rps-target 1500        req/s; --p95-target 50 ms: the pass line printed per target
+  --port 23400             API port
+  --json FILE              also write the results as JSON
+  --keep-db                keep the orgo_bench_posts database afterwards
+  --api-node-args="..."    extra node flags for the API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
+  BENCH_API_LOG=FILE       environment: append the API output to FILE`);
+    process.exit(0);
+  }
+  const num = (k) => Number(values[k]);
+  const targets = values.targets.split(',').map((s) => s.trim());
+  for (const t of targets) if (!TARGETS.includes(t)) throw new Error(`unknown target ${t}`);
+  return {
+    users: num('users'),
+    posts: num('posts'),
+    comments: num('comments'),
+    likes: num('likes'),
+    following: num('following'),
+    concurrency: num('concurrency'),
+    durationMs: num('duration') * 1000,
+    warmupMs: num('warmup') * 1000,
+    targets,
+    port: num('port'),
+    rpsTarget: num('rps-target'),
+    p95Target: num('p95-target'),
+    keepDb: values['keep-db'],
+    json: values.json,
+    apiNodeArgs: values['api-node-args'].split(' ').filter(Boolean),
+  };
+}
+
+const opt = options();
+const results = await withBenchEnvironment(
+  {
+    name: 'bench-posts',
+    instances: 1,
+    port: opt.port,
+    apiNodeArgs: opt.apiNodeArgs,
+    // The per-caller API budget would cap a handful of readers long before the server does.
+    rateLimits: false,
+    keepDb: opt.keepDb,
+    json: opt.json,
+    options: opt,
+    notes: ['rate limits off: this measures the read path, not the per-user budget'],
+  },
+  async ({ apis, seeder, jwtSecret, results }) => {
+    const users = await seeder.users('post', opt.users);
+    const community = await seed(seeder.db, users, opt);
+    const api = apis[0];
+    results.targets = {};
+    for (const target of opt.targets) {
+      results.targets[target] = await measure(api, target, users, community, jwtSecret, opt);
+    }
+  },
+);
+const failed = Object.values(results.targets).filter((r) => !r.pass);
+console.log(failed.length ? `[verdict] FAIL (${failed.length} target(s))` : '[verdict] PASS');
+if (failed.length) process.exitCode = 1;
+
+/** Posts, images, comments, likes and one reader's follows, in bulk statements. */
+async function seed(db, users, opt) {
+  const t = Date.now();
+  const ids = users.map((u) => u.userId);
+  await db.query(
+    `INSERT INTO post (author_id, title, content, created_at)
+     SELECT ($1::uuid[])[1 + (g * 7919) % array_length($1::uuid[], 1)],
+            '벤치 글 ' || g,
+            repeat('오늘 배운 것을 정리합니다. https://example.com/' || g || E'\\n', 1 + g % 5),
+            now() - make_interval(secs => random() * 30 * 86400)
+       FROM generate_series(1, $2) g`,
+    [ids, opt.posts],
+  );
+  // About a third of the posts carry 1–3 images (metadata rows; no bytes are read).
+  await db.query(
+    `WITH picked AS MATERIALIZED (
+       SELECT p.id AS post_id, p.author_id, n, gen_random_uuid() AS media_id
+         FROM post p, generate_series(0, 2) n
+        WHERE abs(hashtext(p.id::text)) % 3 = 0
+          AND n < 1 + (abs(hashtext(p.id::text)) / 3) % 3),
+     media AS (
+       INSERT INTO media_object (id, owner_id, purpose, content_type, width, height, byte_size,
+                                 thumb_byte_size)
+       SELECT media_id, author_id, 'post', 'image/webp', 1200, 800, 150000, 12000 FROM picked)
+     INSERT INTO post_image (media_id, post_id, position)
+     SELECT media_id, post_id, n FROM picked`,
+  );
+  const top = Math.floor(opt.comments * 0.75);
+  await db.query(
+    `INSERT INTO post_comment (post_id, author_id, content, created_at)
+     SELECT p.id, ($1::uuid[])[1 + (g * 104729) % array_length($1::uuid[], 1)],
+            '좋은 글 감사합니다 ' || g, p.created_at + make_interval(secs => g % 86400)
+       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post) ps
+      CROSS JOIN generate_series(1, $2) g
+       JOIN post p ON p.id = ps.a[1 + (g * 31) % array_length(ps.a, 1)]`,
+    [ids, top],
+  );
+  await db.query(
+    `INSERT INTO post_comment (post_id, author_id, parent_id, content, created_at)
+     SELECT c.post_id, ($1::uuid[])[1 + (g * 7907) % array_length($1::uuid[], 1)], c.id,
+            '답글 ' || g, c.created_at + interval '1 minute'
+       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post_comment WHERE parent_id IS NULL) cs
+      CROSS JOIN generate_series(1, $2) g
+       JOIN post_comment c ON c.id = cs.a[1 + (g * 17) % array_length(cs.a, 1)]`,
+    [ids, opt.comments - top],
+  );
+  await db.query(
+    `UPDATE post_comment pc SET reply_count = r.n
+       FROM (SELECT parent_id, count(*) AS n FROM post_comment
+              WHERE parent_id IS NOT NULL GROUP BY parent_id) r
+      WHERE pc.id = r.parent_id`,
+  );
+  await db.query(
+    `INSERT INTO post_like (post_id, user_id)
+     SELECT ps.a[1 + g % array_length(ps.a, 1)],
+            ($1::uuid[])[1 + (g / array_length(ps.a, 1) * 7919 + g) % array_length($1::uuid[], 1)]
+       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post) ps, generate_series(1, $2) g
+     ON CONFLICT DO NOTHING`,
+    [ids, opt.likes],
+  );
+  await db.query(
+    `UPDATE post p SET
+       like_count = (SELECT count(*) FROM post_like l WHERE l.post_id = p.id),
+       comment_count = (SELECT count(*) FROM post_comment c WHERE c.post_id = p.id)`,
+  );
+  // The Following reader: user 0 follows `following` authors.
+  const reader = users[0];
+  await db.query(
+    `INSERT INTO user_follow (follower_id, followee_id)
+     SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`,
+    [reader.userId, ids.slice(1, 1 + opt.following)],
+  );
+  // The detail and comment targets: the post with the most top-level comments.
+  const { rows } = await db.query(
+    `SELECT post_id FROM post_comment WHERE parent_id IS NULL
+      GROUP BY post_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  await db.query('ANALYZE');
+  const counts = await db.query(
+    `SELECT (SELECT count(*) FROM post) AS posts, (SELECT count(*) FROM post_image) AS images,
+            (SELECT count(*) FROM post_comment) AS comments,
+            (SELECT count(*) FROM post_like) AS likes`,
+  );
+  console.log(`[seed] ${JSON.stringify(counts.rows[0])} (${Date.now() - t} ms)`);
+  return { reader, postId: rows[0]?.post_id };
+}
+
+function pathFor(target, community) {
+  switch (target) {
+    case 'all':
+      return '/api/posts?limit=20';
+    case 'following':
+      return '/api/posts/following?limit=20';
+    case 'detail':
+      return `/api/posts/${community.postId}`;
+    case 'comments':
+      return `/api/posts/${community.postId}/comments?limit=20`;
+  }
+}
+
+/**
+ * `concurrency` loops, each sending its next request when the last one answered, for the warm-up
+ * and then `durationMs`; latencies of the measured window only. The Following target reads as
+ * the reader who follows `--following` people; the others as users taken in turn.
+ */
+async function measure(api, target, users, community, secret, opt) {
+  const path = pathFor(target, community);
+  const url = `${api.url ?? `http://127.0.0.1:${opt.port}`}${path}`;
+  const callers = (target === 'following' ? [community.reader] : users.slice(0, 1000)).map(
+    (u, i) => ({
+      authorization: `Bearer ${accessToken(secret, u.userId, u.sessionId)}`,
+      'x-forwarded-for': ipFor(i + 1),
+    }),
+  );
+  const latencies = [];
+  const statuses = {};
+  let measuring = false;
+  let stop = false;
+  let next = 0;
+  const loop = async () => {
+    while (!stop) {
+      const headers = callers[next++ % callers.length];
+      const t0 = clock();
+      let status;
+      try {
+        const res = await fetch(url, { headers });
+        status = res.status;
+        await res.arrayBuffer();
+      } catch {
+        status = -1;
+      }
+      if (measuring) {
+        latencies.push(clock() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }
+  };
+  const loops = Array.from({ length: opt.concurrency }, loop);
+  await new Promise((r) => setTimeout(r, opt.warmupMs));
+  const cpuBefore = cpuTicks(api.pid);
+  const machineBefore = machineTicks().total;
+  const started = clock();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, opt.durationMs));
+  measuring = false;
+  const elapsed = clock() - started;
+  stop = true;
+  await Promise.all(loops);
+  latencies.sort((a, b) => a - b);
+  const rps = latencies.length / (elapsed / 1000);
+  const ok = statuses[200] ?? 0;
+  const result = {
+    path,
+    requests: latencies.length,
+    rps: round(rps),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    statuses,
+    apiCpuPct: round(((cpuTicks(api.pid) - cpuBefore) / (elapsed / 10)) * 100),
+    machineTicks: machineTicks().total - machineBefore,
+    apiRssMiB: mib(rssBytes(api.pid)),
+  };
+  result.pass = ok === latencies.length && rps >= opt.rpsTarget && result.p95 < opt.p95Target;
+  console.log(
+    `[${target}] ${result.rps} req/s  p50 ${result.p50} ms  p95 ${result.p95} ms  p99 ${result.p99} ms` +
+      `  ${JSON.stringify(statuses)}  API CPU ${result.apiCpuPct}%  RSS ${result.apiRssMiB} MiB` +
+      `  ${result.pass ? 'PASS' : 'FAIL'} (≥ ${opt.rpsTarget} req/s, p95 < ${opt.p95Target} ms)`,
+  );
+  return result;
+}
