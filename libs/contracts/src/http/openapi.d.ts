@@ -89,6 +89,38 @@ export interface paths {
         patch: operations["Profile_updateMe"];
         trace?: never;
     };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["People_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["People_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/avatar": {
         parameters: {
             query?: never;
@@ -731,6 +763,48 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ViewerStateDto: {
+            /** @description This is the viewer themselves. */
+            isSelf: boolean;
+            /** @description The viewer follows this user ("I follow"). */
+            isFollowing: boolean;
+            /** @description This user follows the viewer ("follows me"). */
+            followsMe: boolean;
+            /** @description The viewer blocked this user. */
+            isBlocked: boolean;
+            /** @description The viewer muted this user. */
+            isMuted: boolean;
+        };
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
+            viewer: components["schemas"]["ViewerStateDto"];
+        };
+        DirectoryPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            nextCursor: string | null;
+        };
+        SuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
+            viewer: components["schemas"]["ViewerStateDto"];
+            /**
+             * @description `followedByFollowing`: people I follow follow them (`followedByCount` of them); `recentlyActive`: seen recently; `newMember`: joined recently.
+             * @enum {string}
+             */
+            reason: "followedByFollowing" | "recentlyActive" | "newMember";
+            /** @description How many of the people I follow follow this user. */
+            followedByCount: number;
+        };
+        SuggestionsDto: {
+            items: components["schemas"]["SuggestionDto"][];
+        };
         ImageUploadDto: {
             /**
              * Format: binary
@@ -755,18 +829,6 @@ export interface components {
             followers: number;
             following: number;
         };
-        ViewerStateDto: {
-            /** @description This is the viewer themselves. */
-            isSelf: boolean;
-            /** @description The viewer follows this user ("I follow"). */
-            isFollowing: boolean;
-            /** @description This user follows the viewer ("follows me"). */
-            followsMe: boolean;
-            /** @description The viewer blocked this user. */
-            isBlocked: boolean;
-            /** @description The viewer muted this user. */
-            isMuted: boolean;
-        };
         PresenceDto: {
             online: boolean;
             /** Format: date-time */
@@ -786,14 +848,6 @@ export interface components {
             viewer: components["schemas"]["ViewerStateDto"];
             /** @description Only for the user themselves and their followers; null otherwise. */
             presence: components["schemas"]["PresenceDto"] | null;
-        };
-        UserListItemDto: {
-            /** Format: uuid */
-            id: string;
-            nickname: string;
-            /** @description Same-origin URL of the avatar image, or null. */
-            avatarUrl: string | null;
-            viewer: components["schemas"]["ViewerStateDto"];
         };
         UserPageDto: {
             items: components["schemas"]["UserListItemDto"][];
@@ -1314,6 +1368,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    People_directory: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of a nickname (case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPageDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    People_suggestions: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsDto"];
                 };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */
