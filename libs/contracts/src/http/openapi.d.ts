@@ -722,6 +722,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ChatUnread_total"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1129,6 +1145,12 @@ export interface components {
         ReadRoomDto: {
             /** @description The seq read up to; clamped to the last seq, never moves back. */
             seq: number;
+        };
+        UnreadTotalDto: {
+            /** @description Messages after my read position, not mine and not deleted, over all rooms I am in. */
+            total: number;
+            /** @description How many of my rooms have at least one unread message. */
+            rooms: number;
         };
         /** @enum {string} */
         ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
@@ -2907,6 +2929,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReadStateDto"];
+                };
+            };
+            /** @description Problem details (RFC 9457) with a stable `code` */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ChatUnread_total: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadTotalDto"];
                 };
             };
             /** @description Problem details (RFC 9457) with a stable `code` */

@@ -5,6 +5,7 @@ import { UserModule } from '../user/user.module';
 import { ChatAccountFollowup } from './chat-account.followup';
 import { CHAT_CONTACTS } from './chat-contacts.port';
 import { SocialChatContacts } from './chat-contacts.social';
+import { ChatUnreadController } from './chat-unread.controller';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
 import { ChatService } from './chat.service';
@@ -30,7 +31,7 @@ import { ChatRoomSubscriber } from './subscribers/chat-room.subscriber';
     UserModule,
     MediaModule,
   ],
-  controllers: [ChatController],
+  controllers: [ChatController, ChatUnreadController],
   providers: [
     { provide: CHAT_CONTACTS, useClass: SocialChatContacts },
     ChatAccountFollowup,
