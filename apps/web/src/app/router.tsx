@@ -93,6 +93,10 @@ export const routes: RouteObject[] = [
             ],
           },
           {
+            path: paths.people,
+            lazy: async () => ({ Component: (await import('./routes/people')).PeopleRoute }),
+          },
+          {
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('./routes/notifications')).NotificationsRoute,

@@ -13,6 +13,7 @@ export const paths = {
   login: '/login',
   notifications: '/notifications',
   oauthCallback: '/auth/callback',
+  people: '/people',
   profile: '/users/:id',
   resetPassword: '/reset-password',
   search: '/search',

@@ -43,6 +43,7 @@ function fakeEngine(
     setTyping: vi.fn(),
     typingIn: () => NOBODY,
     isOffline: () => false,
+    wasRemoved: () => false,
     subscribe: () => () => undefined,
     start: () => () => undefined,
   } satisfies ChatEngine;
@@ -93,6 +94,7 @@ describe('RoomView', () => {
     const [first] = await within(log).findAllByRole('listitem');
     expect(await within(log).findByText('2명 읽음')).toBeInTheDocument();
 
+    await userEvent.click(within(first!).getByRole('button', { name: /메시지 메뉴 열기$/ }));
     await userEvent.click(within(first!).getByRole('button', { name: ko.chat.message.reply }));
     expect(screen.getByRole('figure', { name: '민준 님에게 답장' })).toHaveTextContent(
       '점심 뭐 먹어요?',
@@ -179,6 +181,7 @@ describe('RoomView', () => {
 
     it('goes to the first message on or after a date, marked, or says there is none', async () => {
       const { log, queries } = await openRoom(directRoom({}));
+      await userEvent.click(screen.getByRole('button', { name: ko.chat.roomMenu }));
       const date = screen.getByLabelText(ko.chat.jumpToDate.label);
       const go = screen.getByRole('button', { name: ko.chat.jumpToDate.submit });
 
