@@ -2,7 +2,7 @@ import type { ChatMessage } from '@orgo/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { hrefs } from '@/config/paths';
+import { hrefs, paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { setUnreadTotal } from '@/lib/document-title';
 import { useSocket } from '@/lib/realtime-provider';
@@ -16,6 +16,8 @@ const UNREAD_REFRESH_MS = 300;
 export const TOAST_MS = 6_000;
 /** At most this many toasts on screen; the oldest gives way. */
 const TOAST_MAX = 3;
+/** Stands for "every room" while the room list is open. */
+const ALL_ROOMS = '*';
 
 interface Toast {
   id: string;
@@ -36,7 +38,13 @@ export function ChatAttention({ meId }: { meId: string }) {
   const total = useUnreadTotal(true);
   const [toasts, setToasts] = useState<readonly Toast[]>([]);
   const roomMatch = /^\/chat\/([^/]+)$/.exec(location.pathname);
-  const currentRoom = roomMatch ? decodeURIComponent(roomMatch[1]!) : null;
+  // The room list shows new messages itself: no toasts there either.
+  const currentRoom =
+    location.pathname === paths.chat
+      ? ALL_ROOMS
+      : roomMatch
+        ? decodeURIComponent(roomMatch[1]!)
+        : null;
   // Read by the socket listeners, which outlive renders.
   const openRoom = useRef<string | null>(currentRoom);
 
@@ -49,7 +57,8 @@ export function ChatAttention({ meId }: { meId: string }) {
     openRoom.current = currentRoom;
   }, [currentRoom]);
   // Opening a room makes its toasts moot.
-  const shown = toasts.filter((toast) => toast.roomId !== currentRoom);
+  const shown =
+    currentRoom === ALL_ROOMS ? [] : toasts.filter((toast) => toast.roomId !== currentRoom);
 
   useEffect(() => {
     let refresh: ReturnType<typeof setTimeout> | undefined;
@@ -62,7 +71,8 @@ export function ChatAttention({ meId }: { meId: string }) {
     };
     const onCreated = (message: ChatMessage) => {
       refreshUnread();
-      if (message.sender.id === meId || message.roomId === openRoom.current) return;
+      const open = openRoom.current;
+      if (message.sender.id === meId || open === ALL_ROOMS || message.roomId === open) return;
       const kind = previewKind(message);
       const toast: Toast = {
         id: message.id,

@@ -1,17 +1,30 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { Avatar } from '@/components/avatar';
 import { FormAlert } from '@/components/form-alert';
 import { hrefs } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
+import type { Schemas } from '@/lib/api-types';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { useSuggestions } from '../api/get-people';
 import { FollowButton } from './follow-button';
+
+type Suggestion = Schemas['SuggestionDto'];
 
 /** A few people to follow, each with why they are suggested and a follow button. */
 export function SuggestionList({ titleId }: { titleId: string }) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const suggestions = useSuggestions();
+  const latest = suggestions.data?.pages.flatMap((page) => page.items) ?? [];
+  // The people first suggested stay in place: someone just followed leaves the server's list
+  // (it suggests only people I do not follow), but here they stay, shown as followed, so a
+  // mistaken tap can be undone and the list does not jump under the finger.
+  const [order, setOrder] = useState<readonly string[] | null>(null);
+  const [seen, setSeen] = useState<ReadonlyMap<string, Suggestion>>(new Map());
+  if (suggestions.data && order === null) setOrder(latest.map((item) => item.id));
+  if (latest.some((item) => seen.get(item.id) !== item))
+    setSeen(new Map([...seen, ...latest.map((item) => [item.id, item] as const)]));
 
   if (suggestions.isPending) {
     return (
@@ -32,7 +45,10 @@ export function SuggestionList({ titleId }: { titleId: string }) {
       </div>
     );
   }
-  const items = suggestions.data.pages.flatMap((page) => page.items);
+  const items = (order ?? []).flatMap((id) => {
+    const item = latest.find((i) => i.id === id) ?? seen.get(id);
+    return item ? [item] : [];
+  });
   if (items.length === 0) return <p className="muted">{t('people.suggestionsEmpty')}</p>;
 
   return (
