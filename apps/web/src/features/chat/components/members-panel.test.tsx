@@ -8,7 +8,7 @@ import type { ChatRoomDetail } from '@/lib/api-types';
 import { buildListItem, buildPage, buildTokens } from '@/testing/factories';
 import { createFakeFetch, json, noContent, problem } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
-import { MembersPanel } from './members-panel';
+import { MembersPanel, type MemberPresence } from './members-panel';
 
 const person = (id: string, nickname: string) => ({ id, nickname, avatarUrl: null });
 
@@ -35,12 +35,19 @@ function buildRoom(overrides: Partial<ChatRoomDetail> = {}): ChatRoomDetail {
   };
 }
 
-function renderPanel(meId: string, handlers: Parameters<typeof createFakeFetch>[0] = {}) {
+function renderPanel(
+  meId: string,
+  handlers: Parameters<typeof createFakeFetch>[0] = {},
+  Presence?: MemberPresence,
+) {
   const fetch = createFakeFetch(handlers);
   vi.stubGlobal('fetch', fetch);
   renderWithProviders(
     <Routes>
-      <Route path="/chat/:roomId" element={<MembersPanel room={buildRoom()} meId={meId} />} />
+      <Route
+        path="/chat/:roomId"
+        element={<MembersPanel room={buildRoom()} meId={meId} Presence={Presence} />}
+      />
       <Route path="/chat" element={<h1>채팅 목록 화면</h1>} />
     </Routes>,
     { route: '/chat/room-1' },
@@ -50,6 +57,20 @@ function renderPanel(meId: string, handlers: Parameters<typeof createFakeFetch>[
 
 describe('MembersPanel', () => {
   beforeEach(() => authSession.signIn(buildTokens()));
+
+  it('shows each member with avatar, presence and a link to the profile', () => {
+    const Presence: MemberPresence = ({ userId }) =>
+      userId === '3' ? <span>{ko.presence.online}</span> : null;
+    const { section } = renderPanel('2', {}, Presence);
+    const items = within(section).getAllByRole('listitem');
+    const link = within(items[2]!).getByRole('link', {
+      name: ko.chat.members.profile.replace('{nickname}', '서연'),
+    });
+    expect(link).toHaveAttribute('href', '/users/3');
+    expect(items[2]!.querySelector('.avatar')).toHaveTextContent('서');
+    expect(items[2]).toHaveTextContent(ko.presence.online);
+    expect(items[1]).not.toHaveTextContent(ko.presence.online);
+  });
 
   it('lists members with the owner marked; a member can leave after confirming', async () => {
     const { fetch, section } = renderPanel('2', {

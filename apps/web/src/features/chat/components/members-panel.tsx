@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useRef, useState, type ComponentType, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Avatar } from '@/components/avatar';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
-import { paths } from '@/config/paths';
+import { hrefs, paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import type { ChatRoomDetail } from '@/lib/api-types';
@@ -16,8 +17,22 @@ import { useRenameRoom } from '../api/rename-room';
 
 const GROUP_NAME_MAX = 80;
 
-/** A group room's members; the owner renames, adds and removes, anyone leaves. */
-export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: string }) {
+/** Shows a member's presence (online, last seen) where the viewer may see it; nothing otherwise. */
+export type MemberPresence = ComponentType<{ userId: string }>;
+
+/**
+ * A group room's members, each with avatar, presence and a link to the profile; the owner
+ * renames, adds and removes, anyone leaves.
+ */
+export function MembersPanel({
+  room,
+  meId,
+  Presence,
+}: {
+  room: ChatRoomDetail;
+  meId: string;
+  Presence?: MemberPresence;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
@@ -34,10 +49,19 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
       <ul className="member-list">
         {room.members.map((member) => (
           <li key={member.user.id} className="member-list__item">
-            <span>{member.user.nickname}</span>
-            {member.role === 'owner' ? (
-              <span className="muted"> ({t('chat.members.owner')})</span>
-            ) : null}
+            <Avatar nickname={member.user.nickname} url={member.user.avatarUrl} />
+            <span className="member-list__who">
+              <Link
+                to={hrefs.profile(member.user.id)}
+                aria-label={t('chat.members.profile', { nickname: member.user.nickname })}
+              >
+                {member.user.nickname}
+              </Link>
+              {member.role === 'owner' ? (
+                <span className="muted"> ({t('chat.members.owner')})</span>
+              ) : null}
+              {Presence ? <Presence userId={member.user.id} /> : null}
+            </span>
             {isOwner && member.user.id !== meId ? (
               <RemoveMember
                 nickname={member.user.nickname}

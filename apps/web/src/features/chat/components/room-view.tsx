@@ -20,13 +20,22 @@ import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import { JumpToDate } from './jump-to-date';
 import type { MessageActions } from './message-item';
-import { MembersPanel } from './members-panel';
+import { MembersPanel, type MemberPresence } from './members-panel';
 import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
 import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
 /** One room: its history and live messages, the composer, typing and "seen". */
-export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
+export function RoomView({
+  roomId,
+  meId,
+  MemberPresence,
+}: {
+  roomId: string;
+  meId: string;
+  /** Members' presence, from the user feature (composed by the page). */
+  MemberPresence?: MemberPresence;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const engine = useChatEngine();
@@ -280,7 +289,7 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
               </button>
             ) : null}
             {isMembersOpen && room.data?.kind === 'group' ? (
-              <MembersPanel room={room.data} meId={meId} />
+              <MembersPanel room={room.data} meId={meId} Presence={MemberPresence} />
             ) : null}
           </div>
         ) : null}
