@@ -5,6 +5,7 @@ import { AccountFollowups } from '../user/account-followups';
 import type { ContentPolicy } from '../user/user.events';
 import { UserService } from '../user/user.service';
 import { AuthService, Principal } from './auth.service';
+import { EmailChangeEntity } from './entities/email-change.entity';
 import { EmailVerificationEntity } from './entities/email-verification.entity';
 import { PasswordResetEntity } from './entities/password-reset.entity';
 import { PasswordService } from './password.service';
@@ -34,6 +35,7 @@ export class AccountService {
       await this.auth.revokeUserSessions(tx, principal.userId, 'account_deleted');
       await tx.getRepository(EmailVerificationEntity).delete({ userId: principal.userId });
       await tx.getRepository(PasswordResetEntity).delete({ userId: principal.userId });
+      await tx.getRepository(EmailChangeEntity).delete({ userId: principal.userId });
       await this.users.deleteAccount(tx, principal.userId, input.contentPolicy);
       await this.followups.enqueue(tx, {
         userId: principal.userId,
