@@ -29,10 +29,10 @@ function Welcome() {
     <Page title={t('app.name')} description={t('app.tagline')}>
       <div className="row">
         <Link className="button button--primary" to={paths.signup}>
-          {t('nav.signup')}
+          {t('home.join')}
         </Link>
         <Link className="button button--ghost" to={paths.login}>
-          {t('nav.login')}
+          {t('home.haveAccount')}
         </Link>
       </div>
     </Page>
@@ -50,9 +50,9 @@ function Home({ me }: { me: Me }) {
           <section className="card stack home-welcome" aria-labelledby="home-welcome-title">
             <div>
               <h2 className="card__title" id="home-welcome-title">
-                {t('home.welcome.title', { nickname: me.nickname })}
+                {t('home.welcome.title')}
               </h2>
-              <p className="muted">{t('home.welcome.description')}</p>
+              <p className="muted">{t('home.welcome.description', { nickname: me.nickname })}</p>
             </div>
             <ol className="home-welcome__steps">
               <li className="stack stack--tight">

@@ -25,6 +25,8 @@ export const appEn: typeof appKo = {
   home: {
     allChats: 'All chats',
     chats: 'My chats',
+    haveAccount: 'I already have an account',
+    join: 'Get started with OrGo',
     morePeople: 'Find more people',
     myProfile: 'Go to my profile',
     noChats: 'No chats yet. Start one with "Send a message" on the profile of someone you follow.',
@@ -34,7 +36,7 @@ export const appEn: typeof appKo = {
       done: 'Get started',
       people: '2. Pick people to follow',
       photo: '1. Add a profile photo',
-      title: 'Welcome, {nickname}!',
+      title: 'Welcome to OrGo',
     },
   },
   language: {

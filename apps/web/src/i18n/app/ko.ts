@@ -23,16 +23,19 @@ export const appKo = {
   home: {
     allChats: '모든 채팅 보기',
     chats: '내 채팅',
+    haveAccount: '이미 계정이 있어요',
+    join: 'OrGo 시작하기',
     morePeople: '사람들 더 보기',
     myProfile: '내 프로필로 가기',
     noChats: '아직 대화가 없습니다. 팔로우한 사람의 프로필에서 "메시지 보내기"로 시작하세요.',
     title: '홈',
     welcome: {
-      description: '두 가지만 하면 시작할 준비가 끝납니다. 언제든 건너뛸 수 있습니다.',
+      description:
+        '두 가지만 하면 시작할 준비가 끝납니다. 언제든 건너뛸 수 있습니다.',
       done: '시작하기',
       people: '2. 팔로우할 사람 고르기',
       photo: '1. 프로필 사진 올리기',
-      title: '{nickname} 님, 환영합니다!',
+      title: 'OrGo에 오신 것을 환영합니다',
     },
   },
   language: {
