@@ -110,6 +110,25 @@ describe('RoomView', () => {
     expect(screen.queryByRole('figure', { name: '민준 님에게 답장' })).toBeNull();
   });
 
+  it('says plainly that I am no longer in a room I was removed from', async () => {
+    const fake = { ...fakeEngine(), wasRemoved: (roomId: string) => roomId === 'room-1' };
+    engine.current = fake;
+    vi.stubGlobal(
+      'fetch',
+      createFakeFetch({
+        'GET /api/chat/rooms/room-1': () =>
+          json(404, { code: 'CHAT_ROOM_NOT_FOUND', message: 'Room not found.' }),
+      }),
+    );
+    renderWithProviders(<RoomView roomId="room-1" meId="1" />);
+    expect(await screen.findByText(ko.chat.removed.title)).toBeInTheDocument();
+    expect(screen.getByText(ko.chat.removed.description)).toBeInTheDocument();
+    expect(screen.queryByText(ko.errorCode.CHAT_ROOM_NOT_FOUND)).toBeNull();
+    expect(screen.queryByRole('textbox', { name: ko.chat.composer.label })).toBeNull();
+    for (const link of screen.getAllByRole('link', { name: ko.chat.toList }))
+      expect(link).toHaveAttribute('href', '/chat');
+  });
+
   describe('jumps', () => {
     const minjun = buildChatMessage().sender;
     const directRoom = (overrides: Partial<ChatRoomDetail>): ChatRoomDetail => ({

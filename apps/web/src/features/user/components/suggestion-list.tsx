@@ -46,8 +46,11 @@ export function SuggestionList({ titleId }: { titleId: string }) {
     );
   }
   const items = (order ?? []).flatMap((id) => {
-    const item = latest.find((i) => i.id === id) ?? seen.get(id);
-    return item ? [item] : [];
+    const current = latest.find((i) => i.id === id);
+    if (current) return [current];
+    // Gone from the server's list: followed since (the only way out of it from here).
+    const earlier = seen.get(id);
+    return earlier ? [{ ...earlier, viewer: { ...earlier.viewer, isFollowing: true } }] : [];
   });
   if (items.length === 0) return <p className="muted">{t('people.suggestionsEmpty')}</p>;
 
