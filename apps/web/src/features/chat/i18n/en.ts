@@ -18,8 +18,9 @@ export const chatEn: typeof chatKo = {
       copyLabel: 'Copy {label}',
     },
     composer: {
+      hint: 'Enter sends, Shift+Enter starts a new line',
       label: 'Message',
-      placeholder: 'Write a message (Enter to send, Shift+Enter for a new line)',
+      placeholder: 'Write a message',
       send: 'Send',
     },
     connection: {
@@ -27,6 +28,7 @@ export const chatEn: typeof chatKo = {
     },
     contacts: {
       empty: 'You follow nobody yet. Direct chats start only with people you follow.',
+      findPeople: 'Find people',
       start: 'Chat with {nickname}',
       title: 'New chat',
     },

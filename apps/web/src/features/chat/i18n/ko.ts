@@ -16,8 +16,9 @@ export const chatKo = {
       copyLabel: '{label} 복사',
     },
     composer: {
+      hint: 'Enter로 보내기, Shift+Enter로 줄바꿈',
       label: '메시지',
-      placeholder: '메시지를 입력하세요 (Enter로 보내기, Shift+Enter로 줄바꿈)',
+      placeholder: '메시지를 입력하세요',
       send: '보내기',
     },
     connection: {
@@ -25,6 +26,7 @@ export const chatKo = {
     },
     contacts: {
       empty: '팔로우한 사람이 없습니다. 1:1 대화는 팔로우한 사람과만 시작할 수 있습니다.',
+      findPeople: '사람들 찾아보기',
       start: '{nickname} 님과 대화',
       title: '새 대화',
     },
