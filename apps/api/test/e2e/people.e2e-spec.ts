@@ -151,7 +151,11 @@ describe('suggestions', () => {
     expectNoEmail(res.body);
     const items = res.body.items as { id: string; reason: string; followedByCount: number }[];
     expect(items.slice(0, 2)).toEqual([
-      expect.objectContaining({ id: popular.id, reason: 'followedByFollowing', followedByCount: 2 }),
+      expect.objectContaining({
+        id: popular.id,
+        reason: 'followedByFollowing',
+        followedByCount: 2,
+      }),
       expect.objectContaining({
         id: friendOfFriend.id,
         reason: 'followedByFollowing',

@@ -74,7 +74,9 @@ export class PeopleService {
     }
     if (cursor) {
       params.push(cursor.key, cursor.id);
-      where.push(`(u.created_at, u.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+      where.push(
+        `(u.created_at, u.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     const rows: (Row & { created: string })[] = await this.db.query(
       `SELECT u.id, u.nickname, u.avatar_key,
@@ -128,7 +130,11 @@ export class PeopleService {
     );
     return rows.map((row) => {
       const reason: SuggestionReason =
-        row.followed_by > 0 ? 'followedByFollowing' : row.is_recent ? 'recentlyActive' : 'newMember';
+        row.followed_by > 0
+          ? 'followedByFollowing'
+          : row.is_recent
+            ? 'recentlyActive'
+            : 'newMember';
       return { ...toItem(row), reason, followedByCount: row.followed_by };
     });
   }
