@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
 import {
@@ -172,11 +172,19 @@ describe('chat in the browser', () => {
     const item = (page: Page, title: string, text: string) =>
       messageLog(page, title).locator('li.message', { hasText: text });
 
+    // A message's actions open from its menu; no toolbar stays on the bubbles.
+    const openMenu = (message: Locator, sender: string) =>
+      message
+        .getByRole('button', { name: ko.chat.message.more.replace('{nickname}', sender) })
+        .click();
     const onBob = item(bobPage, alice.nickname, '오프라인에서 쓴 메시지');
+    expect(await onBob.getByRole('button', { name: '👍 반응 남기기' }).count()).toBe(0);
+    await openMenu(onBob, alice.nickname);
     await onBob.getByRole('button', { name: '👍 반응 남기기' }).click();
     const onAlice = item(alicePage, bob.nickname, '오프라인에서 쓴 메시지');
     await onAlice.getByRole('button', { name: '👍 반응 1개' }).waitFor();
 
+    await openMenu(onAlice, alice.nickname);
     await onAlice.getByRole('button', { name: ko.chat.message.edit, exact: true }).click();
     await alicePage
       .getByRole('textbox', { name: ko.chat.message.editLabel })

@@ -125,6 +125,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/posts')).BookmarksRoute }),
           },
           {
+            path: paths.people,
+            lazy: async () => ({ Component: (await import('./routes/people')).PeopleRoute }),
+          },
+          {
             path: paths.notifications,
             lazy: async () => ({
               Component: (await import('./routes/notifications')).NotificationsRoute,

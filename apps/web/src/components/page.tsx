@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { useT } from '@/i18n/i18n-provider';
+import { setPageTitle } from '@/lib/document-title';
 
 interface PageProps {
   title: string;
@@ -15,7 +16,7 @@ export function Page({ title, description, children, isNarrow = false }: PagePro
   const appName = t('app.name');
 
   useEffect(() => {
-    document.title = `${title} · ${appName}`;
+    setPageTitle(`${title} · ${appName}`);
   }, [title, appName]);
 
   return (

@@ -17,6 +17,7 @@ export const paths = {
   post: '/posts/:postId',
   postEdit: '/posts/:postId/edit',
   postNew: '/posts/new',
+  people: '/people',
   profile: '/users/:id',
   resetPassword: '/reset-password',
   search: '/search',

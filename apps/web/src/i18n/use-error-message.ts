@@ -3,7 +3,8 @@ import { useCallback } from 'react';
 import { isApiError } from '@/lib/api-error';
 import { useT } from './i18n-provider';
 
-function isKnownCode(code: string): code is ErrorCode {
+/** A code this app has a sentence for (`errorCode.<code>`). */
+export function isErrorCodeKnown(code: string): code is ErrorCode {
   return (ErrorCodes as readonly string[]).includes(code);
 }
 
@@ -13,7 +14,7 @@ export function useErrorMessage(): (error: unknown) => string {
   return useCallback(
     (error: unknown) => {
       if (isApiError(error)) {
-        const text = isKnownCode(error.code) ? t(`errorCode.${error.code}`) : error.message;
+        const text = isErrorCodeKnown(error.code) ? t(`errorCode.${error.code}`) : error.message;
         return error.retryAfter !== null
           ? `${text} ${t('errors.retryAfter', { seconds: error.retryAfter })}`
           : text;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../../infra/auth/principal';
 import { AccountFollowups, type ContentPolicy, UserService } from '../user';
 import { AuthService } from './auth.service';
+import { EmailChangeEntity } from './entities/email-change.entity';
 import { EmailVerificationEntity } from './entities/email-verification.entity';
 import { PasswordResetEntity } from './entities/password-reset.entity';
 import { PasswordService } from './password.service';
@@ -33,6 +34,7 @@ export class AccountService {
       await this.auth.revokeUserSessions(tx, principal.userId, 'account_deleted');
       await tx.getRepository(EmailVerificationEntity).delete({ userId: principal.userId });
       await tx.getRepository(PasswordResetEntity).delete({ userId: principal.userId });
+      await tx.getRepository(EmailChangeEntity).delete({ userId: principal.userId });
       await this.users.deleteAccount(tx, principal.userId, input.contentPolicy);
       await this.followups.enqueue(tx, {
         userId: principal.userId,

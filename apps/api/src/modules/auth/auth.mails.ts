@@ -70,3 +70,59 @@ export function passwordResetMail(input: {
     ]),
   };
 }
+
+export function emailChangeCodeMail(input: {
+  to: string;
+  nickname: string;
+  code: string;
+  ttlMin: number;
+}): MailMessage {
+  const { to, nickname, code, ttlMin } = input;
+  return {
+    to,
+    subject: '[OrGo] 새 이메일 주소 확인 / Confirm your new email address',
+    text: [
+      `${nickname}님, OrGo 계정의 이메일을 이 주소로 바꾸려고 합니다.`,
+      '',
+      `인증 코드: ${code}`,
+      `코드는 ${ttlMin}분 동안 유효합니다. 직접 요청하지 않았다면 이 메일을 무시하세요. 아무것도 바뀌지 않습니다.`,
+      '',
+      `Your OrGo code to confirm this new address is ${code}. It expires in ${ttlMin} minutes.`,
+    ].join('\n'),
+    html: layout([
+      `${escapeHtml(nickname)}님, OrGo 계정의 이메일을 이 주소로 바꾸려고 합니다.`,
+      `인증 코드: <strong style="font-size:1.5em;letter-spacing:0.2em">${code}</strong>`,
+      `코드는 ${ttlMin}분 동안 유효합니다. 직접 요청하지 않았다면 이 메일을 무시하세요. 아무것도 바뀌지 않습니다.`,
+      `Your OrGo code to confirm this new address is ${code}. It expires in ${ttlMin} minutes.`,
+    ]),
+  };
+}
+
+/** To the old address once the change is done; names the new one only partly. */
+export function emailChangedNoticeMail(input: {
+  to: string;
+  nickname: string;
+  newEmail: string;
+}): MailMessage {
+  const { to, nickname } = input;
+  const masked = maskEmail(input.newEmail);
+  const text = [
+    `${nickname}님, OrGo 계정의 이메일이 ${masked}(으)로 바뀌었습니다.`,
+    '직접 바꾸지 않았다면 바로 비밀번호를 재설정하고 모든 세션을 종료하세요.',
+    '',
+    `The email of your OrGo account was changed to ${masked}. If this was not you, reset your password now.`,
+  ];
+  return {
+    to,
+    subject: '[OrGo] 이메일 주소가 바뀌었습니다 / Your email address was changed',
+    text: text.join('\n'),
+    html: layout(text.filter(Boolean).map(escapeHtml)),
+  };
+}
+
+/** `ab***@example.com`: enough to recognise, not enough to harvest. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email.slice(0, Math.min(2, at))}***${email.slice(at)}`;
+}

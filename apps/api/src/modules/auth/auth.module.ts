@@ -10,6 +10,8 @@ import { AuthGateway } from './auth.gateway';
 import { JWT_ALGORITHM } from './auth.policy';
 import { AuthService } from './auth.service';
 import { CredentialsController } from './credentials.controller';
+import { EmailChangeController } from './email-change.controller';
+import { EmailChangeService } from './email-change.service';
 import { EmailVerificationService } from './email-verification.service';
 import { PasswordService } from './password.service';
 import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
@@ -35,10 +37,11 @@ import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
       }),
     }),
   ],
-  controllers: [AuthController, CredentialsController, AccountController],
+  controllers: [AuthController, CredentialsController, AccountController, EmailChangeController],
   providers: [
     AuthService,
     EmailVerificationService,
+    EmailChangeService,
     PasswordService,
     AccountService,
     AuthSessionSubscriber,

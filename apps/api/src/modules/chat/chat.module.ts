@@ -14,6 +14,7 @@ import { ChatReadService } from './chat-read.service';
 import { ChatRoomsService } from './chat-rooms.service';
 import { CHAT_USERS } from './chat-users.port';
 import { UserModuleChatUsers } from './chat-users.user-module';
+import { ChatUnreadController } from './chat-unread.controller';
 import { ChatController } from './chat.controller';
 import { ChatGateway } from './chat.gateway';
 import { ChatMemberEntity } from './entities/chat-member.entity';
@@ -38,7 +39,7 @@ import { ChatRoomSubscriber } from './subscribers/chat-room.subscriber';
     UserModule,
     MediaModule,
   ],
-  controllers: [ChatController],
+  controllers: [ChatController, ChatUnreadController],
   providers: [
     { provide: CHAT_CONTACTS, useClass: SocialChatContacts },
     { provide: CHAT_MEDIA, useClass: MediaModuleChatMedia },

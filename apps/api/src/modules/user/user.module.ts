@@ -10,6 +10,8 @@ import { UserBlockEntity } from './entities/user-block.entity';
 import { UserFollowEntity } from './entities/user-follow.entity';
 import { UserMuteEntity } from './entities/user-mute.entity';
 import { UserEntity } from './entities/user.entity';
+import { PeopleController } from './people.controller';
+import { PeopleService } from './people.service';
 import { PresenceService } from './presence.service';
 import { ProfileController } from './profile.controller';
 import { ProfileService } from './profile.service';
@@ -33,13 +35,20 @@ import { UserService } from './user.service';
     ]),
     MediaModule,
   ],
-  // UserController first: its literal `me` routes must win over `:id`.
-  controllers: [UserController, AvatarController, ProfileController, SocialController],
+  // UserController and PeopleController first: their literal routes must win over `:id`.
+  controllers: [
+    UserController,
+    PeopleController,
+    AvatarController,
+    ProfileController,
+    SocialController,
+  ],
   providers: [
     AccountFollowups,
     UserService,
     AvatarService,
     ProfileService,
+    PeopleService,
     SocialService,
     PresenceService,
     PresenceStore,

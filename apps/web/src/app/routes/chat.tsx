@@ -4,6 +4,8 @@ import { useAuth } from '@/features/auth/hooks/use-auth';
 import { ChatHome } from '@/features/chat/components/chat-home';
 import { RoomView } from '@/features/chat/components/room-view';
 import { ChatEngineProvider } from '@/features/chat/realtime/chat-engine-provider';
+import { PresenceBadge } from '@/features/user/components/presence-badge';
+import { useLivePresence } from '@/features/user/realtime/use-live-presence';
 import { useT } from '@/i18n/i18n-provider';
 
 function useMeId(): string {
@@ -33,5 +35,11 @@ export function ChatRoute() {
 
 export function ChatRoomRoute() {
   const { roomId = '' } = useParams();
-  return <RoomView key={roomId} roomId={roomId} meId={useMeId()} />;
+  return <RoomView key={roomId} roomId={roomId} meId={useMeId()} MemberPresence={MemberPresence} />;
+}
+
+/** A member's live presence; the server answers only for me and people I follow. */
+function MemberPresence({ userId }: { userId: string }) {
+  const presence = useLivePresence(userId, null, true);
+  return presence ? <PresenceBadge presence={presence} /> : null;
 }

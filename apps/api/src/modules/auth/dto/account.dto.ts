@@ -92,3 +92,58 @@ export class DeleteAccountDto {
   @IsIn(ContentPolicies)
   contentPolicy: ContentPolicy;
 }
+
+export class ChangeEmailDto {
+  @ApiProperty({ example: 'new-address@example.com', maxLength: 254 })
+  @Transform(trimLower)
+  @IsEmail({}, { message: 'newEmail must be a valid email address' })
+  @MaxLength(254)
+  newEmail: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The current password; required when the account has one. A password-less account needs a recent sign-in instead.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PASSWORD_MAX)
+  password?: string;
+}
+
+export class ChangeEmailPendingDto {
+  @ApiProperty({ description: 'Where the code was sent.' })
+  newEmail: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
+export class ConfirmEmailChangeDto {
+  @ApiProperty({ example: '042917', pattern: '^[0-9]{6}$' })
+  @IsString()
+  @Matches(/^[0-9]{6}$/, { message: 'code must be 6 digits' })
+  code: string;
+}
+
+export class SignInMethodDto {
+  @ApiProperty({ example: 'google', description: 'A linked social sign-in provider.' })
+  provider: string;
+
+  @ApiProperty({ format: 'date-time' })
+  linkedAt: string;
+}
+
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'Signs in with email and password.' })
+  password: boolean;
+
+  @ApiProperty({ type: () => SignInMethodDto, isArray: true })
+  providers: SignInMethodDto[];
+
+  @ApiProperty({
+    type: () => ChangeEmailPendingDto,
+    nullable: true,
+    description: 'A change of email waiting for its code, if any.',
+  })
+  pendingEmailChange: ChangeEmailPendingDto | null;
+}

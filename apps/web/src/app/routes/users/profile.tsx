@@ -5,6 +5,7 @@ import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useAuth } from '@/features/auth/hooks/use-auth';
 import { PostFeed } from '@/features/post/components/post-feed';
+import { MessageButton } from '@/features/chat/components/message-button';
 import { AvatarUploader } from '@/features/user/components/avatar-uploader';
 import { useProfile } from '@/features/user/api/get-profile';
 import { BlockedNotice } from '@/features/user/components/blocked-notice';
@@ -79,6 +80,18 @@ function UserProfile({ id }: { id: string }) {
           presence={canSeePresence ? presence : null}
           isSignedIn={auth.status === 'authenticated'}
           onBlocked={() => setBlocked(profile.data.nickname)}
+          messageSlot={
+            <MessageButton
+              userId={id}
+              unavailable={
+                !profile.data.viewer.isFollowing
+                  ? 'notFollowing'
+                  : auth.status === 'authenticated' && !auth.user.emailVerified
+                    ? 'unverified'
+                    : null
+              }
+            />
+          }
         />
         {profile.data.viewer.isSelf ? <AvatarUploader /> : null}
         <section className="stack" aria-labelledby="profile-posts-title">

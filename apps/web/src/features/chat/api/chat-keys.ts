@@ -5,4 +5,5 @@ export const chatKeys = {
   roomLists: () => [...chatKeys.rooms(), 'list'] as const,
   roomList: (q: string) => [...chatKeys.roomLists(), q] as const,
   room: (roomId: string) => [...chatKeys.rooms(), 'detail', roomId] as const,
+  unread: () => [...chatKeys.all, 'unread'] as const,
 };

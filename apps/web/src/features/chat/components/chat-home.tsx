@@ -1,6 +1,8 @@
 import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
+import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { LoadMoreButton } from '@/components/load-more-button';
@@ -64,7 +66,14 @@ export function ChatHome({ meId }: { meId: string }) {
         </FormAlert>
       ) : null}
       {rooms.isSuccess && items.length === 0 ? (
-        <p className="muted">{q ? t('chat.filterEmpty', { q }) : t('chat.empty')}</p>
+        q ? (
+          <p className="muted">{t('chat.filterEmpty', { q })}</p>
+        ) : (
+          <p className="muted">
+            <span>{t('chat.empty')}</span>{' '}
+            <Link to={paths.people}>{t('chat.contacts.findPeople')}</Link>
+          </p>
+        )
       ) : null}
       {items.length > 0 ? <RoomList rooms={items} label={t('chat.list')} /> : null}
       <LoadMoreButton query={rooms} />

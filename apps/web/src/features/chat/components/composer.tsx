@@ -20,6 +20,7 @@ export function Composer({ onSend, onTyping, onImage, imageProgress = null }: Co
   const t = useT();
   const id = useId();
   const fileId = useId();
+  const hintId = useId();
   const [text, setText] = useState('');
   const lastStart = useRef(0);
   const idle = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -66,12 +67,16 @@ export function Composer({ onSend, onTyping, onImage, imageProgress = null }: Co
       <label className="visually-hidden" htmlFor={id}>
         {t('chat.composer.label')}
       </label>
+      <span className="visually-hidden" id={hintId}>
+        {t('chat.composer.hint')}
+      </span>
       <textarea
         id={id}
         className="field__input composer__input"
         rows={2}
         maxLength={MESSAGE_MAX}
         placeholder={t('chat.composer.placeholder')}
+        aria-describedby={hintId}
         value={text}
         onChange={(e) => change(e.target.value)}
         onKeyDown={onKeyDown}

@@ -1,6 +1,6 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
-import { hrefs } from '@/config/paths';
+import { hrefs, paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { LoadMoreButton } from '@/components/load-more-button';
@@ -24,7 +24,11 @@ export function ContactPicker({ meId }: { meId: string }) {
       <h2 className="card__title" id="chat-contacts-title">
         {t('chat.contacts.title')}
       </h2>
-      {people.length === 0 ? <p className="muted">{t('chat.contacts.empty')}</p> : null}
+      {people.length === 0 ? (
+        <p className="muted">
+          {t('chat.contacts.empty')} <Link to={paths.people}>{t('chat.contacts.findPeople')}</Link>
+        </p>
+      ) : null}
       <ul className="contact-list">
         {people.map((person) => (
           <li key={person.id}>

@@ -8,7 +8,7 @@ import type { ChatRoomDetail } from '@/lib/api-types';
 import { buildListItem, buildPage, buildTokens } from '@/testing/factories';
 import { createFakeFetch, json, noContent, problem } from '@/testing/fake-fetch';
 import { renderWithProviders } from '@/testing/render';
-import { MembersPanel } from './members-panel';
+import { MembersPanel, type MemberPresence } from './members-panel';
 
 const person = (id: string, nickname: string) => ({ id, nickname, avatarUrl: null });
 
@@ -40,13 +40,17 @@ function buildRoom(overrides: Partial<ChatRoomDetail> = {}): ChatRoomDetail {
 function renderPanel(
   meId: string,
   handlers: Parameters<typeof createFakeFetch>[0] = {},
+  Presence?: MemberPresence,
   room: ChatRoomDetail = buildRoom(),
 ) {
   const fetch = createFakeFetch(handlers);
   vi.stubGlobal('fetch', fetch);
   renderWithProviders(
     <Routes>
-      <Route path="/chat/:roomId" element={<MembersPanel room={room} meId={meId} />} />
+      <Route
+        path="/chat/:roomId"
+        element={<MembersPanel room={room} meId={meId} Presence={Presence} />}
+      />
       <Route path="/chat" element={<h1>채팅 목록 화면</h1>} />
     </Routes>,
     { route: '/chat/room-1' },
@@ -55,7 +59,38 @@ function renderPanel(
 }
 
 describe('MembersPanel', () => {
+  it('offers no member controls in a study room, even to its owner, and links to the study', () => {
+    const { fetch, section } = renderPanel(
+      '1',
+      {},
+      undefined,
+      buildRoom({ managedBy: 'study', managedId: 'study-9' }),
+    );
+    expect(within(section).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).queryByRole('textbox')).toBeNull();
+    expect(within(section).getByRole('link', { name: ko.chat.members.openStudy })).toHaveAttribute(
+      'href',
+      '/studies/study-9',
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   beforeEach(() => authSession.signIn(buildTokens()));
+
+  it('shows each member with avatar, presence and a link to the profile', () => {
+    const Presence: MemberPresence = ({ userId }) =>
+      userId === '3' ? <span>{ko.presence.online}</span> : null;
+    const { section } = renderPanel('2', {}, Presence);
+    const items = within(section).getAllByRole('listitem');
+    const link = within(items[2]!).getByRole('link', {
+      name: ko.chat.members.profile.replace('{nickname}', '서연'),
+    });
+    expect(link).toHaveAttribute('href', '/users/3');
+    expect(items[2]!.querySelector('.avatar')).toHaveTextContent('서');
+    expect(items[2]).toHaveTextContent(ko.presence.online);
+    expect(items[1]).not.toHaveTextContent(ko.presence.online);
+  });
 
   it('lists members with the owner marked; a member can leave after confirming', async () => {
     const { fetch, section } = renderPanel('2', {
@@ -72,22 +107,6 @@ describe('MembersPanel', () => {
     const confirm = screen.getByRole('group', { name: ko.chat.members.leaveConfirm });
     await userEvent.click(within(confirm).getByRole('button', { name: ko.chat.members.leave }));
     expect(await screen.findByRole('heading', { name: '채팅 목록 화면' })).toBeInTheDocument();
-  });
-
-  it('offers no member controls in a study room, even to its owner, and links to the study', () => {
-    const { fetch, section } = renderPanel(
-      '1',
-      {},
-      buildRoom({ managedBy: 'study', managedId: 'study-9' }),
-    );
-    expect(within(section).getAllByRole('listitem')).toHaveLength(3);
-    expect(within(section).queryByRole('button')).toBeNull();
-    expect(within(section).queryByRole('textbox')).toBeNull();
-    expect(within(section).getByRole('link', { name: ko.chat.members.openStudy })).toHaveAttribute(
-      'href',
-      '/studies/study-9',
-    );
-    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('lets the owner remove, rename, and add people they follow who are not in the room', async () => {

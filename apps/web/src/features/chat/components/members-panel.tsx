@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ComponentType, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Avatar } from '@/components/avatar';
 import { FormAlert } from '@/components/form-alert';
 import { TextField } from '@/components/text-field';
 import { hrefs, paths } from '@/config/paths';
@@ -16,11 +17,23 @@ import { useRenameRoom } from '../api/rename-room';
 
 const GROUP_NAME_MAX = 80;
 
+/** Shows a member's presence (online, last seen) where the viewer may see it; nothing otherwise. */
+export type MemberPresence = ComponentType<{ userId: string }>;
+
 /**
- * A group room's members; the owner renames, adds and removes, anyone leaves. A study's room is
- * managed by the study: no member controls here, a link to the study instead.
+ * A group room's members, each with avatar, presence and a link to the profile; the owner
+ * renames, adds and removes, anyone leaves. A study's room is managed by the study: no member
+ * controls here, a link to the study instead.
  */
-export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: string }) {
+export function MembersPanel({
+  room,
+  meId,
+  Presence,
+}: {
+  room: ChatRoomDetail;
+  meId: string;
+  Presence?: MemberPresence;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const navigate = useNavigate();
@@ -38,10 +51,19 @@ export function MembersPanel({ room, meId }: { room: ChatRoomDetail; meId: strin
       <ul className="member-list">
         {room.members.map((member) => (
           <li key={member.user.id} className="member-list__item">
-            <span>{member.user.nickname}</span>
-            {member.role === 'owner' ? (
-              <span className="muted"> ({t('chat.members.owner')})</span>
-            ) : null}
+            <Avatar nickname={member.user.nickname} url={member.user.avatarUrl} />
+            <span className="member-list__who">
+              <Link
+                to={hrefs.profile(member.user.id)}
+                aria-label={t('chat.members.profile', { nickname: member.user.nickname })}
+              >
+                {member.user.nickname}
+              </Link>
+              {member.role === 'owner' ? (
+                <span className="muted"> ({t('chat.members.owner')})</span>
+              ) : null}
+              {Presence ? <Presence userId={member.user.id} /> : null}
+            </span>
             {isOwner && member.user.id !== meId ? (
               <RemoveMember
                 nickname={member.user.nickname}

@@ -1,11 +1,20 @@
 import type { ChatMessage } from '@orgo/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type MouseEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { ConfirmGroup } from '@/components/confirm-group';
 import { FormAlert } from '@/components/form-alert';
 import { useT } from '@/i18n/i18n-provider';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { MESSAGE_MAX } from './composer';
+import { MessageText } from './message-text';
 import { ReplyQuote } from './reply-quote';
 
 /** What the room view does for a message; the list only asks. */
@@ -33,7 +42,17 @@ interface MessageItemProps {
   onDraftChange(draft: string | null): void;
 }
 
-/** One sent message: its body, and for my own messages edit and delete (with a confirm step). */
+/** How long a finger rests on a message before its actions open. */
+export const LONG_PRESS_MS = 450;
+
+/** Taps on these do their own thing; they never open the message's actions. */
+const INTERACTIVE = 'a, button, input, textarea, pre, label';
+
+/**
+ * One sent message: its body, and its actions (reply, reactions, and for my own messages edit
+ * and delete with a confirm step) in a menu that opens on tap or long-press on touch screens and
+ * from the "more" button otherwise; no toolbar stays on the bubbles.
+ */
 export function MessageItem({
   message,
   meId,
@@ -47,7 +66,13 @@ export function MessageItem({
   const t = useT();
   const errorMessage = useErrorMessage();
   const editorId = useId();
+  const menuId = useId();
   const [isConfirming, setIsConfirming] = useState(false);
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
+  const body = useRef<HTMLDivElement>(null);
+  const press = useRef<{ timer?: ReturnType<typeof setTimeout>; hasOpened: boolean }>({
+    hasOpened: false,
+  });
   const edit = useMutation({
     mutationFn: (text: string) => actions!.edit(message, text),
     onSuccess: () => setDraft(null),
@@ -68,6 +93,44 @@ export function MessageItem({
   const canChange = isMine && !isDeleted && actions !== undefined && message.text !== null;
   const error = edit.error ?? remove.error ?? react.error;
 
+  const canOpenMenu = actions !== undefined && !isDeleted && draft === null && !isConfirming;
+  const menuOpen = isMenuOpen && canOpenMenu;
+  const closeMenu = () => setIsMenuOpen(false);
+
+  // A tap or click anywhere else closes the menu.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onPointerDown = (event: globalThis.PointerEvent) => {
+      if (!body.current?.contains(event.target as Node)) setIsMenuOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [menuOpen]);
+  useEffect(() => () => clearTimeout(press.current.timer), []);
+
+  const onPointerDown = (event: PointerEvent) => {
+    if (event.pointerType !== 'touch' || !canOpenMenu) return;
+    if ((event.target as Element).closest(INTERACTIVE)) return;
+    press.current.hasOpened = false;
+    clearTimeout(press.current.timer);
+    press.current.timer = setTimeout(() => {
+      press.current.hasOpened = true;
+      setIsMenuOpen(true);
+    }, LONG_PRESS_MS);
+  };
+  const cancelPress = () => clearTimeout(press.current.timer);
+  const onClick = (event: MouseEvent) => {
+    const pointerType = (event.nativeEvent as Partial<globalThis.PointerEvent>).pointerType;
+    if (pointerType !== 'touch' || !canOpenMenu) return;
+    if ((event.target as Element).closest(INTERACTIVE)) return;
+    // The long-press already opened it; the click that ends the press must not close it again.
+    if (press.current.hasOpened) {
+      press.current.hasOpened = false;
+      return;
+    }
+    setIsMenuOpen((isOpen) => !isOpen);
+  };
+
   const save = () => {
     const text = draft?.trim() ?? '';
     if (!text) return;
@@ -76,7 +139,22 @@ export function MessageItem({
   };
 
   return (
-    <>
+    <div
+      ref={body}
+      className="message__body"
+      onPointerDown={onPointerDown}
+      onPointerUp={cancelPress}
+      onPointerMove={cancelPress}
+      onPointerCancel={cancelPress}
+      onClick={onClick}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && menuOpen) closeMenu();
+      }}
+      onContextMenu={(event) => {
+        // The long-press menu replaces the browser's own on a message (not on its links or code).
+        if (canOpenMenu && !(event.target as Element).closest(INTERACTIVE)) event.preventDefault();
+      }}
+    >
       {isMine ? null : <span className="message__sender">{message.sender.nickname}</span>}
       {message.replyTo ? (
         <ReplyQuote
@@ -124,14 +202,28 @@ export function MessageItem({
           </span>
         </div>
       ) : isDeleted || message.text !== null ? (
-        <p className={isDeleted ? 'message__text muted' : 'message__text'}>
-          {isDeleted ? t('chat.deletedMessage') : message.text}
+        <div className={isDeleted ? 'message__text muted' : 'message__text'}>
+          {isDeleted ? t('chat.deletedMessage') : <MessageText text={message.text ?? ''} />}
           {message.editedAt && !isDeleted ? (
             <span className="message__edited muted"> {t('chat.message.edited')}</span>
           ) : null}
-        </p>
+        </div>
       ) : null}
-      {meta}
+      <span className="message__footer">
+        {meta}
+        {canOpenMenu ? (
+          <button
+            className="message__more"
+            type="button"
+            aria-label={t('chat.message.more', { nickname: message.sender.nickname })}
+            aria-expanded={menuOpen}
+            aria-controls={menuOpen ? menuId : undefined}
+            onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
+          >
+            ⋯
+          </button>
+        ) : null}
+      </span>
       {reactions.length > 0 && !isDeleted ? (
         <ul className="message__reactions" aria-label={t('chat.reaction.list')}>
           {reactions.map((r) => (
@@ -150,12 +242,20 @@ export function MessageItem({
           ))}
         </ul>
       ) : null}
-      {actions && !isDeleted && draft === null && !isConfirming ? (
-        <span className="message__actions message__actions--toolbar">
+      {menuOpen && actions ? (
+        <span
+          className="message__actions message__menu"
+          id={menuId}
+          role="group"
+          aria-label={t('chat.message.actions')}
+        >
           <button
             className="button button--ghost"
             type="button"
-            onClick={() => actions.reply(message)}
+            onClick={() => {
+              closeMenu();
+              actions.reply(message);
+            }}
           >
             {t('chat.message.reply')}
           </button>
@@ -167,7 +267,10 @@ export function MessageItem({
               aria-pressed={hasReacted(emoji)}
               aria-label={t('chat.reaction.add', { emoji })}
               disabled={react.isPending}
-              onClick={() => toggle(emoji)}
+              onClick={() => {
+                closeMenu();
+                toggle(emoji);
+              }}
             >
               {emoji}
             </button>
@@ -178,6 +281,7 @@ export function MessageItem({
                 className="button button--ghost"
                 type="button"
                 onClick={() => {
+                  closeMenu();
                   remove.reset();
                   setDraft(message.text ?? '');
                 }}
@@ -188,6 +292,7 @@ export function MessageItem({
                 className="button button--ghost"
                 type="button"
                 onClick={() => {
+                  closeMenu();
                   edit.reset();
                   setIsConfirming(true);
                 }}
@@ -212,6 +317,6 @@ export function MessageItem({
         />
       ) : null}
       {error ? <FormAlert>{errorMessage(error)}</FormAlert> : null}
-    </>
+    </div>
   );
 }

@@ -45,6 +45,10 @@ function fakeActions(overrides: Partial<MessageActions> = {}) {
   };
 }
 
+/** Message actions live in a menu, opened from the message's "more" button. */
+const openMenu = (scope: HTMLElement) =>
+  userEvent.click(within(scope).getByRole('button', { name: /메시지 메뉴 열기$/ }));
+
 describe('MessageList', () => {
   beforeEach(() => void fakeLayout({ scroller: SCROLLER, gap: 8 }));
 
@@ -145,6 +149,70 @@ describe('MessageList', () => {
     quotes.forEach((quote) => expect(quote).toHaveTextContent('점심 뭐 먹어요?'));
   });
 
+  it('says why a send was refused, with no retry where it cannot help', async () => {
+    const entry = { roomId: 'room-1', createdAt: '2025-03-01T12:00:00Z', text: '안녕' };
+    const { log, onRetry, onDiscard } = renderList([
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'a',
+          status: 'failed',
+          errorCode: 'CHAT_DIRECT_BLOCKED',
+        },
+      },
+      {
+        kind: 'outbox',
+        entry: {
+          ...entry,
+          clientMessageId: 'b',
+          status: 'failed',
+          errorCode: 'COMMON_RATE_LIMITED',
+        },
+      },
+    ]);
+    const [blocked, limited] = within(log).getAllByRole('listitem');
+    expect(within(blocked!).getByRole('alert')).toHaveTextContent(ko.errorCode.CHAT_DIRECT_BLOCKED);
+    expect(within(blocked!).queryByRole('button', { name: ko.chat.retry })).toBeNull();
+    await userEvent.click(within(blocked!).getByRole('button', { name: ko.chat.status.discard }));
+    expect(onDiscard).toHaveBeenCalledWith('a');
+
+    expect(within(limited!).getByRole('alert')).toHaveTextContent(ko.errorCode.COMMON_RATE_LIMITED);
+    await userEvent.click(within(limited!).getByRole('button', { name: ko.chat.retry }));
+    expect(onRetry).toHaveBeenCalledWith('b');
+  });
+
+  it('renders inline code and code blocks as text, with a copy button', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const text = 'run `<b>pnpm</b>`:\n```sh\necho "<script>x</script>"\n```';
+    const { log } = renderList([{ kind: 'message', message: buildChatMessage({ seq: 1, text }) }]);
+    expect(log.querySelector('b, script')).toBeNull();
+    expect(within(log).getByText('<b>pnpm</b>').tagName).toBe('CODE');
+    const block = within(log).getByRole('group', { name: 'sh 코드' });
+    expect(block.querySelector('pre')).toHaveTextContent('echo "<script>x</script>"');
+    await userEvent.click(within(block).getByRole('button', { name: 'sh 코드 복사' }));
+    expect(writeText).toHaveBeenCalledWith('echo "<script>x</script>"');
+    expect(await within(block).findByRole('status')).toHaveTextContent(ko.chat.code.copied);
+    vi.unstubAllGlobals();
+  });
+
+  it('opens a message’s actions from its menu and closes them with Escape', async () => {
+    const actions = fakeActions();
+    const { log } = renderList(
+      [{ kind: 'message', message: buildChatMessage({ seq: 1 }) }],
+      null,
+      undefined,
+      actions,
+    );
+    expect(within(log).queryByRole('button', { name: ko.chat.message.reply })).toBeNull();
+    await openMenu(log);
+    const menu = within(log).getByRole('group', { name: ko.chat.message.actions });
+    expect(within(menu).getByRole('button', { name: ko.chat.message.reply })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(within(log).queryByRole('group', { name: ko.chat.message.actions })).toBeNull();
+  });
+
   it('shows a deleted message in place without its text', () => {
     const { log } = renderList([
       {
@@ -202,6 +270,9 @@ describe('MessageList', () => {
     const [myItem, theirItem] = within(log).getAllByRole('listitem');
     expect(within(theirItem!).queryByRole('button', { name: ko.chat.message.edit })).toBeNull();
 
+    await openMenu(theirItem!);
+    expect(within(theirItem!).queryByRole('button', { name: ko.chat.message.edit })).toBeNull();
+    await openMenu(myItem!);
     await userEvent.click(within(myItem!).getByRole('button', { name: ko.chat.message.edit }));
     const editor = within(myItem!).getByRole('textbox', { name: ko.chat.message.editLabel });
     expect(editor).toHaveValue('안녕');
@@ -227,6 +298,7 @@ describe('MessageList', () => {
       undefined,
       actions,
     );
+    await openMenu(log);
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.edit }));
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.cancel }));
     expect(within(log).queryByRole('textbox')).toBeNull();
@@ -241,6 +313,7 @@ describe('MessageList', () => {
     const actions = fakeActions({ remove });
     const mine = buildChatMessage({ seq: 1, sender: me });
     const { log } = renderList([{ kind: 'message', message: mine }], null, undefined, actions);
+    await openMenu(log);
     await userEvent.click(within(log).getByRole('button', { name: ko.chat.message.delete }));
     expect(remove).not.toHaveBeenCalled();
     const confirm = within(log).getByRole('group', { name: ko.chat.message.confirmDelete });
@@ -297,6 +370,7 @@ describe('MessageList', () => {
     const quote = within(reply!).getByRole('figure', { name: '지우 님의 메시지에 답장' });
     expect(quote).toHaveTextContent('점심 뭐 먹어요?');
 
+    await openMenu(reply!);
     await userEvent.click(within(reply!).getByRole('button', { name: ko.chat.message.reply }));
     expect(actions.reply).toHaveBeenCalledWith(theirs);
   });
@@ -321,6 +395,7 @@ describe('MessageList', () => {
     expect(actions.react).toHaveBeenLastCalledWith(message, '👍', false);
     await userEvent.click(party);
     expect(actions.react).toHaveBeenLastCalledWith(message, '🎉', true);
+    await openMenu(log);
     await userEvent.click(within(log).getByRole('button', { name: '❤️ 반응 남기기' }));
     expect(actions.react).toHaveBeenLastCalledWith(message, '❤️', true);
   });
@@ -392,6 +467,7 @@ describe('MessageList virtualisation', () => {
     const { log, scroller } = renderLong(rows, { hasMoreBefore: false, actions: fakeActions() });
     await waitFor(() => expect(item(log, 300)).not.toBeNull());
     const row = () => item(log, 300) as HTMLElement;
+    await openMenu(row());
     await userEvent.click(within(row()).getByRole('button', { name: ko.chat.message.edit }));
     const editor = within(row()).getByRole('textbox', { name: ko.chat.message.editLabel });
     await userEvent.type(editor, ' 반가워요');

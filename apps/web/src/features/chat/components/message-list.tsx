@@ -10,9 +10,12 @@ import {
   type ReactNode,
 } from 'react';
 import { useI18n } from '@/i18n/i18n-provider';
+import { isErrorCodeKnown } from '@/i18n/use-error-message';
 import { intlLocale } from '@/i18n/translate';
 import type { OutboxEntry } from '../store/outbox';
+import { canRetrySend } from '../store/send-failure';
 import { MessageItem, type MessageActions } from './message-item';
+import { MessageText } from './message-text';
 import { ReplyQuote } from './reply-quote';
 
 export type MessageRow =
@@ -259,6 +262,10 @@ export function MessageList({
     if (row.kind === 'outbox') {
       const { entry } = row;
       const isFailed = entry.status === 'failed';
+      const reason =
+        isFailed && entry.errorCode && isErrorCodeKnown(entry.errorCode)
+          ? t(`errorCode.${entry.errorCode}`)
+          : null;
       return (
         <li
           ref={virtualizer.measureElement}
@@ -272,14 +279,25 @@ export function MessageList({
             />
           ) : null}
           {entry.imageId ? <p className="message__text muted">{t('chat.image.sending')}</p> : null}
-          {entry.text ? <p className="message__text">{entry.text}</p> : null}
+          {entry.text ? (
+            <div className="message__text">
+              <MessageText text={entry.text} />
+            </div>
+          ) : null}
           <span className="message__meta">
             {time}
             <span className="message__status">
               {isFailed ? t('chat.status.failed') : t('chat.status.pending')}
             </span>
-            {isFailed ? (
-              <>
+          </span>
+          {reason ? (
+            <p className="message__reason" role="alert">
+              {reason}
+            </p>
+          ) : null}
+          {isFailed ? (
+            <span className="message__meta">
+              {canRetrySend(entry.errorCode) ? (
                 <button
                   className="button button--ghost"
                   type="button"
@@ -287,16 +305,16 @@ export function MessageList({
                 >
                   {t('chat.retry')}
                 </button>
-                <button
-                  className="button button--ghost"
-                  type="button"
-                  onClick={() => onDiscard(entry.clientMessageId)}
-                >
-                  {t('chat.status.discard')}
-                </button>
-              </>
-            ) : null}
-          </span>
+              ) : null}
+              <button
+                className="button button--ghost"
+                type="button"
+                onClick={() => onDiscard(entry.clientMessageId)}
+              >
+                {t('chat.status.discard')}
+              </button>
+            </span>
+          ) : null}
         </li>
       );
     }

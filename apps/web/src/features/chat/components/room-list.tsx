@@ -2,13 +2,20 @@ import { Link } from 'react-router';
 import { hrefs } from '@/config/paths';
 import { useI18n } from '@/i18n/i18n-provider';
 import type { ChatRoom } from '@/lib/api-types';
+import { previewKind } from '../store/preview';
 import { roomTitle } from './room-title';
 
 function Preview({ room }: { room: ChatRoom }) {
   const { t } = useI18n();
   const last = room.lastMessage;
   if (!last) return <span className="muted">{t('chat.preview.none')}</span>;
-  const text = last.deletedAt ? t('chat.preview.deleted') : last.text;
+  const kind = previewKind(last);
+  const text =
+    kind === 'deleted'
+      ? t('chat.preview.deleted')
+      : kind === 'photo'
+        ? t('chat.preview.photo')
+        : last.text;
   return (
     <span className="room-list__preview">
       {room.kind === 'group' ? `${last.sender.nickname}: ` : ''}

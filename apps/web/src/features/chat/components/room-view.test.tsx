@@ -43,6 +43,7 @@ function fakeEngine(
     setTyping: vi.fn(),
     typingIn: () => NOBODY,
     isOffline: () => false,
+    wasRemoved: () => false,
     subscribe: () => () => undefined,
     start: () => () => undefined,
   } satisfies ChatEngine;
@@ -95,6 +96,7 @@ describe('RoomView', () => {
     const [first] = await within(log).findAllByRole('listitem');
     expect(await within(log).findByText('2명 읽음')).toBeInTheDocument();
 
+    await userEvent.click(within(first!).getByRole('button', { name: /메시지 메뉴 열기$/ }));
     await userEvent.click(within(first!).getByRole('button', { name: ko.chat.message.reply }));
     expect(screen.getByRole('figure', { name: '민준 님에게 답장' })).toHaveTextContent(
       '점심 뭐 먹어요?',
@@ -108,6 +110,25 @@ describe('RoomView', () => {
       replyTo: question,
     });
     expect(screen.queryByRole('figure', { name: '민준 님에게 답장' })).toBeNull();
+  });
+
+  it('says plainly that I am no longer in a room I was removed from', async () => {
+    const fake = { ...fakeEngine(), wasRemoved: (roomId: string) => roomId === 'room-1' };
+    engine.current = fake;
+    vi.stubGlobal(
+      'fetch',
+      createFakeFetch({
+        'GET /api/chat/rooms/room-1': () =>
+          json(404, { code: 'CHAT_ROOM_NOT_FOUND', message: 'Room not found.' }),
+      }),
+    );
+    renderWithProviders(<RoomView roomId="room-1" meId="1" />);
+    expect(await screen.findByText(ko.chat.removed.title)).toBeInTheDocument();
+    expect(screen.getByText(ko.chat.removed.description)).toBeInTheDocument();
+    expect(screen.queryByText(ko.errorCode.CHAT_ROOM_NOT_FOUND)).toBeNull();
+    expect(screen.queryByRole('textbox', { name: ko.chat.composer.label })).toBeNull();
+    for (const link of screen.getAllByRole('link', { name: ko.chat.toList }))
+      expect(link).toHaveAttribute('href', '/chat');
   });
 
   describe('jumps', () => {
@@ -183,6 +204,7 @@ describe('RoomView', () => {
 
     it('goes to the first message on or after a date, marked, or says there is none', async () => {
       const { log, queries } = await openRoom(directRoom({}));
+      await userEvent.click(screen.getByRole('button', { name: ko.chat.roomMenu }));
       const date = screen.getByLabelText(ko.chat.jumpToDate.label);
       const go = screen.getByRole('button', { name: ko.chat.jumpToDate.submit });
 

@@ -1,11 +1,11 @@
 import type { ChatMessage } from '@orgo/contracts';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { FormAlert } from '@/components/form-alert';
 import { LoadMoreButton } from '@/components/load-more-button';
-import { Page } from '@/components/page';
 import { paths } from '@/config/paths';
 import { useT } from '@/i18n/i18n-provider';
+import { setPageTitle } from '@/lib/document-title';
 import { useErrorMessage } from '@/i18n/use-error-message';
 import { deleteMessage } from '../api/delete-message';
 import { editMessage } from '../api/edit-message';
@@ -15,17 +15,27 @@ import { CHAT_IMAGE_MAX_BYTES, CHAT_IMAGE_TYPES, uploadChatImage } from '../api/
 import { useOutboxEntries, useRoomTimeline, useTypingUsers } from '../hooks/use-room-timeline';
 import { useChatEngine } from '../realtime/chat-engine-provider';
 import { countSeenBy } from '../store/seen-by';
+import { firstUnreadSeq } from '../store/unread-divider';
 import { Composer } from './composer';
 import { ConnectionNotice } from './connection-notice';
 import { JumpToDate } from './jump-to-date';
 import type { MessageActions } from './message-item';
-import { MembersPanel } from './members-panel';
+import { MembersPanel, type MemberPresence } from './members-panel';
 import { MessageList, type MessageRow, type ScrollRequest } from './message-list';
 import { ReplyQuote } from './reply-quote';
 import { roomTitle } from './room-title';
 
 /** One room: its history and live messages, the composer, typing and "seen". */
-export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
+export function RoomView({
+  roomId,
+  meId,
+  MemberPresence,
+}: {
+  roomId: string;
+  meId: string;
+  /** Members' presence, from the user feature (composed by the page). */
+  MemberPresence?: MemberPresence;
+}) {
   const t = useT();
   const errorMessage = useErrorMessage();
   const engine = useChatEngine();
@@ -41,7 +51,16 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
   const [isMembersOpen, setIsMembersOpen] = useState(false);
   const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
   const [hasJumpFailed, setHasJumpFailed] = useState(false);
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
+  const menuId = useId();
   const store = engine.timeline(roomId);
+  const wasRemoved = useSyncExternalStore(engine.subscribe, () => engine.wasRemoved(roomId));
+  // Once shown, a room that cannot be loaded any more is one I was removed from, not a wrong link.
+  const [hasShown, setHasShown] = useState(false);
+  if (room.data && !hasShown) setHasShown(true);
+  const isRemoved = wasRemoved || (room.isError && hasShown);
+  const appName = t('app.name');
+  useEffect(() => setPageTitle(`${title} · ${appName}`), [title, appName]);
 
   const jumpToLatest = async () => {
     setHasJumpFailed(false);
@@ -127,16 +146,23 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
 
   // Where I stopped reading and how much was unread, fixed when the room opens (reading moves
   // them right after).
-  const [opened, setOpened] = useState<{ lastReadSeq: number; unreadCount: number } | null>(null);
+  const [opened, setOpened] = useState<{
+    lastReadSeq: number;
+    unreadCount: number;
+    /** The newest message when the room opened: what arrives after it is read live. */
+    atSeq: number;
+  } | null>(null);
   if (!opened && room.data && timeline.status === 'ready') {
     const { lastReadSeq, unreadCount } = room.data;
-    setOpened({ lastReadSeq, unreadCount });
+    const atSeq = Math.max(room.data.lastSeq, lastReadSeq);
+    setOpened({ lastReadSeq, unreadCount, atSeq });
     // The list opens at the newest message; with unread ones on this page, at the first of them.
-    const first = firstUnread(timeline.messages, lastReadSeq, meId);
+    const first = firstUnreadSeq(timeline.messages, lastReadSeq, atSeq, meId);
     if (first !== null) setScrollRequest({ to: 'seq', seq: first });
   }
   const unreadFromSeq = useMemo(
-    () => (opened ? firstUnread(timeline.messages, opened.lastReadSeq, meId) : null),
+    () =>
+      opened ? firstUnreadSeq(timeline.messages, opened.lastReadSeq, opened.atSeq, meId) : null,
     [opened, timeline.messages, meId],
   );
   // More were unread than the window reaches back to: offer the jump instead of a wrong divider.
@@ -150,7 +176,8 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     setHasJumpFailed(false);
     try {
       const seq = await store.jumpToSeq(opened.lastReadSeq + 1);
-      const first = firstUnread(store.getState().messages, opened.lastReadSeq, meId) ?? seq;
+      const first =
+        firstUnreadSeq(store.getState().messages, opened.lastReadSeq, opened.atSeq, meId) ?? seq;
       setHighlightSeq(null);
       if (first !== null) setScrollRequest({ to: 'seq', seq: first, isFocused: true });
     } catch {
@@ -197,34 +224,74 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
     (id) => room.data?.members.find((m) => m.user.id === id)?.user.nickname ?? '…',
   );
 
+  const header = (heading: string) => (
+    <div className="chat-room__bar">
+      <Link className="chat-room__back" to={paths.chat} aria-label={t('chat.toList')}>
+        <span aria-hidden="true">‹</span>
+      </Link>
+      <h1 className="chat-room__title page__title" tabIndex={-1}>
+        {heading}
+      </h1>
+      {room.data && !isRemoved ? (
+        <button
+          className="button button--ghost chat-room__menu-button"
+          type="button"
+          aria-expanded={isMenuOpen}
+          aria-controls={menuId}
+          onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
+        >
+          {t('chat.roomMenu')}
+        </button>
+      ) : null}
+    </div>
+  );
+
+  if (isRemoved) {
+    return (
+      <div className="page chat-room-page">
+        {header(room.data ? title : t('chat.title'))}
+        <div className="card stack stack--tight" role="status">
+          <h2 className="card__title">{t('chat.removed.title')}</h2>
+          <p className="muted">{t('chat.removed.description')}</p>
+          <Link className="button" to={paths.chat}>
+            {t('chat.toList')}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
   if (room.isError) {
     return (
-      <Page title={t('chat.title')}>
+      <div className="page chat-room-page">
+        {header(t('chat.title'))}
         <FormAlert>{errorMessage(room.error)}</FormAlert>
         <Link to={paths.chat}>{t('chat.toList')}</Link>
-      </Page>
+      </div>
     );
   }
 
   return (
-    <Page title={title}>
-      <div className="chat-room stack stack--tight">
-        <div className="chat-room__header">
-          <Link to={paths.chat}>{t('chat.toList')}</Link>
-          <JumpToDate onJump={jumpToDate} disabled={timeline.status !== 'ready'} />
-          {room.data?.kind === 'group' ? (
-            <button
-              className="button button--ghost"
-              type="button"
-              aria-expanded={isMembersOpen}
-              onClick={() => setIsMembersOpen((isOpen) => !isOpen)}
-            >
-              {t('chat.members.toggle')}
-            </button>
-          ) : null}
-        </div>
-        {isMembersOpen && room.data?.kind === 'group' ? (
-          <MembersPanel room={room.data} meId={meId} />
+    <div className="page chat-room-page">
+      {header(title)}
+      <div className="chat-room">
+        {isMenuOpen ? (
+          <div className="chat-room__menu card" id={menuId}>
+            <JumpToDate onJump={jumpToDate} disabled={timeline.status !== 'ready'} />
+            {room.data?.kind === 'group' ? (
+              <button
+                className="button button--ghost"
+                type="button"
+                aria-expanded={isMembersOpen}
+                onClick={() => setIsMembersOpen((isOpen) => !isOpen)}
+              >
+                {t('chat.members.toggle')}
+              </button>
+            ) : null}
+            {isMembersOpen && room.data?.kind === 'group' ? (
+              <MembersPanel room={room.data} meId={meId} Presence={MemberPresence} />
+            ) : null}
+          </div>
         ) : null}
         <ConnectionNotice />
         {isUnreadOutOfView ? (
@@ -305,13 +372,6 @@ export function RoomView({ roomId, meId }: { roomId: string; meId: string }) {
           imageProgress={imageProgress}
         />
       </div>
-    </Page>
+    </div>
   );
-}
-
-/** The first message from someone else after `lastReadSeq`, if the window reaches back to it. */
-function firstUnread(messages: readonly ChatMessage[], lastReadSeq: number, meId: string) {
-  const first = messages[0];
-  if (!first || first.seq > lastReadSeq + 1) return null;
-  return messages.find((m) => m.seq > lastReadSeq && m.sender.id !== meId)?.seq ?? null;
 }

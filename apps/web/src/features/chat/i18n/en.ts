@@ -3,9 +3,24 @@ import type { chatKo } from './ko';
 /** Chat rooms, messages and members (English). */
 export const chatEn: typeof chatKo = {
   chat: {
+    attention: {
+      dismiss: 'Dismiss',
+      from: 'New message from {nickname}',
+      photo: 'Sent a photo',
+      region: 'New message alerts',
+    },
+    code: {
+      block: 'Code',
+      blockLang: '{lang} code',
+      copied: 'Copied',
+      copy: 'Copy',
+      copyFailed: 'Could not copy',
+      copyLabel: 'Copy {label}',
+    },
     composer: {
+      hint: 'Enter sends, Shift+Enter starts a new line',
       label: 'Message',
-      placeholder: 'Write a message (Enter to send, Shift+Enter for a new line)',
+      placeholder: 'Write a message',
       send: 'Send',
     },
     connection: {
@@ -13,6 +28,7 @@ export const chatEn: typeof chatKo = {
     },
     contacts: {
       empty: 'You follow nobody yet. Direct chats start only with people you follow.',
+      findPeople: 'Find people',
       start: 'Chat with {nickname}',
       title: 'New chat',
     },
@@ -58,6 +74,7 @@ export const chatEn: typeof chatKo = {
       name: 'Group name',
       noContacts: 'Nobody you follow is left to add.',
       owner: 'owner',
+      profile: '{nickname}’s profile',
       remove: 'Remove {nickname}',
       removeConfirm: 'Remove {nickname} from this group?',
       removeConfirmAction: 'Remove',
@@ -68,6 +85,7 @@ export const chatEn: typeof chatKo = {
       toggle: 'Members',
     },
     message: {
+      actions: 'Message menu',
       cancel: 'Cancel',
       confirmDelete: 'Delete this message?',
       delete: 'Delete',
@@ -75,6 +93,7 @@ export const chatEn: typeof chatKo = {
       edit: 'Edit',
       editLabel: 'Edit message',
       edited: '(edited)',
+      more: 'Open the menu of {nickname}’s message',
       reply: 'Reply',
       save: 'Save',
       saving: 'Saving…',
@@ -85,6 +104,7 @@ export const chatEn: typeof chatKo = {
     preview: {
       deleted: 'Deleted message',
       none: 'No messages yet',
+      photo: 'Photo',
     },
     reaction: {
       add: 'React with {emoji}',
@@ -98,7 +118,13 @@ export const chatEn: typeof chatKo = {
       quote: 'Reply to {nickname}',
       target: 'Replying to {nickname}',
     },
+    removed: {
+      description:
+        'You left this chat or its owner removed you. You can no longer read or send messages here.',
+      title: 'You are no longer in this chat',
+    },
     retry: 'Retry',
+    roomMenu: 'Chat menu',
     seen: 'Seen',
     seenBy: 'Seen by {count}',
     status: {

@@ -1,9 +1,24 @@
 /** Chat rooms, messages and members (Korean, the default language; `en.ts` must have exactly these keys). */
 export const chatKo = {
   chat: {
+    attention: {
+      dismiss: '알림 닫기',
+      from: '{nickname} 님의 새 메시지',
+      photo: '사진을 보냈습니다',
+      region: '새 메시지 알림',
+    },
+    code: {
+      block: '코드',
+      blockLang: '{lang} 코드',
+      copied: '복사했습니다',
+      copy: '복사',
+      copyFailed: '복사하지 못했습니다',
+      copyLabel: '{label} 복사',
+    },
     composer: {
+      hint: 'Enter로 보내기, Shift+Enter로 줄바꿈',
       label: '메시지',
-      placeholder: '메시지를 입력하세요 (Enter로 보내기, Shift+Enter로 줄바꿈)',
+      placeholder: '메시지를 입력하세요',
       send: '보내기',
     },
     connection: {
@@ -11,6 +26,7 @@ export const chatKo = {
     },
     contacts: {
       empty: '팔로우한 사람이 없습니다. 1:1 대화는 팔로우한 사람과만 시작할 수 있습니다.',
+      findPeople: '사람들 찾아보기',
       start: '{nickname} 님과 대화',
       title: '새 대화',
     },
@@ -56,6 +72,7 @@ export const chatKo = {
       name: '그룹 이름',
       noContacts: '초대할 수 있는 팔로우한 사람이 없습니다.',
       owner: '방장',
+      profile: '{nickname} 님의 프로필',
       remove: '{nickname} 님 내보내기',
       removeConfirm: '{nickname} 님을 이 그룹에서 내보낼까요?',
       removeConfirmAction: '내보내기',
@@ -66,6 +83,7 @@ export const chatKo = {
       toggle: '멤버',
     },
     message: {
+      actions: '메시지 메뉴',
       cancel: '취소',
       confirmDelete: '이 메시지를 삭제할까요?',
       delete: '삭제',
@@ -73,6 +91,7 @@ export const chatKo = {
       edit: '수정',
       editLabel: '메시지 수정',
       edited: '(수정됨)',
+      more: '{nickname} 님의 메시지 메뉴 열기',
       reply: '답장',
       save: '저장',
       saving: '저장하는 중…',
@@ -83,6 +102,7 @@ export const chatKo = {
     preview: {
       deleted: '삭제된 메시지',
       none: '아직 메시지가 없습니다',
+      photo: '사진',
     },
     reaction: {
       add: '{emoji} 반응 남기기',
@@ -96,7 +116,13 @@ export const chatKo = {
       quote: '{nickname} 님의 메시지에 답장',
       target: '{nickname} 님에게 답장',
     },
+    removed: {
+      description:
+        '이 채팅방에서 나갔거나 방장이 나를 내보냈습니다. 메시지를 더 보거나 보낼 수 없습니다.',
+      title: '더 이상 이 채팅방의 멤버가 아닙니다',
+    },
     retry: '다시 시도',
+    roomMenu: '채팅방 메뉴',
     seen: '읽음',
     seenBy: '{count}명 읽음',
     status: {

@@ -135,11 +135,37 @@ describe('chat engine', () => {
       ok: false,
       error: { code: 'COMMON_RATE_LIMITED', message: 'slow down' },
     } as Ack<ChatMessage>);
-    expect(engine.outbox.entries()).toMatchObject([{ status: 'failed' }]);
+    expect(engine.outbox.entries()).toMatchObject([
+      { status: 'failed', errorCode: 'COMMON_RATE_LIMITED' },
+    ]);
 
     engine.retry('client-1');
     expect(sends[1]?.payload.clientMessageId).toBe('client-1');
     expect(engine.outbox.entries()).toMatchObject([{ status: 'pending' }]);
+    expect(engine.outbox.entries()[0]).not.toHaveProperty('errorCode');
+  });
+
+  it('keeps the reason of a refusal with the failed message', () => {
+    const { engine, sends } = setup();
+    engine.send('room-1', '안녕');
+    sends[0]!.ack(null, {
+      ok: false,
+      error: { code: 'CHAT_DIRECT_BLOCKED', message: 'blocked' },
+    } as Ack<ChatMessage>);
+    expect(engine.outbox.entries()).toMatchObject([
+      { status: 'failed', errorCode: 'CHAT_DIRECT_BLOCKED', text: '안녕' },
+    ]);
+  });
+
+  it('remembers a room I was removed from', () => {
+    const { engine, fire } = setup();
+    const listener = vi.fn();
+    engine.subscribe(listener);
+    expect(engine.wasRemoved('room-3')).toBe(false);
+    fire('room.removed', { roomId: 'room-3' });
+    expect(engine.wasRemoved('room-3')).toBe(true);
+    expect(engine.wasRemoved('room-1')).toBe(false);
+    expect(listener).toHaveBeenCalled();
   });
 
   it('marks a send failed when the ack times out while connected', () => {

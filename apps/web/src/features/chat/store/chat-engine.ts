@@ -43,6 +43,8 @@ export interface ChatEngine {
   typingIn(roomId: string): readonly string[];
   /** The socket was connected and dropped, and is not back yet. */
   isOffline(): boolean;
+  /** I was removed from the room (or left it) while this engine ran. */
+  wasRemoved(roomId: string): boolean;
   /** Typing and connection changes. */
   subscribe(listener: () => void): () => void;
   /** Attaches the socket listeners; returns the detach function. */
@@ -62,6 +64,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   const typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   const typingSnapshots = new Map<string, readonly string[]>();
   const listeners = new Set<() => void>();
+  const removed = new Set<string>();
   let hasDropped = false;
   const notify = () => listeners.forEach((listener) => listener());
 
@@ -102,7 +105,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         outbox.remove(entry.clientMessageId);
         timelines.get(res.data.roomId)?.receive(res.data);
       } else {
-        outbox.setStatus(entry.clientMessageId, 'failed');
+        outbox.setStatus(entry.clientMessageId, 'failed', res.error.code);
       }
     });
   };
@@ -176,6 +179,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     },
     typingIn: (roomId) => typingSnapshots.get(roomId) ?? NOBODY,
     isOffline: () => hasDropped && !socket.connected,
+    wasRemoved: (roomId) => removed.has(roomId),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -204,6 +208,11 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         options.onRoomChanged?.(roomId);
         onRoomsChanged();
       };
+      const onRoomRemoved = ({ roomId }: { roomId: string }) => {
+        removed.add(roomId);
+        notify();
+        onRoomChanged({ roomId });
+      };
       const onTypingStarted: ChatServerEvents['typing.started'] = (e) => {
         if (e.userId !== meId) setTypist(e.roomId, e.userId, true);
       };
@@ -219,7 +228,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       socket.on('reaction.added', onReactionAdded);
       socket.on('reaction.removed', onReactionRemoved);
       socket.on('room.read', onRead);
-      socket.on('room.removed', onRoomChanged);
+      socket.on('room.removed', onRoomRemoved);
       socket.on('room.updated', onRoomChanged);
       socket.on('member.joined', onRoomChanged);
       socket.on('member.left', onRoomChanged);
@@ -236,7 +245,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         socket.off('reaction.added', onReactionAdded);
         socket.off('reaction.removed', onReactionRemoved);
         socket.off('room.read', onRead);
-        socket.off('room.removed', onRoomChanged);
+        socket.off('room.removed', onRoomRemoved);
         socket.off('room.updated', onRoomChanged);
         socket.off('member.joined', onRoomChanged);
         socket.off('member.left', onRoomChanged);

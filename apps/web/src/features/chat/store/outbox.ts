@@ -17,12 +17,15 @@ export interface OutboxEntry {
   replyTo?: ChatMessageQuote;
   createdAt: string;
   status: OutboxStatus;
+  /** Why the server refused it (failed only); absent after a timeout or a lost connection. */
+  errorCode?: string;
 }
 
 export interface Outbox {
   entries(): readonly OutboxEntry[];
   add(entry: OutboxEntry): void;
-  setStatus(clientMessageId: string, status: OutboxStatus): void;
+  /** `errorCode`: the server's reason for a refusal; cleared by any other change. */
+  setStatus(clientMessageId: string, status: OutboxStatus, errorCode?: string): void;
   remove(clientMessageId: string): void;
   subscribe(listener: () => void): () => void;
 }
@@ -71,6 +74,7 @@ function isEntry(value: unknown): value is OutboxEntry {
     (e.replyToId === undefined || typeof e.replyToId === 'string') &&
     (e.replyTo === undefined || isQuote(e.replyTo)) &&
     typeof e.createdAt === 'string' &&
+    (e.errorCode === undefined || typeof e.errorCode === 'string') &&
     (e.status === 'pending' || e.status === 'failed')
   );
 }
@@ -113,10 +117,16 @@ export function createOutbox(
       if (entries.some((e) => e.clientMessageId === entry.clientMessageId)) return;
       set([...entries, entry]);
     },
-    setStatus(clientMessageId, status) {
+    setStatus(clientMessageId, status, errorCode) {
       const held = entries.find((e) => e.clientMessageId === clientMessageId);
-      if (!held || held.status === status) return;
-      set(entries.map((e) => (e === held ? { ...e, status } : e)));
+      if (!held || (held.status === status && held.errorCode === errorCode)) return;
+      set(
+        entries.map((e) => {
+          if (e !== held) return e;
+          const { errorCode: _previous, ...rest } = e;
+          return errorCode ? { ...rest, status, errorCode } : { ...rest, status };
+        }),
+      );
     },
     remove(clientMessageId) {
       if (!entries.some((e) => e.clientMessageId === clientMessageId)) return;

@@ -8,4 +8,7 @@ export const userKeys = {
   lists: () => [...userKeys.all, 'list'] as const,
   list: (id: string, kind: UserListKind) => [...userKeys.lists(), id, kind] as const,
   blocks: () => [...userKeys.lists(), 'me', 'blocks'] as const,
+  /** Under `lists()`, so a follow anywhere updates them at once like the other lists. */
+  directory: (q: string) => [...userKeys.lists(), 'directory', q] as const,
+  suggestions: () => [...userKeys.lists(), 'suggestions'] as const,
 };

@@ -17,6 +17,8 @@ interface ProfileViewProps {
   onBlocked: () => void;
   /** Where the media feature's avatar uploader goes on my own profile; the plain avatar otherwise. */
   avatarSlot?: ReactNode;
+  /** The chat feature's "send a message" button, beside follow on someone else's profile. */
+  messageSlot?: ReactNode;
 }
 
 export function ProfileView({
@@ -25,6 +27,7 @@ export function ProfileView({
   isSignedIn,
   onBlocked,
   avatarSlot,
+  messageSlot,
 }: ProfileViewProps) {
   const { t, formatDateTime } = useI18n();
   const { viewer } = profile;
@@ -60,6 +63,7 @@ export function ProfileView({
           ) : (
             <>
               <FollowButton user={profile} viewer={viewer} isSignedIn={isSignedIn} />
+              {isSignedIn ? messageSlot : null}
               {isSignedIn ? (
                 <ProfileActionsMenu user={profile} viewer={viewer} onBlocked={onBlocked} />
               ) : null}

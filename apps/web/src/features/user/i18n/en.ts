@@ -43,6 +43,26 @@ export const userEn: typeof userKo = {
     },
     viewProfile: 'View my profile',
   },
+  people: {
+    description:
+      'Find people learning with you and follow them. You can chat one-to-one with people you follow.',
+    empty: 'No other members yet.',
+    filterEmpty: 'Nobody matches "{q}".',
+    list: 'Members',
+    message: 'Send a message',
+    messageHint: 'Follow to send a message.',
+    messageOpening: 'Opening the chat…',
+    messageVerify: 'Verify your email to send messages.',
+    search: 'Find by nickname',
+    suggestions: 'People to follow',
+    suggestionsEmpty: 'No one to suggest right now.',
+    title: 'People',
+    why: {
+      followedByFollowing: 'Followed by {count} you follow',
+      newMember: 'New member',
+      recentlyActive: 'Recently active',
+    },
+  },
   presence: {
     lastActive: 'Active {time}',
     online: 'Online',

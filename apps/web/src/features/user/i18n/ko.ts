@@ -42,6 +42,26 @@ export const userKo = {
     },
     viewProfile: '내 프로필 보기',
   },
+  people: {
+    description:
+      '함께 배우는 사람들을 찾아 팔로우하세요. 팔로우한 사람과 1:1 대화를 할 수 있습니다.',
+    empty: '아직 다른 회원이 없습니다.',
+    filterEmpty: '"{q}"에 맞는 사람이 없습니다.',
+    list: '회원 목록',
+    message: '메시지 보내기',
+    messageHint: '팔로우하면 메시지를 보낼 수 있습니다.',
+    messageOpening: '대화방 여는 중…',
+    messageVerify: '이메일 인증을 마치면 메시지를 보낼 수 있습니다.',
+    search: '닉네임으로 찾기',
+    suggestions: '팔로우할 만한 사람',
+    suggestionsEmpty: '지금은 추천할 사람이 없습니다.',
+    title: '사람들',
+    why: {
+      followedByFollowing: '내가 팔로우하는 {count}명이 팔로우',
+      newMember: '새로 가입',
+      recentlyActive: '최근 활동',
+    },
+  },
   presence: {
     lastActive: '{time} 활동',
     online: '온라인',
