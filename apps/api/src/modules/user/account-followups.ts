@@ -109,7 +109,8 @@ export class AccountFollowups implements OnModuleInit {
           '(last_attempt_at IS NULL OR last_attempt_at < now() - make_interval(secs => :retry))',
           { retry: this.config.env.ACCOUNT_FOLLOWUP_RETRY_AFTER_SEC },
         )
-        .returning(['content_policy', 'attempts'])
+        // Raw column names: the array form takes entity property names and drops unknown ones.
+        .returning('content_policy, attempts')
         .execute();
       const row = (claim.raw as { content_policy: ContentPolicy; attempts: number }[])[0];
       if (!row) return false;
