@@ -6401,6 +6401,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endDate": "2027-04-24",
+                 *       "maxMembers": 8,
+                 *       "tags": [
+                 *         "nestjs",
+                 *         "typescript",
+                 *         "postgres"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateStudyDto"];
             };
         };
@@ -6502,6 +6513,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferLeaderDto"];
             };
         };
