@@ -220,8 +220,8 @@ describe('account deletion follow-ups', () => {
     expect(rows).toEqual([
       { module: 'chat', attempts: row.attempts, done: true },
       { module: 'oauth', attempts: 1, done: true },
-      { module: 'study', attempts: 1, done: true },
       { module: 'post', attempts: 1, done: true },
+      { module: 'study', attempts: 1, done: true },
     ]);
   });
 });

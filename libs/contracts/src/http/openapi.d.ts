@@ -122,6 +122,50 @@ export interface paths {
         patch: operations["Profile_updateMe"];
         trace?: never;
     };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people directory: members, newest first
+         * @description With `q`, those whose nickname contains it. Never myself or anyone across a block; pass `nextCursor` back as `cursor`.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["People_directory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People to follow
+         * @description Those followed by the people I follow first (most such follows first), then the recently active, then the newest members. Never myself, someone I follow, or anyone across a block.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["People_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/me/avatar": {
         parameters: {
             query?: never;
@@ -616,6 +660,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My sign-in methods
+         * @description Whether the account has a password, its linked social providers, and a pending email change.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["EmailChange_methods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to change my email: mail a code to the new address
+         * @description Confirms with the current password; an account without one (social sign-in only) needs a session signed in within `REAUTH_MAX_AGE_SEC`. A new request replaces the pending one.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 5 per 30 min (`password-fail-account`); 1 per minute (`email-change-cooldown`); 5 per day (`email-change-account-day`); 5 per day (`mail-ip-day`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        post: operations["EmailChange_requestChange"];
+        /**
+         * Cancel my pending email change
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        delete: operations["EmailChange_cancelChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/email/change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm my email change with the mailed code
+         * @description Sessions stay signed in; the new address counts as verified.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        post: operations["EmailChange_confirmChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/providers": {
         parameters: {
             query?: never;
@@ -966,6 +1080,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My unread message total over all my rooms
+         * @description For the navigation badge and the tab title; the `/chat` socket keeps it current between calls.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["ChatUnread_total"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/studies": {
         parameters: {
             query?: never;
@@ -1124,6 +1260,276 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/posts/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a post being written
+         * @description One multipart part named `file` (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Put the answer’s `id` in `imageIds` of `POST /posts` or `PATCH /posts/{postId}`; an upload never attached is swept after a grace period.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 30 per 30 min (`media-upload-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        post: operations["Post_uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * All posts, newest first (muted and blocked authors left out)
+         * @description Pass `nextCursor` back as `cursor`; a page never skips or repeats a post.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_all"];
+        put?: never;
+        /**
+         * Write a post
+         * @description Title, plain-text content and up to 10 images uploaded with `POST /posts/images` (my own uploads not yet in a post), in display order.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 10 per 10 min (`post-create-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        post: operations["Post_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posts of the people I follow, newest first
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_following"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/popular": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 5 most liked posts of the last 7 days
+         * @description **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_popular"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My saved posts, last saved first
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_bookmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{userId}/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user’s posts, newest first
+         * @description A deleted account answers 404.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_byAuthor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A post with its images
+         * @description A signed-in viewer’s first read of the day counts one view. A deleted post, or one hidden by a block, answers 404 like a missing one.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_detail"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete my post
+         * @description The post leaves every feed and its page answers 404; its images are deleted.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        delete: operations["Post_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit my post: text, and the image list (keep, add, reorder, remove)
+         * @description `imageIds`, when sent, is the whole new list in order; images left out are deleted after the edit.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        patch: operations["Post_update"];
+        trace?: never;
+    };
+    "/api/posts/{postId}/like": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Like a post
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        put: operations["Post_like"];
+        post?: never;
+        /**
+         * Take back my like
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        delete: operations["Post_unlike"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/bookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save a post to my bookmarks
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        put: operations["Post_bookmark"];
+        post?: never;
+        /**
+         * Remove a post from my bookmarks
+         * @description Also for a post since deleted or hidden.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        delete: operations["Post_unbookmark"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top-level comments oldest first, or with `parentId` that comment’s replies
+         * @description Comments of authors in a block with me are left out.
+         *
+         *     **Rate limits.** Counts against the API budget of 100 requests per minute per IP (200 per user with a Bearer token); every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        get: operations["Post_listComments"];
+        put?: never;
+        /**
+         * Comment on a post, or reply to a top-level comment
+         * @description Replies go one level deep: `parentId` must be a live top-level comment of this post.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Also limited to 20 per minute (`post-comment-user`). Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        post: operations["Post_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/posts/{postId}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete my comment
+         * @description A comment with replies stays in the thread as deleted.
+         *
+         *     **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        delete: operations["Post_removeComment"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit my comment
+         * @description **Rate limits.** Counts against the API budget of 200 requests per minute per user; every answer carries `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`. Over a limit: 429 `COMMON_RATE_LIMITED` with `Retry-After` (seconds).
+         */
+        patch: operations["Post_editComment"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1165,6 +1571,48 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        ViewerStateDto: {
+            /** @description This is the viewer themselves. */
+            isSelf: boolean;
+            /** @description The viewer follows this user ("I follow"). */
+            isFollowing: boolean;
+            /** @description This user follows the viewer ("follows me"). */
+            followsMe: boolean;
+            /** @description The viewer blocked this user. */
+            isBlocked: boolean;
+            /** @description The viewer muted this user. */
+            isMuted: boolean;
+        };
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
+            viewer: components["schemas"]["ViewerStateDto"];
+        };
+        DirectoryPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            nextCursor: string | null;
+        };
+        SuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            nickname: string;
+            /** @description Same-origin URL of the avatar image, or null. */
+            avatarUrl: string | null;
+            viewer: components["schemas"]["ViewerStateDto"];
+            /**
+             * @description `followedByFollowing`: people I follow follow them (`followedByCount` of them); `recentlyActive`: seen recently; `newMember`: joined recently.
+             * @enum {string}
+             */
+            reason: "followedByFollowing" | "recentlyActive" | "newMember";
+            /** @description How many of the people I follow follow this user. */
+            followedByCount: number;
+        };
+        SuggestionsDto: {
+            items: components["schemas"]["SuggestionDto"][];
+        };
         ImageUploadDto: {
             /**
              * Format: binary
@@ -1189,18 +1637,6 @@ export interface components {
             followers: number;
             following: number;
         };
-        ViewerStateDto: {
-            /** @description This is the viewer themselves. */
-            isSelf: boolean;
-            /** @description The viewer follows this user ("I follow"). */
-            isFollowing: boolean;
-            /** @description This user follows the viewer ("follows me"). */
-            followsMe: boolean;
-            /** @description The viewer blocked this user. */
-            isBlocked: boolean;
-            /** @description The viewer muted this user. */
-            isMuted: boolean;
-        };
         PresenceDto: {
             online: boolean;
             /** Format: date-time */
@@ -1220,14 +1656,6 @@ export interface components {
             viewer: components["schemas"]["ViewerStateDto"];
             /** @description Only for the user themselves and their followers; null otherwise. */
             presence: components["schemas"]["PresenceDto"] | null;
-        };
-        UserListItemDto: {
-            /** Format: uuid */
-            id: string;
-            nickname: string;
-            /** @description Same-origin URL of the avatar image, or null. */
-            avatarUrl: string | null;
-            viewer: components["schemas"]["ViewerStateDto"];
         };
         UserPageDto: {
             items: components["schemas"]["UserListItemDto"][];
@@ -1311,6 +1739,38 @@ export interface components {
             password?: string;
             /** @description `anonymize`: posts and comments stay, shown as a deleted user. `remove`: deleted. */
             contentPolicy: components["schemas"]["ContentPolicy"];
+        };
+        SignInMethodDto: {
+            /**
+             * @description A linked social sign-in provider.
+             * @example google
+             */
+            provider: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        ChangeEmailPendingDto: {
+            /** @description Where the code was sent. */
+            newEmail: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        SignInMethodsDto: {
+            /** @description Signs in with email and password. */
+            password: boolean;
+            providers: components["schemas"]["SignInMethodDto"][];
+            /** @description A change of email waiting for its code, if any. */
+            pendingEmailChange: components["schemas"]["ChangeEmailPendingDto"] | null;
+        };
+        ChangeEmailDto: {
+            /** @example new-address@example.com */
+            newEmail: string;
+            /** @description The current password; required when the account has one. A password-less account needs a recent sign-in instead. */
+            password?: string;
+        };
+        ConfirmEmailChangeDto: {
+            /** @example 042917 */
+            code: string;
         };
         AuthProvidersDto: {
             /** @description Whether "Continue with GitHub" is offered. */
@@ -1530,6 +1990,12 @@ export interface components {
             /** @description The seq read up to; clamped to the last seq, never moves back. */
             seq: number;
         };
+        UnreadTotalDto: {
+            /** @description Messages after my read position, not mine and not deleted, over all rooms I am in. */
+            total: number;
+            /** @description How many of my rooms have at least one unread message. */
+            rooms: number;
+        };
         StudyDto: {
             /** Format: uuid */
             id: string;
@@ -1677,8 +2143,123 @@ export interface components {
              */
             userId: string;
         };
+        PostImageDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Signed, expiring same-origin URL; append `&size=thumb` for the small version. */
+            url: string;
+            width: number;
+            height: number;
+        };
+        CreatePostDto: {
+            title: string;
+            /** @description Plain text: line breaks are kept and http(s) URLs are linked; HTML is shown as text. */
+            content: string;
+            /** @description Images uploaded with `POST /posts/images`, in display order. */
+            imageIds?: string[];
+        };
+        PostDetailDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the content (plain text). */
+            excerpt: string;
+            author: components["schemas"]["UserSummaryDto"];
+            firstImage: components["schemas"]["PostImageDto"] | null;
+            imageCount: number;
+            likeCount: number;
+            commentCount: number;
+            viewCount: number;
+            /** @description Always false for anonymous visitors. */
+            likedByMe: boolean;
+            /** @description Always false for anonymous visitors. */
+            bookmarkedByMe: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Plain text with line breaks. */
+            content: string;
+            images: components["schemas"]["PostImageDto"][];
+        };
+        PostSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the content (plain text). */
+            excerpt: string;
+            author: components["schemas"]["UserSummaryDto"];
+            firstImage: components["schemas"]["PostImageDto"] | null;
+            imageCount: number;
+            likeCount: number;
+            commentCount: number;
+            viewCount: number;
+            /** @description Always false for anonymous visitors. */
+            likedByMe: boolean;
+            /** @description Always false for anonymous visitors. */
+            bookmarkedByMe: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+        };
+        PostPageDto: {
+            items: components["schemas"]["PostSummaryDto"][];
+            nextCursor: string | null;
+        };
+        PopularPostsDto: {
+            items: components["schemas"]["PostSummaryDto"][];
+        };
+        UpdatePostDto: {
+            title?: string;
+            content?: string;
+            /** @description The whole new image list in order: kept images, new uploads; images left out are deleted. */
+            imageIds?: string[];
+        };
+        LikeStateDto: {
+            liked: boolean;
+            likeCount: number;
+        };
+        BookmarkStateDto: {
+            bookmarked: boolean;
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            postId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Null once deleted. */
+            author: components["schemas"]["UserSummaryDto"] | null;
+            /** @description Null once deleted: the SPA shows "삭제된 댓글입니다" and keeps its replies. */
+            content: string | null;
+            /** @description Live replies of a top-level comment. */
+            replyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: date-time */
+            deletedAt: string | null;
+        };
+        CommentPageDto: {
+            items: components["schemas"]["CommentDto"][];
+            nextCursor: string | null;
+        };
+        CreateCommentDto: {
+            content: string;
+            /**
+             * Format: uuid
+             * @description A top-level comment of the same post to reply to.
+             */
+            parentId?: string;
+        };
+        EditCommentDto: {
+            content: string;
+        };
         /** @enum {string} */
-        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_MANAGED" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "STUDY_ALREADY_MEMBER" | "STUDY_DATE_RANGE_INVALID" | "STUDY_ENDED" | "STUDY_FULL" | "STUDY_LEADER_CANNOT_LEAVE" | "STUDY_LEADER_ONLY" | "STUDY_MAX_BELOW_COUNT" | "STUDY_NOT_FOUND" | "STUDY_NOT_MEMBER" | "STUDY_TAG_INVALID" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
+        ErrorCode: "AUTH_CREDENTIALS_INVALID" | "AUTH_CSRF_FAILED" | "AUTH_EMAIL_ALREADY_VERIFIED" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_LOCKED" | "AUTH_EMAIL_LINK_INVALID" | "AUTH_EMAIL_NOT_VERIFIED" | "AUTH_EMAIL_TAKEN" | "AUTH_OAUTH_CODE_INVALID" | "AUTH_OAUTH_DENIED" | "AUTH_OAUTH_EMAIL_UNVERIFIED" | "AUTH_OAUTH_ID_TOKEN_INVALID" | "AUTH_OAUTH_LINK_REQUIRES_VERIFIED" | "AUTH_OAUTH_PROVIDER_ERROR" | "AUTH_OAUTH_STATE_INVALID" | "AUTH_PASSWORD_INCORRECT" | "AUTH_PASSWORD_NOT_SET" | "AUTH_PASSWORD_TOO_COMMON" | "AUTH_PASSWORD_TOO_PERSONAL" | "AUTH_PROVIDER_UNAVAILABLE" | "AUTH_REAUTH_REQUIRED" | "AUTH_REFRESH_INVALID" | "AUTH_REFRESH_REUSED" | "AUTH_RESET_TOKEN_INVALID" | "AUTH_SESSION_NOT_FOUND" | "AUTH_SESSION_REVOKED" | "AUTH_TOKEN_EXPIRED" | "AUTH_TOKEN_INVALID" | "AUTH_UNAUTHENTICATED" | "CHAT_DIRECT_BLOCKED" | "CHAT_DIRECT_NOT_ALLOWED" | "CHAT_DIRECT_SELF" | "CHAT_IMAGE_NOT_FOUND" | "CHAT_IMAGE_OTHER_ROOM" | "CHAT_INVITE_NOT_ALLOWED" | "CHAT_MEMBER_NOT_FOUND" | "CHAT_MESSAGE_CLIENT_ID_REUSED" | "CHAT_MESSAGE_NOT_FOUND" | "CHAT_MESSAGE_NOT_OWN" | "CHAT_ROOM_FULL" | "CHAT_ROOM_MANAGED" | "CHAT_ROOM_NOT_FOUND" | "CHAT_ROOM_NOT_GROUP" | "CHAT_ROOM_OWNER_ONLY" | "CHAT_USER_NOT_FOUND" | "COMMON_FORBIDDEN" | "COMMON_INTERNAL" | "COMMON_NOT_FOUND" | "COMMON_ORIGIN_FORBIDDEN" | "COMMON_PAYLOAD_TOO_LARGE" | "COMMON_RATE_LIMITED" | "COMMON_SERVICE_UNAVAILABLE" | "COMMON_VALIDATION_FAILED" | "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID" | "MEDIA_NOT_FOUND" | "MEDIA_TOO_LARGE" | "MEDIA_TYPE_UNSUPPORTED" | "POST_COMMENT_DELETED" | "POST_COMMENT_NOT_FOUND" | "POST_COMMENT_NOT_OWN" | "POST_IMAGE_NOT_FOUND" | "POST_NOT_FOUND" | "POST_NOT_OWN" | "POST_REPLY_DEPTH" | "REALTIME_EVENT_UNKNOWN" | "REALTIME_SLOW_CONSUMER" | "REALTIME_TOO_MANY_SOCKETS" | "STUDY_ALREADY_MEMBER" | "STUDY_DATE_RANGE_INVALID" | "STUDY_ENDED" | "STUDY_FULL" | "STUDY_LEADER_CANNOT_LEAVE" | "STUDY_LEADER_ONLY" | "STUDY_MAX_BELOW_COUNT" | "STUDY_NOT_FOUND" | "STUDY_NOT_MEMBER" | "STUDY_TAG_INVALID" | "USER_BLOCK_SELF" | "USER_FOLLOW_BLOCKED" | "USER_FOLLOW_SELF" | "USER_MUTE_SELF" | "USER_NICKNAME_TAKEN";
         FieldErrorDto: {
             /** @example email */
             field: string;
@@ -2121,6 +2702,96 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    People_directory: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of a nickname (case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    People_suggestions: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3638,6 +4309,261 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    EmailChange_methods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInMethodsDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    EmailChange_requestChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "newEmail": "new-address@example.com",
+                 *       "password": "granite-ridge-at-dawn"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChangeEmailDto"];
+            };
+        };
+        responses: {
+            /** @description A code is on its way to the new address; nothing changes until it is confirmed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeEmailPendingDto"];
+                };
+            };
+            /**
+             * @description `AUTH_PASSWORD_INCORRECT`: The password is incorrect.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_PASSWORD_INCORRECT" | "COMMON_VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_REAUTH_REQUIRED`: Sign in again to confirm this action. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_REAUTH_REQUIRED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_TAKEN`: An account with this email already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_TAKEN";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    EmailChange_cancelChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    EmailChange_confirmChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "042917"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ConfirmEmailChangeDto"];
+            };
+        };
+        responses: {
+            /** @description The email is changed and verified; the old address gets a notice. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /**
+             * @description `AUTH_EMAIL_CODE_INVALID`: The code is incorrect.
+             *
+             *     `AUTH_EMAIL_CODE_EXPIRED`: This code has expired or was replaced. Request a new one.
+             *
+             *     `AUTH_EMAIL_CODE_LOCKED`: Too many wrong codes. Request a new code.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_CODE_INVALID" | "AUTH_EMAIL_CODE_EXPIRED" | "AUTH_EMAIL_CODE_LOCKED" | "COMMON_VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_TAKEN`: An account with this email already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_TAKEN";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     OAuth_providers: {
         parameters: {
             query?: never;
@@ -5113,6 +6039,47 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    ChatUnread_total: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadTotalDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     Study_list: {
         parameters: {
             query?: {
@@ -5434,6 +6401,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endDate": "2027-04-24",
+                 *       "maxMembers": 8,
+                 *       "tags": [
+                 *         "nestjs",
+                 *         "typescript",
+                 *         "postgres"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateStudyDto"];
             };
         };
@@ -5535,6 +6513,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferLeaderDto"];
             };
         };
@@ -5757,6 +6740,1149 @@ export interface operations {
                     };
                 };
             };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /** @description `MEDIA_TOO_LARGE`: The file is too large (at most 10 MB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `MEDIA_TYPE_UNSUPPORTED`: Only JPEG, PNG, WebP and GIF images are accepted. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_TYPE_UNSUPPORTED";
+                    };
+                };
+            };
+            /**
+             * @description `MEDIA_DIMENSIONS_TOO_LARGE`: The image has too many pixels (at most 33,177,600).
+             *
+             *     `MEDIA_IMAGE_INVALID`: The image could not be read; it may be damaged.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "MEDIA_DIMENSIONS_TOO_LARGE" | "MEDIA_IMAGE_INVALID";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_all: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "주말 북한산 등산 후기",
+                 *       "content": "백운대까지 3시간 걸렸어요.\n코스 정보: https://example.com/bukhansan",
+                 *       "imageIds": [
+                 *         "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePostDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /** @description `POST_IMAGE_NOT_FOUND`: Image not found. Upload it first (POST /posts/images); each image goes in one post. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_IMAGE_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_following: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_popular: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PopularPostsDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_bookmarks: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_byAuthor: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `COMMON_NOT_FOUND`: User not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "COMMON_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_OWN`: You can change only your own posts. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_OWN";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "주말 북한산 등산 후기 (수정)",
+                 *       "imageIds": [
+                 *         "3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdatePostDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetailDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_OWN`: You can change only your own posts. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_OWN";
+                    };
+                };
+            };
+            /**
+             * @description `POST_NOT_FOUND`: Post not found.
+             *
+             *     `POST_IMAGE_NOT_FOUND`: Image not found. Upload it first (POST /posts/images); each image goes in one post.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND" | "POST_IMAGE_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_like: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeStateDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_unlike: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LikeStateDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_bookmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkStateDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_unbookmark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Idempotent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkStateDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_listComments: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description List the replies of this top-level comment instead of the top-level comments. */
+                parentId?: string;
+            };
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPageDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_NOT_FOUND`: Post not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "좋은 정보 감사합니다!",
+                 *       "parentId": "7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            /**
+             * @description `POST_REPLY_DEPTH`: Replies go one level deep: reply to a top-level comment.
+             *
+             *     `COMMON_VALIDATION_FAILED`: The request has invalid fields (path, query or body; `errors` names each field and rule).
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_REPLY_DEPTH" | "COMMON_VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `AUTH_EMAIL_NOT_VERIFIED`: Verify your email address before doing this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_EMAIL_NOT_VERIFIED";
+                    };
+                };
+            };
+            /**
+             * @description `POST_NOT_FOUND`: Post not found.
+             *
+             *     `POST_COMMENT_NOT_FOUND`: Comment not found.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_NOT_FOUND" | "POST_COMMENT_NOT_FOUND";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_removeComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_NOT_OWN`: You can change only your own comments. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_NOT_OWN";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_NOT_FOUND`: Comment not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_DELETED`: This comment was deleted and cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_DELETED";
+                    };
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    Post_editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "content": "좋은 정보 감사합니다! 다음 주에 가 볼게요."
+                 *     }
+                 */
+                "application/json": components["schemas"]["EditCommentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+            400: components["responses"]["ValidationFailed"];
+            /**
+             * @description `AUTH_UNAUTHENTICATED`: Authentication is required.
+             *
+             *     `AUTH_TOKEN_INVALID`: The access token is invalid or expired.
+             *
+             *     `AUTH_SESSION_REVOKED`: This session has ended. Please log in again.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "AUTH_UNAUTHENTICATED" | "AUTH_TOKEN_INVALID" | "AUTH_SESSION_REVOKED";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_NOT_OWN`: You can change only your own comments. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_NOT_OWN";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_NOT_FOUND`: Comment not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `POST_COMMENT_DELETED`: This comment was deleted and cannot be changed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code?: "POST_COMMENT_DELETED";
+                    };
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["Internal"];
             503: components["responses"]["ServiceUnavailable"];

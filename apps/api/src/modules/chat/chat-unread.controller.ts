@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
+import { ApiDoc } from '../../infra/http/api-doc';
 
 export class UnreadTotalDto {
   @ApiProperty({
@@ -26,6 +27,12 @@ export class ChatUnreadController {
 
   @Get()
   @ApiOkResponse({ type: UnreadTotalDto })
+  @ApiDoc({
+    summary: 'My unread message total over all my rooms',
+    description:
+      'For the navigation badge and the tab title; the `/chat` socket keeps it current between calls.',
+    errors: [],
+  })
   async total(@CurrentPrincipal() me: Principal): Promise<UnreadTotalDto> {
     const [row] = (await this.db.query(
       `SELECT coalesce(sum(n), 0)::int AS total, count(*) FILTER (WHERE n > 0)::int AS rooms

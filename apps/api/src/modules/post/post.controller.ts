@@ -21,16 +21,16 @@ import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiDoc } from '../../infra/http/api-doc';
 import { singleFileUpload } from '../../infra/http/multipart';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
 import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
 import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
-import { ImageUploadDto, MediaService } from '../media';
+import { ImageUploadDto, MediaErrors, MediaLimits, MediaService } from '../media';
 import {
   CommentQueryDto,
   CreateCommentDto,
@@ -50,7 +50,11 @@ import {
   PostPageDto,
 } from './dto/post.dto';
 import { PostCommentService } from './post-comment.service';
+import { PostErrors } from './post.errors';
+import { PostLimits } from './post.policy';
 import { PostService } from './post.service';
+
+const EXAMPLE_IMAGE_ID = '3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41';
 
 const uuid = new ParseUUIDPipe();
 
@@ -69,10 +73,17 @@ export class PostController {
 
   @Post('posts/images')
   @RequireVerifiedEmail()
-  @ApiOperation({
+  @ApiDoc({
     summary: 'Upload an image for a post being written',
     description:
-      'One multipart part named `file` (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, re-encoded without metadata). Put the answer’s `id` in `imageIds` of `POST /posts` or `PATCH /posts/{postId}`; an upload never attached is swept after a grace period.',
+      'One multipart part named `file` (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Put the answer’s `id` in `imageIds` of `POST /posts` or `PATCH /posts/{postId}`; an upload never attached is swept after a grace period.',
+    errors: [
+      MediaErrors.tooLarge,
+      MediaErrors.typeUnsupported,
+      MediaErrors.dimensionsTooLarge,
+      MediaErrors.imageInvalid,
+    ],
+    limits: [MediaLimits.uploadsPerUser],
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: ImageUploadDto })
@@ -84,6 +95,18 @@ export class PostController {
 
   @Post('posts')
   @RequireVerifiedEmail()
+  @ApiDoc({
+    summary: 'Write a post',
+    description:
+      'Title, plain-text content and up to 10 images uploaded with `POST /posts/images` (my own uploads not yet in a post), in display order.',
+    errors: [PostErrors.imageNotFound],
+    limits: [PostLimits.createPerUser],
+    example: {
+      title: '주말 북한산 등산 후기',
+      content: '백운대까지 3시간 걸렸어요.\n코스 정보: https://example.com/bukhansan',
+      imageIds: [EXAMPLE_IMAGE_ID],
+    },
+  })
   @ApiCreatedResponse({ type: PostDetailDto })
   create(@CurrentPrincipal() me: Principal, @Body() dto: CreatePostDto): Promise<PostDetailDto> {
     return this.posts.create(me.userId, dto);
@@ -92,7 +115,11 @@ export class PostController {
   @Get('posts')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'All posts, newest first (muted and blocked authors left out)' })
+  @ApiDoc({
+    summary: 'All posts, newest first (muted and blocked authors left out)',
+    description: 'Pass `nextCursor` back as `cursor`; a page never skips or repeats a post.',
+    errors: [],
+  })
   @ApiOkResponse({ type: PostPageDto })
   all(
     @CurrentViewer() viewer: Principal | null,
@@ -104,7 +131,7 @@ export class PostController {
   @Get('posts/following')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Posts of the people I follow, newest first' })
+  @ApiDoc({ summary: 'Posts of the people I follow, newest first', errors: [] })
   @ApiOkResponse({ type: PostPageDto })
   following(@CurrentPrincipal() me: Principal, @Query() query: FeedQueryDto): Promise<PostPageDto> {
     return this.posts.feed(me.userId, { kind: 'following' }, query);
@@ -113,7 +140,7 @@ export class PostController {
   @Get('posts/popular')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The 5 most liked posts of the last 7 days' })
+  @ApiDoc({ summary: 'The 5 most liked posts of the last 7 days', errors: [] })
   @ApiOkResponse({ type: PopularPostsDto })
   async popular(@CurrentViewer() viewer: Principal | null): Promise<PopularPostsDto> {
     return { items: await this.posts.popular(viewer?.userId ?? null) };
@@ -122,7 +149,7 @@ export class PostController {
   @Get('posts/bookmarks')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'My saved posts, last saved first' })
+  @ApiDoc({ summary: 'My saved posts, last saved first', errors: [] })
   @ApiOkResponse({ type: PostPageDto })
   bookmarks(@CurrentPrincipal() me: Principal, @Query() query: FeedQueryDto): Promise<PostPageDto> {
     return this.posts.feed(me.userId, { kind: 'bookmarks' }, query);
@@ -131,7 +158,11 @@ export class PostController {
   @Get('users/:userId/posts')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A user’s posts, newest first' })
+  @ApiDoc({
+    summary: 'A user’s posts, newest first',
+    description: 'A deleted account answers 404.',
+    errors: [PostErrors.userNotFound],
+  })
   @ApiOkResponse({ type: PostPageDto })
   byAuthor(
     @CurrentViewer() viewer: Principal | null,
@@ -144,9 +175,11 @@ export class PostController {
   @Get('posts/:postId')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({
+  @ApiDoc({
     summary: 'A post with its images',
-    description: 'A signed-in viewer’s first read of the day counts one view.',
+    description:
+      'A signed-in viewer’s first read of the day counts one view. A deleted post, or one hidden by a block, answers 404 like a missing one.',
+    errors: [PostErrors.postNotFound],
   })
   @ApiOkResponse({ type: PostDetailDto })
   detail(
@@ -159,7 +192,16 @@ export class PostController {
   @Patch('posts/:postId')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Edit my post: text, and the image list (keep, add, reorder, remove)' })
+  @ApiDoc({
+    summary: 'Edit my post: text, and the image list (keep, add, reorder, remove)',
+    description:
+      '`imageIds`, when sent, is the whole new list in order; images left out are deleted after the edit.',
+    errors: [PostErrors.postNotFound, PostErrors.postNotOwn, PostErrors.imageNotFound],
+    example: {
+      title: '주말 북한산 등산 후기 (수정)',
+      imageIds: [EXAMPLE_IMAGE_ID],
+    },
+  })
   @ApiOkResponse({ type: PostDetailDto })
   update(
     @CurrentPrincipal() me: Principal,
@@ -174,6 +216,11 @@ export class PostController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Delete my post',
+    description: 'The post leaves every feed and its page answers 404; its images are deleted.',
+    errors: [PostErrors.postNotFound, PostErrors.postNotOwn],
+  })
   remove(@CurrentPrincipal() me: Principal, @Param('postId', uuid) postId: string): Promise<void> {
     return this.posts.remove(me.userId, postId);
   }
@@ -181,6 +228,7 @@ export class PostController {
   @Put('posts/:postId/like')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiDoc({ summary: 'Like a post', errors: [PostErrors.postNotFound] })
   @ApiOkResponse({ type: LikeStateDto, description: 'Idempotent.' })
   like(
     @CurrentPrincipal() me: Principal,
@@ -192,6 +240,7 @@ export class PostController {
   @Delete('posts/:postId/like')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiDoc({ summary: 'Take back my like', errors: [PostErrors.postNotFound] })
   @ApiOkResponse({ type: LikeStateDto, description: 'Idempotent.' })
   unlike(
     @CurrentPrincipal() me: Principal,
@@ -203,6 +252,7 @@ export class PostController {
   @Put('posts/:postId/bookmark')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiDoc({ summary: 'Save a post to my bookmarks', errors: [PostErrors.postNotFound] })
   @ApiOkResponse({ type: BookmarkStateDto, description: 'Idempotent.' })
   bookmark(
     @CurrentPrincipal() me: Principal,
@@ -214,6 +264,11 @@ export class PostController {
   @Delete('posts/:postId/bookmark')
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
+  @ApiDoc({
+    summary: 'Remove a post from my bookmarks',
+    description: 'Also for a post since deleted or hidden.',
+    errors: [],
+  })
   @ApiOkResponse({ type: BookmarkStateDto, description: 'Idempotent.' })
   unbookmark(
     @CurrentPrincipal() me: Principal,
@@ -225,8 +280,10 @@ export class PostController {
   @Get('posts/:postId/comments')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({
+  @ApiDoc({
     summary: 'Top-level comments oldest first, or with `parentId` that comment’s replies',
+    description: 'Comments of authors in a block with me are left out.',
+    errors: [PostErrors.postNotFound],
   })
   @ApiOkResponse({ type: CommentPageDto })
   listComments(
@@ -239,6 +296,14 @@ export class PostController {
 
   @Post('posts/:postId/comments')
   @RequireVerifiedEmail()
+  @ApiDoc({
+    summary: 'Comment on a post, or reply to a top-level comment',
+    description:
+      'Replies go one level deep: `parentId` must be a live top-level comment of this post.',
+    errors: [PostErrors.postNotFound, PostErrors.commentNotFound, PostErrors.replyDepth],
+    limits: [PostLimits.commentPerUser],
+    example: { content: '좋은 정보 감사합니다!', parentId: '7a1e4b2c-5d3f-4e8a-9b6c-1f0d2e3a4b5c' },
+  })
   @ApiCreatedResponse({ type: CommentDto })
   comment(
     @CurrentPrincipal() me: Principal,
@@ -252,6 +317,11 @@ export class PostController {
   @UseGuards(JwtAuthGuard)
   @ApiBearerAuth()
   @ApiOkResponse({ type: CommentDto })
+  @ApiDoc({
+    summary: 'Edit my comment',
+    errors: [PostErrors.commentNotFound, PostErrors.commentNotOwn, PostErrors.commentDeleted],
+    example: { content: '좋은 정보 감사합니다! 다음 주에 가 볼게요.' },
+  })
   editComment(
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,
@@ -266,6 +336,11 @@ export class PostController {
   @ApiBearerAuth()
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiDoc({
+    summary: 'Delete my comment',
+    description: 'A comment with replies stays in the thread as deleted.',
+    errors: [PostErrors.commentNotFound, PostErrors.commentNotOwn, PostErrors.commentDeleted],
+  })
   removeComment(
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,

@@ -122,6 +122,7 @@ export class StudyController {
       StudyErrors.maxBelowCount,
       StudyErrors.tagInvalid,
     ],
+    example: { endDate: '2027-04-24', maxMembers: 8, tags: ['nestjs', 'typescript', 'postgres'] },
   })
   @ApiOkResponse({ type: StudyDetailDto })
   update(
@@ -151,6 +152,7 @@ export class StudyController {
   @ApiDoc({
     summary: 'Hand leadership (and the room) to a member',
     errors: [StudyErrors.notFound, StudyErrors.leaderOnly, StudyErrors.notMember],
+    example: { userId: '3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41' },
   })
   @ApiOkResponse({ type: StudyDetailDto })
   transfer(

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
+import { ApiDoc } from '../../infra/http/api-doc';
 import {
   DirectoryPageDto,
   DirectoryQueryDto,
@@ -20,6 +21,12 @@ export class PeopleController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: DirectoryPageDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'The people directory: members, newest first',
+    description:
+      'With `q`, those whose nickname contains it. Never myself or anyone across a block; pass `nextCursor` back as `cursor`.',
+    errors: [],
+  })
   directory(
     @CurrentPrincipal() me: Principal,
     @Query() query: DirectoryQueryDto,
@@ -31,6 +38,12 @@ export class PeopleController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: SuggestionsDto })
   @UseGuards(JwtAuthGuard)
+  @ApiDoc({
+    summary: 'People to follow',
+    description:
+      'Those followed by the people I follow first (most such follows first), then the recently active, then the newest members. Never myself, someone I follow, or anyone across a block.',
+    errors: [],
+  })
   async suggestions(
     @CurrentPrincipal() me: Principal,
     @Query() query: SuggestionsQueryDto,
