@@ -82,6 +82,8 @@ describe('studies in the browser', () => {
 
   it("offers none of the room's member controls, and links back to the study", async () => {
     for (const page of [leaderPage, joinerPage]) {
+      // The members panel lives in the room's menu.
+      await page.getByRole('button', { name: ko.chat.roomMenu }).click();
       await page.getByRole('button', { name: ko.chat.members.toggle }).click();
       const panel = page.getByRole('region', {
         name: ko.chat.members.title.replace('{count}', '2'),
