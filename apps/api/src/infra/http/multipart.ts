@@ -1,3 +1,5 @@
+import { applyDecorators, type Type } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { PassThrough, Readable } from 'node:stream';
@@ -21,6 +23,14 @@ function badForm(field: string, message: string): AppError {
   return new AppError('COMMON_VALIDATION_FAILED', 400, message, [
     { field, code: 'multipart', message },
   ]);
+}
+
+/**
+ * Documents an operation whose body is one multipart/form-data file part: `body` is a DTO with
+ * that one (binary) property. Its handler reads the part with singleFileUpload.
+ */
+export function ApiFileBody(body: Type<unknown>): MethodDecorator {
+  return applyDecorators(ApiConsumes('multipart/form-data'), ApiBody({ type: body }));
 }
 
 /**

@@ -8,32 +8,23 @@ import {
 } from '@nestjs/websockets';
 import { Namespaces, sessionRoom, userRoom } from '@orgo/contracts';
 import type { Ack, SessionSummary, UserClientEvents, UserServerEvents } from '@orgo/contracts';
-import type { Namespace, Socket } from 'socket.io';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
-import type { SocketData } from '../../infra/realtime/socket-auth';
+import type { AppNamespace, AppSocket } from '../../infra/realtime/socket-namespace';
 import type { SessionEventPayload } from './auth.events';
 import { AuthService } from './auth.service';
-
-type UserNamespace = Namespace<
-  UserClientEvents,
-  UserServerEvents,
-  Record<string, never>,
-  SocketData
->;
 
 /** Session events on `/user` (the namespace of the signed-in user's own live state). */
 @WebSocketGateway({ namespace: '/user' })
 @UseFilters(SocketAckFilter)
 export class AuthGateway {
   @WebSocketServer()
-  private readonly ns: UserNamespace;
+  private readonly ns: AppNamespace<UserClientEvents, UserServerEvents>;
 
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 
   @SubscribeMessage('session.list')
   async listSessions(
-    @ConnectedSocket()
-    socket: Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>,
+    @ConnectedSocket() socket: AppSocket<UserClientEvents, UserServerEvents>,
   ): Promise<Ack<SessionSummary[]>> {
     const sessions = await this.auth.listSessions(socket.data.principal);
     return { ok: true, data: sessions.map(({ current: _c, ...s }) => s) };

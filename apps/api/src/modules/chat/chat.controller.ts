@@ -17,8 +17,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -28,8 +26,7 @@ import type { Request, Response } from 'express';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
 import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
-import { singleFileUpload } from '../../infra/http/multipart';
-import { ImageUploadDto, MediaErrors, MediaLimits } from '../media';
+import { ApiImageUpload, uploadedImage } from '../media';
 import { ChatMediaService } from './chat-media.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatReadService } from './chat-read.service';
@@ -68,28 +65,19 @@ export class ChatController {
 
   @Post(':roomId/images')
   @RequireVerifiedEmail()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: ImageUploadDto })
   @ApiCreatedResponse({ type: ChatImageDto })
-  @ApiDoc({
+  @ApiImageUpload({
     summary: 'Upload an image for a message in this room',
     description:
       'One multipart part named `file`, checked like an avatar (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Then send `message.send` (or `POST …/messages`) with `imageId`. Only room members; only the uploader can send it, once.',
-    errors: [
-      ChatErrors.roomNotFound,
-      MediaErrors.tooLarge,
-      MediaErrors.typeUnsupported,
-      MediaErrors.dimensionsTooLarge,
-      MediaErrors.imageInvalid,
-    ],
-    limits: [MediaLimits.uploadsPerUser],
+    errors: [ChatErrors.roomNotFound],
   })
   uploadImage(
     @CurrentPrincipal() me: Principal,
     @Param('roomId', uuid) roomId: string,
     @Req() req: Request,
   ): Promise<ChatImageDto> {
-    const file = singleFileUpload(req, { field: 'file', ...this.images.uploadLimits });
+    const file = uploadedImage(req, this.images.uploadLimits);
     return this.images.uploadImage(me.userId, roomId, file);
   }
 

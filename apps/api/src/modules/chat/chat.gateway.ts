@@ -20,12 +20,16 @@ import type {
   ChatRoomChange,
   ChatServerEvents,
 } from '@orgo/contracts';
-import type { Namespace, Socket } from 'socket.io';
 import type { DomainEventEnvelope } from '../../infra/events/domain-event-map';
 import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import { exceptOrigin } from '../../infra/realtime/except-origin';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
-import type { SocketData } from '../../infra/realtime/socket-auth';
+import {
+  refuseUnknownEvents,
+  watchRoom,
+  type AppNamespace,
+  type AppSocket,
+} from '../../infra/realtime/socket-namespace';
 import './chat.events';
 import { ChatMembershipService } from './chat-membership.service';
 import { ChatMessagesService } from './chat-messages.service';
@@ -33,13 +37,7 @@ import { ChatReadService } from './chat-read.service';
 import { SendMessageDto } from './dto/post-message.dto';
 import { ReadRoomEventDto, RoomRefDto } from './dto/read-room.dto';
 
-type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, SocketData>;
-type ChatNamespace = Namespace<
-  ChatClientEvents,
-  ChatServerEvents,
-  Record<string, never>,
-  SocketData
->;
+type ChatSocket = AppSocket<ChatClientEvents, ChatServerEvents>;
 
 const INBOUND: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
   'message.send',
@@ -59,7 +57,7 @@ export class ChatGateway implements OnGatewayConnection {
   private readonly logger = new Logger(ChatGateway.name);
 
   @WebSocketServer()
-  private readonly ns: ChatNamespace;
+  private readonly ns: AppNamespace<ChatClientEvents, ChatServerEvents>;
 
   constructor(
     @Inject(ChatMembershipService) private readonly membership: ChatMembershipService,
@@ -68,15 +66,7 @@ export class ChatGateway implements OnGatewayConnection {
   ) {}
 
   async handleConnection(socket: ChatSocket): Promise<void> {
-    socket.use(([event, ...args], next) => {
-      if (INBOUND.has(String(event))) return next();
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function')
-        (ack as (res: Ack<never>) => void)({
-          ok: false,
-          error: { code: 'REALTIME_EVENT_UNKNOWN', message: `Unknown event "${String(event)}".` },
-        });
-    });
+    refuseUnknownEvents(socket, INBOUND);
     const { userId } = socket.data.principal;
     // The socket is already in its `user:` room, so a membership that ends while the rooms are
     // read has its leave applied to this socket; the leave is remembered and the room not joined.
@@ -113,20 +103,19 @@ export class ChatGateway implements OnGatewayConnection {
   }
 
   @SubscribeMessage('room.join')
-  async join(
+  join(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: RoomRefDto,
   ): Promise<Ack<{ roomId: string }>> {
-    const { userId } = socket.data.principal;
-    await this.membership.assertMember(userId, dto.roomId);
-    await socket.join(chatRoom(dto.roomId));
-    try {
-      await this.membership.assertMember(userId, dto.roomId);
-    } catch (err) {
-      await socket.leave(chatRoom(dto.roomId));
-      throw err;
-    }
-    return { ok: true, data: { roomId: dto.roomId } };
+    const { roomId } = dto;
+    // Checked again after the join: a removal racing it must not leave the socket in the room.
+    return watchRoom(
+      socket,
+      chatRoom(roomId),
+      { roomId },
+      () => this.membership.assertMember(socket.data.principal.userId, roomId),
+      { recheck: true },
+    );
   }
 
   @SubscribeMessage('room.read')

@@ -1,5 +1,5 @@
 // The media module's public surface: other modules import from here, never from a deeper file.
-export { ImageUploadDto } from './dto/image-upload.dto';
+export { ApiImageUpload, ImageUploadDto, uploadedImage } from './dto/image-upload.dto';
 export { MEDIA_PURPOSES, MediaObjectEntity } from './entities/media-object.entity';
 export type { MediaPurpose } from './entities/media-object.entity';
 export { MediaErrors } from './media.errors';

@@ -1,16 +1,16 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AccountFollowups } from '../user';
-import { PostService } from './post.service';
+import { PostWritingService } from './post-writing.service';
 
 /** Posts' share of an account deletion, applied until done (see AccountFollowups). */
 @Injectable()
 export class PostAccountFollowup implements OnModuleInit {
   constructor(
     @Inject(AccountFollowups) private readonly followups: AccountFollowups,
-    @Inject(PostService) private readonly posts: PostService,
+    @Inject(PostWritingService) private readonly writing: PostWritingService,
   ) {}
 
   onModuleInit(): void {
-    this.followups.register('post', (deletion) => this.posts.onAccountDeleted(deletion));
+    this.followups.register('post', (deletion) => this.writing.onAccountDeleted(deletion));
   }
 }

@@ -16,8 +16,6 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -25,12 +23,11 @@ import {
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiDoc } from '../../infra/http/api-doc';
-import { singleFileUpload } from '../../infra/http/multipart';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { OptionalJwtAuthGuard } from '../../infra/auth/optional-jwt-auth.guard';
 import { CurrentPrincipal, CurrentViewer, type Principal } from '../../infra/auth/principal';
 import { RequireVerifiedEmail } from '../../infra/auth/verified-email.guard';
-import { ImageUploadDto, MediaErrors, MediaLimits, MediaService } from '../media';
+import { ApiImageUpload, MediaService, uploadedImage } from '../media';
 import {
   CommentQueryDto,
   CreateCommentDto,
@@ -50,9 +47,11 @@ import {
   PostPageDto,
 } from './dto/post.dto';
 import { PostCommentService } from './post-comment.service';
+import { PostFeedService } from './post-feed.service';
+import { PostReactionsService } from './post-reactions.service';
+import { PostWritingService } from './post-writing.service';
 import { PostErrors } from './post.errors';
 import { PostLimits } from './post.policy';
-import { PostService } from './post.service';
 
 const EXAMPLE_IMAGE_ID = '3f2c1a9e-8d4b-4c6e-9f1a-2b7c5d8e0a41';
 
@@ -66,31 +65,23 @@ const uuid = new ParseUUIDPipe();
 @Controller()
 export class PostController {
   constructor(
-    @Inject(PostService) private readonly posts: PostService,
+    @Inject(PostWritingService) private readonly writing: PostWritingService,
+    @Inject(PostFeedService) private readonly feed: PostFeedService,
+    @Inject(PostReactionsService) private readonly reactions: PostReactionsService,
     @Inject(PostCommentService) private readonly comments: PostCommentService,
     @Inject(MediaService) private readonly media: MediaService,
   ) {}
 
   @Post('posts/images')
   @RequireVerifiedEmail()
-  @ApiDoc({
+  @ApiImageUpload({
     summary: 'Upload an image for a post being written',
     description:
       'One multipart part named `file` (JPEG/PNG/WebP/GIF by content, ≤ 10 MB, ≤ 33 MP, re-encoded without metadata). Put the answer’s `id` in `imageIds` of `POST /posts` or `PATCH /posts/{postId}`; an upload never attached is swept after a grace period.',
-    errors: [
-      MediaErrors.tooLarge,
-      MediaErrors.typeUnsupported,
-      MediaErrors.dimensionsTooLarge,
-      MediaErrors.imageInvalid,
-    ],
-    limits: [MediaLimits.uploadsPerUser],
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: ImageUploadDto })
   @ApiCreatedResponse({ type: PostImageDto })
   uploadImage(@CurrentPrincipal() me: Principal, @Req() req: Request): Promise<PostImageDto> {
-    const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });
-    return this.posts.uploadImage(me.userId, file);
+    return this.writing.uploadImage(me.userId, uploadedImage(req, this.media.uploadLimits));
   }
 
   @Post('posts')
@@ -109,7 +100,7 @@ export class PostController {
   })
   @ApiCreatedResponse({ type: PostDetailDto })
   create(@CurrentPrincipal() me: Principal, @Body() dto: CreatePostDto): Promise<PostDetailDto> {
-    return this.posts.create(me.userId, dto);
+    return this.writing.create(me.userId, dto);
   }
 
   @Get('posts')
@@ -125,7 +116,7 @@ export class PostController {
     @CurrentViewer() viewer: Principal | null,
     @Query() query: FeedQueryDto,
   ): Promise<PostPageDto> {
-    return this.posts.feed(viewer?.userId ?? null, { kind: 'all' }, query);
+    return this.feed.feed(viewer?.userId ?? null, { kind: 'all' }, query);
   }
 
   @Get('posts/following')
@@ -134,7 +125,7 @@ export class PostController {
   @ApiDoc({ summary: 'Posts of the people I follow, newest first', errors: [] })
   @ApiOkResponse({ type: PostPageDto })
   following(@CurrentPrincipal() me: Principal, @Query() query: FeedQueryDto): Promise<PostPageDto> {
-    return this.posts.feed(me.userId, { kind: 'following' }, query);
+    return this.feed.feed(me.userId, { kind: 'following' }, query);
   }
 
   @Get('posts/popular')
@@ -143,7 +134,7 @@ export class PostController {
   @ApiDoc({ summary: 'The 5 most liked posts of the last 7 days', errors: [] })
   @ApiOkResponse({ type: PopularPostsDto })
   async popular(@CurrentViewer() viewer: Principal | null): Promise<PopularPostsDto> {
-    return { items: await this.posts.popular(viewer?.userId ?? null) };
+    return { items: await this.feed.popular(viewer?.userId ?? null) };
   }
 
   @Get('posts/bookmarks')
@@ -152,7 +143,7 @@ export class PostController {
   @ApiDoc({ summary: 'My saved posts, last saved first', errors: [] })
   @ApiOkResponse({ type: PostPageDto })
   bookmarks(@CurrentPrincipal() me: Principal, @Query() query: FeedQueryDto): Promise<PostPageDto> {
-    return this.posts.feed(me.userId, { kind: 'bookmarks' }, query);
+    return this.feed.feed(me.userId, { kind: 'bookmarks' }, query);
   }
 
   @Get('users/:userId/posts')
@@ -169,7 +160,7 @@ export class PostController {
     @Param('userId', uuid) userId: string,
     @Query() query: FeedQueryDto,
   ): Promise<PostPageDto> {
-    return this.posts.authorPosts(viewer?.userId ?? null, userId, query);
+    return this.feed.authorPosts(viewer?.userId ?? null, userId, query);
   }
 
   @Get('posts/:postId')
@@ -186,7 +177,7 @@ export class PostController {
     @CurrentViewer() viewer: Principal | null,
     @Param('postId', uuid) postId: string,
   ): Promise<PostDetailDto> {
-    return this.posts.detail(viewer?.userId ?? null, postId);
+    return this.feed.detail(viewer?.userId ?? null, postId);
   }
 
   @Patch('posts/:postId')
@@ -208,7 +199,7 @@ export class PostController {
     @Param('postId', uuid) postId: string,
     @Body() dto: UpdatePostDto,
   ): Promise<PostDetailDto> {
-    return this.posts.update(me.userId, postId, dto);
+    return this.writing.update(me.userId, postId, dto);
   }
 
   @Delete('posts/:postId')
@@ -222,7 +213,7 @@ export class PostController {
     errors: [PostErrors.postNotFound, PostErrors.postNotOwn],
   })
   remove(@CurrentPrincipal() me: Principal, @Param('postId', uuid) postId: string): Promise<void> {
-    return this.posts.remove(me.userId, postId);
+    return this.writing.remove(me.userId, postId);
   }
 
   @Put('posts/:postId/like')
@@ -234,7 +225,7 @@ export class PostController {
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,
   ): Promise<LikeStateDto> {
-    return this.posts.like(me.userId, postId);
+    return this.reactions.like(me.userId, postId);
   }
 
   @Delete('posts/:postId/like')
@@ -246,7 +237,7 @@ export class PostController {
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,
   ): Promise<LikeStateDto> {
-    return this.posts.unlike(me.userId, postId);
+    return this.reactions.unlike(me.userId, postId);
   }
 
   @Put('posts/:postId/bookmark')
@@ -258,7 +249,7 @@ export class PostController {
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,
   ): Promise<BookmarkStateDto> {
-    return this.posts.bookmark(me.userId, postId);
+    return this.reactions.bookmark(me.userId, postId);
   }
 
   @Delete('posts/:postId/bookmark')
@@ -274,7 +265,7 @@ export class PostController {
     @CurrentPrincipal() me: Principal,
     @Param('postId', uuid) postId: string,
   ): Promise<BookmarkStateDto> {
-    return this.posts.unbookmark(me.userId, postId);
+    return this.reactions.unbookmark(me.userId, postId);
   }
 
   @Get('posts/:postId/comments')

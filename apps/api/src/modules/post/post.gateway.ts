@@ -9,26 +9,25 @@ import {
 } from '@nestjs/websockets';
 import { postRoom, userRoom } from '@orgo/contracts';
 import type { Ack, PostClientEvents, PostRef, PostServerEvents } from '@orgo/contracts';
-import type { Namespace, Socket } from 'socket.io';
 import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
-import type { SocketData } from '../../infra/realtime/socket-auth';
+import {
+  refuseUnknownEvents,
+  unwatchRoom,
+  watchRoom,
+  type AppNamespace,
+  type AppSocket,
+} from '../../infra/realtime/socket-namespace';
 import { PostRefDto } from './dto/post-ref.dto';
+import { PostFeedService } from './post-feed.service';
 import { PostReadRepository } from './post-read.repository';
 import type {
   PostCommentEventPayload,
   PostEventPayload,
   PostLikeEventPayload,
 } from './post.events';
-import { PostService } from './post.service';
 
-type PostSocket = Socket<PostClientEvents, PostServerEvents, Record<string, never>, SocketData>;
-type PostNamespace = Namespace<
-  PostClientEvents,
-  PostServerEvents,
-  Record<string, never>,
-  SocketData
->;
+type PostSocket = AppSocket<PostClientEvents, PostServerEvents>;
 
 const INBOUND: ReadonlySet<string> = new Set<keyof PostClientEvents>([
   'post.watch',
@@ -46,42 +45,34 @@ export class PostGateway implements OnGatewayConnection {
   private readonly logger = new Logger(PostGateway.name);
 
   @WebSocketServer()
-  private readonly ns: PostNamespace;
+  private readonly ns: AppNamespace<PostClientEvents, PostServerEvents>;
 
   constructor(
-    @Inject(PostService) private readonly posts: PostService,
+    @Inject(PostFeedService) private readonly feed: PostFeedService,
     @Inject(PostReadRepository) private readonly reads: PostReadRepository,
   ) {}
 
   handleConnection(socket: PostSocket): void {
-    socket.use(([event, ...args], next) => {
-      if (INBOUND.has(String(event))) return next();
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function')
-        (ack as (res: Ack<never>) => void)({
-          ok: false,
-          error: { code: 'REALTIME_EVENT_UNKNOWN', message: `Unknown event "${String(event)}".` },
-        });
-    });
+    refuseUnknownEvents(socket, INBOUND);
   }
 
   @SubscribeMessage('post.watch')
-  async watch(
+  watch(
     @ConnectedSocket() socket: PostSocket,
     @MessageBody() dto: PostRefDto,
   ): Promise<Ack<PostRef>> {
-    await this.posts.assertVisible(socket.data.principal.userId, dto.postId);
-    await socket.join(postRoom(dto.postId));
-    return { ok: true, data: { postId: dto.postId } };
+    const { postId } = dto;
+    return watchRoom(socket, postRoom(postId), { postId }, () =>
+      this.feed.assertVisible(socket.data.principal.userId, postId),
+    );
   }
 
   @SubscribeMessage('post.unwatch')
-  async unwatch(
+  unwatch(
     @ConnectedSocket() socket: PostSocket,
     @MessageBody() dto: PostRefDto,
   ): Promise<Ack<PostRef>> {
-    await socket.leave(postRoom(dto.postId));
-    return { ok: true, data: { postId: dto.postId } };
+    return unwatchRoom(socket, postRoom(dto.postId), { postId: dto.postId });
   }
 
   @OnDomainEvent('post.comment.created')

@@ -12,10 +12,12 @@ import {
 import { PostEntity } from './entities/post.entity';
 import { PostAccountFollowup } from './post-account.followup';
 import { PostCommentService } from './post-comment.service';
+import { PostFeedService } from './post-feed.service';
+import { PostReactionsService } from './post-reactions.service';
 import { PostReadRepository } from './post-read.repository';
+import { PostWritingService } from './post-writing.service';
 import { PostController } from './post.controller';
 import { PostGateway } from './post.gateway';
-import { PostService } from './post.service';
 
 @Module({
   imports: [
@@ -34,10 +36,11 @@ import { PostService } from './post.service';
   providers: [
     PostAccountFollowup,
     PostCommentService,
+    PostFeedService,
     PostGateway,
+    PostReactionsService,
     PostReadRepository,
-    PostService,
+    PostWritingService,
   ],
-  exports: [PostService],
 })
 export class PostModule {}

@@ -33,15 +33,21 @@ import {
   UpdateStudyDto,
 } from './dto/study-input.dto';
 import { MyStudiesDto, StudyDetailDto, StudyPageDto, TagSuggestionsDto } from './dto/study.dto';
+import { StudyListingService } from './study-listing.service';
+import { StudyMembershipService } from './study-membership.service';
+import { StudyWritingService } from './study-writing.service';
 import { StudyErrors } from './study.errors';
-import { StudyService } from './study.service';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('study')
 @Controller('studies')
 export class StudyController {
-  constructor(@Inject(StudyService) private readonly studies: StudyService) {}
+  constructor(
+    @Inject(StudyListingService) private readonly listing: StudyListingService,
+    @Inject(StudyWritingService) private readonly writing: StudyWritingService,
+    @Inject(StudyMembershipService) private readonly membership: StudyMembershipService,
+  ) {}
 
   @Get()
   @ApiDoc({
@@ -52,7 +58,7 @@ export class StudyController {
   })
   @ApiOkResponse({ type: StudyPageDto })
   list(@Query() query: ListStudiesQueryDto): Promise<StudyPageDto> {
-    return this.studies.list(query);
+    return this.listing.list(query);
   }
 
   @Get('mine')
@@ -61,14 +67,14 @@ export class StudyController {
   @ApiDoc({ summary: 'My studies (leading and joined)', errors: [] })
   @ApiOkResponse({ type: MyStudiesDto })
   mine(@CurrentPrincipal() me: Principal): Promise<MyStudiesDto> {
-    return this.studies.mine(me.userId);
+    return this.listing.mine(me.userId);
   }
 
   @Get('tags')
   @ApiDoc({ summary: 'Tag autocomplete: tags of live studies starting with a prefix', errors: [] })
   @ApiOkResponse({ type: TagSuggestionsDto })
   tags(@Query() query: TagQueryDto): Promise<TagSuggestionsDto> {
-    return this.studies.suggestTags(query.prefix);
+    return this.listing.suggestTags(query.prefix);
   }
 
   @Get(':id')
@@ -84,7 +90,7 @@ export class StudyController {
     @CurrentViewer() viewer: Principal | null,
     @Param('id', uuid) id: string,
   ): Promise<StudyDetailDto> {
-    return this.studies.detail(viewer?.userId ?? null, id);
+    return this.listing.detail(viewer?.userId ?? null, id);
   }
 
   @Post()
@@ -106,7 +112,7 @@ export class StudyController {
   })
   @ApiCreatedResponse({ type: StudyDetailDto })
   create(@CurrentPrincipal() me: Principal, @Body() dto: CreateStudyDto): Promise<StudyDetailDto> {
-    return this.studies.create(me.userId, dto);
+    return this.writing.create(me.userId, dto);
   }
 
   @Patch(':id')
@@ -130,7 +136,7 @@ export class StudyController {
     @Param('id', uuid) id: string,
     @Body() dto: UpdateStudyDto,
   ): Promise<StudyDetailDto> {
-    return this.studies.update(me.userId, id, dto);
+    return this.writing.update(me.userId, id, dto);
   }
 
   @Delete(':id')
@@ -143,7 +149,7 @@ export class StudyController {
   })
   @ApiNoContentResponse({ description: 'Deleted; its chat room is archived.' })
   remove(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
-    return this.studies.remove(me.userId, id);
+    return this.writing.remove(me.userId, id);
   }
 
   @Put(':id/leader')
@@ -160,7 +166,7 @@ export class StudyController {
     @Param('id', uuid) id: string,
     @Body() dto: TransferLeaderDto,
   ): Promise<StudyDetailDto> {
-    return this.studies.transferLeadership(me.userId, id, dto.userId);
+    return this.membership.transferLeadership(me.userId, id, dto.userId);
   }
 
   @Post(':id/join')
@@ -174,7 +180,7 @@ export class StudyController {
   })
   @ApiOkResponse({ type: StudyDetailDto })
   join(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<StudyDetailDto> {
-    return this.studies.join(me.userId, id);
+    return this.membership.join(me.userId, id);
   }
 
   @Post(':id/leave')
@@ -187,6 +193,6 @@ export class StudyController {
   })
   @ApiNoContentResponse()
   leave(@CurrentPrincipal() me: Principal, @Param('id', uuid) id: string): Promise<void> {
-    return this.studies.leave(me.userId, id);
+    return this.membership.leave(me.userId, id);
   }
 }

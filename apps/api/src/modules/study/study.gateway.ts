@@ -9,24 +9,22 @@ import {
 } from '@nestjs/websockets';
 import { studyRoom } from '@orgo/contracts';
 import type { Ack, StudyChange, StudyClientEvents, StudyServerEvents } from '@orgo/contracts';
-import type { Namespace, Socket } from 'socket.io';
 import { OnDomainEvent } from '../../infra/events/on-domain-event.decorator';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
-import type { SocketData } from '../../infra/realtime/socket-auth';
+import {
+  refuseUnknownEvents,
+  unwatchRoom,
+  watchRoom,
+  type AppNamespace,
+  type AppSocket,
+} from '../../infra/realtime/socket-namespace';
 import { StudyRefDto } from './dto/study-ref.dto';
+import { StudyListingService } from './study-listing.service';
 import './study.events';
 import type { StudyEventPayload, StudyMemberEventPayload } from './study.events';
-import { StudyErrors } from './study.errors';
 import { studyStatus, todayUtc } from './study.policy';
-import { StudyService } from './study.service';
 
-type StudySocket = Socket<StudyClientEvents, StudyServerEvents, Record<string, never>, SocketData>;
-type StudyNamespace = Namespace<
-  StudyClientEvents,
-  StudyServerEvents,
-  Record<string, never>,
-  SocketData
->;
+type StudySocket = AppSocket<StudyClientEvents, StudyServerEvents>;
 
 const INBOUND: ReadonlySet<string> = new Set<keyof StudyClientEvents>([
   'study.watch',
@@ -41,39 +39,31 @@ const INBOUND: ReadonlySet<string> = new Set<keyof StudyClientEvents>([
 @UseFilters(SocketAckFilter)
 export class StudyGateway implements OnGatewayConnection {
   @WebSocketServer()
-  private readonly ns: StudyNamespace;
+  private readonly ns: AppNamespace<StudyClientEvents, StudyServerEvents>;
 
-  constructor(@Inject(StudyService) private readonly studies: StudyService) {}
+  constructor(@Inject(StudyListingService) private readonly listing: StudyListingService) {}
 
   handleConnection(socket: StudySocket): void {
-    socket.use(([event, ...args], next) => {
-      if (INBOUND.has(String(event))) return next();
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function')
-        (ack as (res: Ack<never>) => void)({
-          ok: false,
-          error: { code: 'REALTIME_EVENT_UNKNOWN', message: `Unknown event "${String(event)}".` },
-        });
-    });
+    refuseUnknownEvents(socket, INBOUND);
   }
 
   @SubscribeMessage('study.watch')
-  async watch(
+  watch(
     @ConnectedSocket() socket: StudySocket,
     @MessageBody() dto: StudyRefDto,
   ): Promise<Ack<{ studyId: string }>> {
-    if (!(await this.studies.exists(dto.studyId))) throw StudyErrors.notFound();
-    await socket.join(studyRoom(dto.studyId));
-    return { ok: true, data: { studyId: dto.studyId } };
+    const { studyId } = dto;
+    return watchRoom(socket, studyRoom(studyId), { studyId }, () =>
+      this.listing.assertExists(studyId),
+    );
   }
 
   @SubscribeMessage('study.unwatch')
-  async unwatch(
+  unwatch(
     @ConnectedSocket() socket: StudySocket,
     @MessageBody() dto: StudyRefDto,
   ): Promise<Ack<{ studyId: string }>> {
-    await socket.leave(studyRoom(dto.studyId));
-    return { ok: true, data: { studyId: dto.studyId } };
+    return unwatchRoom(socket, studyRoom(dto.studyId), { studyId: dto.studyId });
   }
 
   @OnDomainEvent('study.updated')

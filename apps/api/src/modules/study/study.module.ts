@@ -6,10 +6,12 @@ import { StudyMemberEntity } from './entities/study-member.entity';
 import { StudyTagEntity } from './entities/study-tag.entity';
 import { StudyEntity } from './entities/study.entity';
 import { StudyAccountFollowup } from './study-account.followup';
+import { StudyListingService } from './study-listing.service';
+import { StudyMembershipService } from './study-membership.service';
+import { StudyWritingService } from './study-writing.service';
 import { StudyController } from './study.controller';
 import { StudyGateway } from './study.gateway';
 import { StudyRepository } from './study.repository';
-import { StudyService } from './study.service';
 
 @Module({
   imports: [
@@ -18,6 +20,13 @@ import { StudyService } from './study.service';
     ChatModule,
   ],
   controllers: [StudyController],
-  providers: [StudyAccountFollowup, StudyGateway, StudyRepository, StudyService],
+  providers: [
+    StudyAccountFollowup,
+    StudyGateway,
+    StudyListingService,
+    StudyMembershipService,
+    StudyRepository,
+    StudyWritingService,
+  ],
 })
 export class StudyModule {}

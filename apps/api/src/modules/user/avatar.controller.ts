@@ -1,10 +1,9 @@
 import { Controller, Delete, Inject, Put, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { JwtAuthGuard } from '../../infra/auth/jwt-auth.guard';
 import { CurrentPrincipal, type Principal } from '../../infra/auth/principal';
-import { singleFileUpload } from '../../infra/http/multipart';
-import { ImageUploadDto, MediaErrors, MediaLimits, MediaService } from '../media';
+import { ApiImageUpload, MediaService, uploadedImage } from '../media';
 import { AvatarService } from './avatar.service';
 import { UserSummaryDto } from './dto/user-summary.dto';
 import { ApiDoc } from '../../infra/http/api-doc';
@@ -21,25 +20,15 @@ export class AvatarController {
   ) {}
 
   @Put()
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: ImageUploadDto })
   @ApiOkResponse({ type: UserSummaryDto })
-  @ApiDoc({
+  @ApiImageUpload({
     summary: 'Upload or replace my avatar',
     description:
       'One multipart part named `file`: JPEG, PNG, WebP or GIF by content, at most 10 MB and 33 MP, re-encoded as WebP without metadata. The previous avatar is deleted.',
-    errors: [
-      MediaErrors.tooLarge,
-      MediaErrors.typeUnsupported,
-      MediaErrors.dimensionsTooLarge,
-      MediaErrors.imageInvalid,
-      UserErrors.notFound,
-    ],
-    limits: [MediaLimits.uploadsPerUser],
+    errors: [UserErrors.notFound],
   })
   replace(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<UserSummaryDto> {
-    const file = singleFileUpload(req, { field: 'file', ...this.media.uploadLimits });
-    return this.avatars.replace(principal.userId, file);
+    return this.avatars.replace(principal.userId, uploadedImage(req, this.media.uploadLimits));
   }
 
   @Delete()

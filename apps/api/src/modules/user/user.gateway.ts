@@ -11,21 +11,14 @@ import {
 } from '@nestjs/websockets';
 import { userRoom } from '@orgo/contracts';
 import type { Ack, PresenceState, UserClientEvents, UserServerEvents } from '@orgo/contracts';
-import type { Namespace, Socket } from 'socket.io';
 import { SocketAckFilter } from '../../infra/realtime/socket-ack.filter';
-import type { SocketData } from '../../infra/realtime/socket-auth';
+import type { AppNamespace, AppSocket } from '../../infra/realtime/socket-namespace';
 import { PresenceGetDto } from './dto/presence-get.dto';
 import { PresenceService } from './presence.service';
 import { SocialService } from './social.service';
 import type { FollowEventPayload, PresenceEventPayload } from './user.events';
 
-type UserSocket = Socket<UserClientEvents, UserServerEvents, Record<string, never>, SocketData>;
-type UserNamespace = Namespace<
-  UserClientEvents,
-  UserServerEvents,
-  Record<string, never>,
-  SocketData
->;
+type UserSocket = AppSocket<UserClientEvents, UserServerEvents>;
 
 /** Presence on `/user` (the auth gateway shares the namespace for session events). */
 @WebSocketGateway({ namespace: '/user' })
@@ -37,7 +30,7 @@ export class UserGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private fanningOut = false;
 
   @WebSocketServer()
-  private readonly ns: UserNamespace;
+  private readonly ns: AppNamespace<UserClientEvents, UserServerEvents>;
 
   constructor(
     @Inject(PresenceService) private readonly presence: PresenceService,

@@ -3,29 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
-import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
-import type { Page } from '../../infra/http/pagination/cursor-query.dto';
 import { RateLimitService } from '../../infra/http/rate-limit.service';
 import { MediaService } from '../media';
 import type { AccountDeletion } from '../user';
 import type { CreatePostDto, UpdatePostDto } from './dto/post-input.dto';
-import type {
-  BookmarkStateDto,
-  LikeStateDto,
-  PostDetailDto,
-  PostImageDto,
-  PostSummaryDto,
-} from './dto/post.dto';
-import { PostReadRepository, PostScope, rowsOf } from './post-read.repository';
+import type { PostDetailDto, PostImageDto } from './dto/post.dto';
+import { PostReadRepository, rowsOf } from './post-read.repository';
 import { PostErrors } from './post.errors';
 import './post.events';
-import {
-  FEED_PAGE_DEFAULT,
-  POPULAR_COUNT,
-  POPULAR_WINDOW_DAYS,
-  PostLimits,
-  imagesChange,
-} from './post.policy';
+import { PostLimits, imagesChange } from './post.policy';
 
 const UNIQUE_VIOLATION = '23505';
 /** Class 22: a value Postgres cannot store (bad encoding, out of range). */
@@ -38,13 +24,12 @@ interface LockedPost {
 }
 
 /**
- * Posts, their images, likes, bookmarks and views. Writes that span rows run in one transaction
- * and record their domain events on its query runner, released after commit; single-statement
- * writes (likes, views) are committed when they return and publish right away.
+ * Writing posts and their images: create, edit, delete, and a withdrawn author's removal. Each
+ * write runs in one transaction and records its domain events on it, released after commit.
  */
 @Injectable()
-export class PostService implements OnModuleInit {
-  private readonly logger = new Logger(PostService.name);
+export class PostWritingService implements OnModuleInit {
+  private readonly logger = new Logger(PostWritingService.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -170,132 +155,6 @@ export class PostService implements OnModuleInit {
     await this.removeImages(me, images);
   }
 
-  async detail(viewerId: string | null, postId: string): Promise<PostDetailDto> {
-    const post = await this.reads.detail(viewerId, postId);
-    if (!post) throw PostErrors.postNotFound();
-    if (viewerId) {
-      // Once per viewer per UTC day: the view row and the counter move in one statement.
-      const counted = rowsOf<{ view_count: number }>(
-        await this.db.query(
-          `WITH v AS (
-           INSERT INTO post_view (post_id, user_id, day)
-           VALUES ($1, $2, (now() AT TIME ZONE 'UTC')::date)
-           ON CONFLICT DO NOTHING RETURNING post_id)
-         UPDATE post SET view_count = view_count + 1
-          WHERE id = (SELECT post_id FROM v) RETURNING view_count`,
-          [postId, viewerId],
-        ),
-      );
-      if (counted[0]) post.viewCount = counted[0].view_count;
-    }
-    return post;
-  }
-
-  async feed(
-    viewerId: string | null,
-    scope: PostScope,
-    query: { cursor?: string; limit?: number },
-  ): Promise<Page<PostSummaryDto>> {
-    const limit = query.limit ?? FEED_PAGE_DEFAULT;
-    const after = query.cursor ? decodeCursor(query.cursor, 'timestamp') : undefined;
-    const rows = await this.reads.list({ viewerId, scope, after, limit: limit + 1 });
-    const items = rows.slice(0, limit);
-    const last = rows.length > limit ? rows[limit - 1] : undefined;
-    return {
-      items: items.map((r) => r.item),
-      nextCursor: last ? encodeCursor({ key: last.cursorKey, id: last.item.id }) : null,
-    };
-  }
-
-  async popular(viewerId: string | null): Promise<PostSummaryDto[]> {
-    const rows = await this.reads.list({
-      viewerId,
-      scope: { kind: 'popular', days: POPULAR_WINDOW_DAYS },
-      limit: POPULAR_COUNT,
-    });
-    return rows.map((r) => r.item);
-  }
-
-  async authorPosts(
-    viewerId: string | null,
-    authorId: string,
-    query: { cursor?: string; limit?: number },
-  ): Promise<Page<PostSummaryDto>> {
-    const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM app_user WHERE id = $1 AND deleted_at IS NULL`,
-      [authorId],
-    );
-    if (!rows.length) throw PostErrors.userNotFound();
-    return this.feed(viewerId, { kind: 'author', authorId }, query);
-  }
-
-  /** Idempotent: the like row and the counter move in one statement, exact under concurrency. */
-  async like(me: string, postId: string): Promise<LikeStateDto> {
-    await this.assertVisible(me, postId);
-    const rows = rowsOf<{ like_count: number; author_id: string }>(
-      await this.db.query(
-        `WITH ins AS (
-         INSERT INTO post_like (post_id, user_id)
-         SELECT id, $2 FROM post WHERE id = $1 AND deleted_at IS NULL
-         ON CONFLICT DO NOTHING RETURNING post_id)
-       UPDATE post SET like_count = like_count + 1
-        WHERE id = (SELECT post_id FROM ins) RETURNING like_count, author_id`,
-        [postId, me],
-      ),
-    );
-    if (!rows[0]) return { liked: true, likeCount: await this.likeCount(postId) };
-    this.events.publish('post.like.created', {
-      postId,
-      actorId: me,
-      postAuthorId: rows[0].author_id,
-      likeCount: rows[0].like_count,
-    });
-    return { liked: true, likeCount: rows[0].like_count };
-  }
-
-  async unlike(me: string, postId: string): Promise<LikeStateDto> {
-    await this.assertVisible(me, postId);
-    const rows = rowsOf<{ like_count: number; author_id: string }>(
-      await this.db.query(
-        `WITH del AS (
-         DELETE FROM post_like WHERE post_id = $1 AND user_id = $2 RETURNING post_id)
-       UPDATE post SET like_count = like_count - 1
-        WHERE id = (SELECT post_id FROM del) RETURNING like_count, author_id`,
-        [postId, me],
-      ),
-    );
-    if (!rows[0]) return { liked: false, likeCount: await this.likeCount(postId) };
-    this.events.publish('post.like.deleted', {
-      postId,
-      actorId: me,
-      postAuthorId: rows[0].author_id,
-      likeCount: rows[0].like_count,
-    });
-    return { liked: false, likeCount: rows[0].like_count };
-  }
-
-  async bookmark(me: string, postId: string): Promise<BookmarkStateDto> {
-    await this.assertVisible(me, postId);
-    await this.db.query(
-      `INSERT INTO post_bookmark (user_id, post_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [me, postId],
-    );
-    return { bookmarked: true };
-  }
-
-  async unbookmark(me: string, postId: string): Promise<BookmarkStateDto> {
-    await this.db.query('DELETE FROM post_bookmark WHERE user_id = $1 AND post_id = $2', [
-      me,
-      postId,
-    ]);
-    return { bookmarked: false };
-  }
-
-  /** Throws 404 unless the viewer may see the post. */
-  async assertVisible(viewerId: string | null, postId: string): Promise<void> {
-    if (!(await this.reads.isVisible(viewerId, postId))) throw PostErrors.postNotFound();
-  }
-
   /**
    * A withdrawn author's share: `anonymize` needs nothing (reads show "탈퇴한 사용자");
    * `remove` soft-deletes their posts and comments in one transaction, keeps every count right,
@@ -387,14 +246,6 @@ export class PostService implements OnModuleInit {
     const post = await this.reads.detail(me, postId);
     if (!post) throw PostErrors.postNotFound();
     return post;
-  }
-
-  private async likeCount(postId: string): Promise<number> {
-    const rows: { like_count: number }[] = await this.db.query(
-      'SELECT like_count FROM post WHERE id = $1',
-      [postId],
-    );
-    return rows[0]?.like_count ?? 0;
   }
 
   /** Locks the caller's live post; someone else's answers 403, a missing or deleted one 404. */
