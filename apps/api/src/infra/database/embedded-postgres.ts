@@ -100,7 +100,7 @@ async function launch(
   const killOnExit = () => child.kill('SIGINT');
   process.once('exit', killOnExit);
   const db = {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`,
+    url: embeddedDatabaseUrl(port),
     stop: () => {
       process.off('exit', killOnExit);
       return stopChild(child);
@@ -114,6 +114,11 @@ async function launch(
     throw err;
   }
   return db;
+}
+
+/** The embedded database's URL on `port`; `pnpm demo` reaches its own database with it. */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DB_NAME}`;
 }
 
 class PortTakenError extends StartupError {}
