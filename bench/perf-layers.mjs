@@ -24,7 +24,6 @@ const PIECES = {
   prepared: 'PERF_PREPARED_STATEMENTS',
   codec: 'PERF_REDIS_JSON_CODEC',
   dispatch: 'PERF_PLAIN_DISPATCH',
-  single: 'PERF_SEND_SINGLE',
 };
 
 const { values } = parseArgs({

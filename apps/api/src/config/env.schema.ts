@@ -148,8 +148,6 @@ export const envSchema = z
     PERF_REDIS_JSON_CODEC: bool.default(true),
     /** Socket event dispatch without RxJS; off: Nest's IoAdapter dispatch. */
     PERF_PLAIN_DISPATCH: bool.default(true),
-    /** A lone chat send through chat_post_message; off: chat_post_messages with one row. */
-    PERF_SEND_SINGLE: bool.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -14,15 +14,12 @@ export class PerfSwitches {
   readonly redisJsonCodec: boolean;
   /** Socket events dispatched with plain promises; off: Nest's IoAdapter (RxJS) dispatch. */
   readonly plainDispatch: boolean;
-  /** A lone send through chat_post_message; off: chat_post_messages with a batch of one. */
-  readonly sendSingle: boolean;
 
   constructor(init: Partial<PerfSwitches> = {}) {
     this.validationFastPath = init.validationFastPath ?? true;
     this.preparedStatements = init.preparedStatements ?? true;
     this.redisJsonCodec = init.redisJsonCodec ?? true;
     this.plainDispatch = init.plainDispatch ?? true;
-    this.sendSingle = init.sendSingle ?? true;
   }
 
   static fromEnv(env: Env): PerfSwitches {
@@ -31,7 +28,6 @@ export class PerfSwitches {
       preparedStatements: env.PERF_PREPARED_STATEMENTS,
       redisJsonCodec: env.PERF_REDIS_JSON_CODEC,
       plainDispatch: env.PERF_PLAIN_DISPATCH,
-      sendSingle: env.PERF_SEND_SINGLE,
     });
   }
 
@@ -48,5 +44,4 @@ const PERF_ENV = {
   PERF_PREPARED_STATEMENTS: 'preparedStatements',
   PERF_REDIS_JSON_CODEC: 'redisJsonCodec',
   PERF_PLAIN_DISPATCH: 'plainDispatch',
-  PERF_SEND_SINGLE: 'sendSingle',
 } as const satisfies Record<string, keyof PerfSwitches>;

@@ -121,12 +121,12 @@ describe('a send the database refuses, batched with others', () => {
       await holder.query('SELECT 1 FROM chat_room WHERE id = $1 FOR UPDATE', [gateRoom]);
       const gateSends = [sendText(gateA, gateRoom, 'gate 1', 30_000)];
       await until(
-        async () => (await waitingOn(observer, 'chat_post_message')) >= 1,
+        async () => (await waitingOn(observer, 'chat_post_messages')) >= 1,
         'the first gate send',
       );
       gateSends.push(sendText(gateB, gateRoom, 'gate 2', 30_000));
       await until(
-        async () => (await waitingOn(observer, 'chat_post_message')) >= 2,
+        async () => (await waitingOn(observer, 'chat_post_messages')) >= 2,
         'the second gate send',
       );
 

@@ -415,14 +415,38 @@ describe('sends in batches (chat_post_messages)', () => {
     expect(seqs.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
   });
 
-  it('with PERF_PREPARED_STATEMENTS and PERF_SEND_SINGLE off: a lone send is a batch of one through DataSource.query', async () => {
+  it('sends a lone message as a batch of one, and answers a refused one in that one statement', async () => {
     const [a, b] = await newUsers(2);
     const { room } = await chatRooms.openDirectRoom(a.id, b.id);
     const image = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
-    const messages = new ChatMessageRepository(
-      ds,
-      new PerfSwitches({ preparedStatements: false, sendSingle: false }),
-    );
+    const messages = repo();
+    const pool = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
+    const sent = () =>
+      pool.mock.calls
+        .map(([q]) => q as unknown as { text?: string; values?: unknown[][] })
+        .filter((q) => String(q.text).includes('chat_post'));
+    const first = await messages.post(send(room.id, a.id, { text: null, imageId: image.id }));
+    const firstSent = sent();
+    // The same image again: Postgres refuses the statement, and that answers the send.
+    const again = await messages.post(send(room.id, a.id, { text: null, imageId: image.id }));
+    const allSent = sent();
+    pool.mockRestore();
+    expect(first).toMatchObject({ status: 'ok', seq: 1 });
+    expect(again).toEqual({ status: 'image' });
+    expect(firstSent).toHaveLength(1);
+    expect(allSent).toHaveLength(2);
+    for (const q of allSent) {
+      expect(q.text).toContain('chat_post_messages(');
+      expect(q.values!.map((column) => column.length)).toEqual([1, 1, 1, 1, 1, 1]);
+    }
+    expect(await lastSeq(room.id)).toBe(1);
+  });
+
+  it('with PERF_PREPARED_STATEMENTS off: a lone send is a batch of one through DataSource.query', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const image = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const messages = new ChatMessageRepository(ds, new PerfSwitches({ preparedStatements: false }));
     const pool = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
     const query = jest.spyOn(ds, 'query');
     const alone = await messages.post(send(room.id, a.id));
@@ -487,13 +511,13 @@ describe('sends in batches (chat_post_messages)', () => {
       sends.map((s) => messaging.postMessage(s.me, s.input)),
     );
     const statements = query.mock.calls
-      .map(([q]) => String((q as unknown as { text?: string }).text ?? q))
-      .filter((sql) => sql.includes('chat_post_message'));
+      .map(([q]) => q as unknown as { text?: string; values?: unknown[][] })
+      .filter((q) => String(q.text).includes('chat_post'));
     query.mockRestore();
     gate.mockRestore();
-    // The batch statement failed as a whole, then each send went alone.
-    expect(statements.filter((sql) => sql.includes('chat_post_messages('))).toHaveLength(1);
-    expect(statements.filter((sql) => sql.includes('chat_post_message('))).toHaveLength(17);
+    // The batch statement failed as a whole, then each send went alone, as a batch of one.
+    expect(statements.every((q) => q.text!.includes('chat_post_messages('))).toBe(true);
+    expect(statements.map((q) => q.values![0].length)).toEqual([17, ...sends.map(() => 1)]);
 
     const failed = results[7];
     expect(failed.status).toBe('rejected');

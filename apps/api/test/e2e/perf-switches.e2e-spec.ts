@@ -11,7 +11,7 @@ import { waitFor } from '../support/chat';
 
 /**
  * With every performance piece off (the PERF_* switches, for benchmarking), the API is the plain
- * libraries' and behaves the same: Nest's ValidationPipe, unnamed statements, a batch of one,
+ * libraries' and behaves the same: Nest's ValidationPipe, unnamed statements,
  * MessagePack between instances, Nest's RxJS dispatch behind the same input rules.
  */
 const allOff = {
@@ -20,7 +20,6 @@ const allOff = {
   PERF_PREPARED_STATEMENTS: '0',
   PERF_REDIS_JSON_CODEC: '0',
   PERF_PLAIN_DISPATCH: '0',
-  PERF_SEND_SINGLE: '0',
 };
 jest.setTimeout(30_000);
 
@@ -45,7 +44,7 @@ const connect = (u: TestUser) => connectChat(u, { track: sockets });
 describe('with every PERF_* switch off', () => {
   it('says so at startup', () => {
     expect(a.output()).toContain(
-      'performance pieces off: PERF_VALIDATION_FAST_PATH, PERF_PREPARED_STATEMENTS, PERF_REDIS_JSON_CODEC, PERF_PLAIN_DISPATCH, PERF_SEND_SINGLE',
+      'performance pieces off: PERF_VALIDATION_FAST_PATH, PERF_PREPARED_STATEMENTS, PERF_REDIS_JSON_CODEC, PERF_PLAIN_DISPATCH',
     );
   });
 

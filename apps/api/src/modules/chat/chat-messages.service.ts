@@ -39,7 +39,7 @@ export interface PostedMessage {
 
 /**
  * Messages: sending, history, edits, deletes and reactions. A send is one statement through the
- * batched, prepared chat_post_message(s) and publishes `chat.message.created` itself; edits,
+ * batched, prepared chat_post_messages and publishes `chat.message.created` itself; edits,
  * deletes and reactions change rows whose subscribers record the events, released after commit.
  */
 @Injectable()

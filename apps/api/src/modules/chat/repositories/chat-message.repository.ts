@@ -38,41 +38,29 @@ interface PostRow {
 }
 
 const UNIQUE_VIOLATION = '23505';
-const NOT_A_MEMBER = 'P0002';
 /** SQLSTATE class 22 (data exception): the values sent, not the server, are at fault. */
 const DATA_EXCEPTION_CLASS = '22';
 
-/** The statements of every chat send: prepared, so Postgres parses them once per connection. */
+/** The statement of every chat send: prepared, so Postgres parses it once per connection. */
 const POST_MESSAGES = {
   name: 'chat_post_messages',
   text: `SELECT * FROM chat_post_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[],
                                           $5::uuid[], $6::uuid[])`,
 };
-const POST_MESSAGE = {
-  name: 'chat_post_message',
-  text: 'SELECT * FROM chat_post_message($1, $2, $3, $4, $5, $6)',
-};
-
 /** Message history by seq range: seqs are gap-free, so every page is an index range scan. */
 @Injectable()
 export class ChatMessageRepository {
   private readonly postMessages;
-  private readonly postMessage;
-  /** A lone send through chat_post_message (PERF_SEND_SINGLE), else a batch of one. */
-  private readonly sendSingle: boolean;
 
-  /** The send statements are prepared unless PERF_PREPARED_STATEMENTS is off. */
+  /** The send statement is prepared unless PERF_PREPARED_STATEMENTS is off. */
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PerfSwitches) perf: PerfSwitches = new PerfSwitches(),
   ) {
-    const prepared = perf.preparedStatements;
-    this.postMessages = hotStatement<PostRow>(db, { ...POST_MESSAGES, prepared });
-    this.postMessage = hotStatement<Omit<PostRow, 'ord' | 'status'>>(db, {
-      ...POST_MESSAGE,
-      prepared,
+    this.postMessages = hotStatement<PostRow>(db, {
+      ...POST_MESSAGES,
+      prepared: perf.preparedStatements,
     });
-    this.sendSingle = perf.sendSingle;
   }
 
   private readonly posts = new Batcher<NewMessage, BatchResult>((batch) => this.postBatch(batch), {
@@ -126,51 +114,45 @@ export class ChatMessageRepository {
    * connection on its retry) fails only its sender, never the others sharing its batch.
    */
   private async postBatch(batch: NewMessage[]): Promise<BatchResult[]> {
-    // One send alone is cheaper through the one-message function.
-    if (batch.length === 1 && this.sendSingle) return [await this.postAlone(batch[0])];
+    // A send alone is a batch of one, answered like each send of a refused batch.
+    if (batch.length === 1) return [await this.postAlone(batch[0])];
     let rows: PostRow[];
     try {
-      rows = await this.postMessages.run([
-        batch.map((m) => m.roomId),
-        batch.map((m) => m.senderId),
-        batch.map((m) => m.clientMessageId),
-        batch.map((m) => m.text),
-        batch.map((m) => m.imageId),
-        batch.map((m) => m.replyToId),
-      ]);
+      rows = await this.run(batch);
     } catch (err) {
       // The statement rolled back as a whole (a concurrent duplicate in another room, an image
-      // sent twice, content Postgres refuses): each send alone, so only the one at fault is
-      // refused and every other one is written and answered.
+      // sent twice, content Postgres refuses): each send alone, a batch of one, so only the one
+      // at fault is refused and every other one is written and answered.
       if (!(err instanceof QueryFailedError)) throw err;
       return Promise.all(batch.map((m) => this.postAlone(m)));
     }
-    const outcomes: PostOutcome[] = batch.map(() => ({ status: 'room' }));
-    for (const r of rows) outcomes[r.ord - 1] = toOutcome(r);
-    return outcomes;
+    return toOutcomes(batch, rows);
+  }
+
+  private run(batch: NewMessage[]): Promise<PostRow[]> {
+    return this.postMessages.run([
+      batch.map((m) => m.roomId),
+      batch.map((m) => m.senderId),
+      batch.map((m) => m.clientMessageId),
+      batch.map((m) => m.text),
+      batch.map((m) => m.imageId),
+      batch.map((m) => m.replyToId),
+    ]);
   }
 
   private postAlone(m: NewMessage): Promise<BatchResult> {
     return this.postOne(m).catch((error: unknown) => ({ status: 'failed', error }) as const);
   }
 
+  /** One send as a batch of one, with what Postgres raised for it answered as its outcome. */
   private async postOne(m: NewMessage): Promise<PostOutcome> {
     try {
-      const rows = await this.postMessage.run([
-        m.roomId,
-        m.senderId,
-        m.clientMessageId,
-        m.text,
-        m.imageId,
-        m.replyToId,
-      ]);
-      return rows.length ? toOutcome({ ...rows[0], ord: 1, status: 'ok' }) : { status: 'room' };
+      return toOutcomes([m], await this.run([m]))[0];
     } catch (err) {
       const driver = (err instanceof QueryFailedError ? err.driverError : {}) as {
         code?: string;
         constraint?: string;
       };
-      if (driver.code === NOT_A_MEMBER) return { status: 'room' };
       if (driver.code === UNIQUE_VIOLATION && driver.constraint === 'uq_chat_message_image')
         return { status: 'image' };
       // A concurrent send with the same key won; this statement (and its seq) rolled back.
@@ -239,6 +221,13 @@ export class ChatMessageRepository {
         .leftJoinAndSelect('message.image', 'image')
     );
   }
+}
+
+/** One outcome per send, in the batch's order; a send without a row was not written. */
+function toOutcomes(batch: NewMessage[], rows: PostRow[]): PostOutcome[] {
+  const outcomes: PostOutcome[] = batch.map(() => ({ status: 'room' }));
+  for (const r of rows) outcomes[r.ord - 1] = toOutcome(r);
+  return outcomes;
 }
 
 function toOutcome(r: PostRow): PostOutcome {

@@ -6,7 +6,7 @@ import { ChatMessageEntity } from '../entities/chat-message.entity';
 
 /**
  * Edits and deletes of messages become events after commit. New messages are written in one
- * statement by ChatMessagesService.postMessage (chat_post_message), which publishes `chat.message.created`.
+ * statement by ChatMessagesService.postMessage (chat_post_messages), which publishes `chat.message.created`.
  */
 @Injectable()
 export class ChatMessageSubscriber implements EntitySubscriberInterface<ChatMessageEntity> {
