@@ -111,7 +111,7 @@ async function seed(db, users, opt) {
   const ids = users.map((u) => u.userId);
   await db.query(
     `INSERT INTO post (author_id, title, content, created_at)
-     SELECT ($1::uuid[])[1 + (g * 7919) % array_length($1::uuid[], 1)],
+     SELECT ($1::uuid[])[1 + ((g::bigint * 7919) % array_length($1::uuid[], 1))::int],
             '벤치 글 ' || g,
             repeat('오늘 배운 것을 정리합니다. https://example.com/' || g || E'\\n', 1 + g % 5),
             now() - make_interval(secs => random() * 30 * 86400)
@@ -135,20 +135,20 @@ async function seed(db, users, opt) {
   const top = Math.floor(opt.comments * 0.75);
   await db.query(
     `INSERT INTO post_comment (post_id, author_id, content, created_at)
-     SELECT p.id, ($1::uuid[])[1 + (g * 104729) % array_length($1::uuid[], 1)],
+     SELECT p.id, ($1::uuid[])[1 + ((g::bigint * 104729) % array_length($1::uuid[], 1))::int],
             '좋은 글 감사합니다 ' || g, p.created_at + make_interval(secs => g % 86400)
        FROM (SELECT array_agg(id ORDER BY id) AS a FROM post) ps
       CROSS JOIN generate_series(1, $2) g
-       JOIN post p ON p.id = ps.a[1 + (g * 31) % array_length(ps.a, 1)]`,
+       JOIN post p ON p.id = ps.a[1 + ((g::bigint * 31) % array_length(ps.a, 1))::int]`,
     [ids, top],
   );
   await db.query(
     `INSERT INTO post_comment (post_id, author_id, parent_id, content, created_at)
-     SELECT c.post_id, ($1::uuid[])[1 + (g * 7907) % array_length($1::uuid[], 1)], c.id,
+     SELECT c.post_id, ($1::uuid[])[1 + ((g::bigint * 7907) % array_length($1::uuid[], 1))::int], c.id,
             '답글 ' || g, c.created_at + interval '1 minute'
        FROM (SELECT array_agg(id ORDER BY id) AS a FROM post_comment WHERE parent_id IS NULL) cs
       CROSS JOIN generate_series(1, $2) g
-       JOIN post_comment c ON c.id = cs.a[1 + (g * 17) % array_length(cs.a, 1)]`,
+       JOIN post_comment c ON c.id = cs.a[1 + ((g::bigint * 17) % array_length(cs.a, 1))::int]`,
     [ids, opt.comments - top],
   );
   await db.query(
