@@ -6,6 +6,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
 import type { Principal } from '../../infra/auth/principal';
 import type { SessionVerifier } from '../../infra/auth/session-verifier';
+import { hotStatement } from '../../infra/database/prepared-statement';
 import { failClosed, RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import type { SocketAuthenticator, SocketPrincipal } from '../../infra/realtime/socket-auth';
 import { toMeDto, UserEntity, UserService } from '../user';
@@ -57,9 +58,32 @@ export function signupLimits(env: AppConfig['env']) {
   } satisfies Record<string, RateLimitRule>;
 }
 
+interface PrincipalRow {
+  user_id: string;
+  revoked_at: Date | null;
+  expires_at: Date;
+  last_used_at: Date;
+  user_present: boolean;
+  deleted_at: Date | null;
+  email_verified_at: Date | null;
+}
+
+/**
+ * The session behind an access token and its user's state, in one round trip: it runs on every
+ * authenticated request and socket handshake. The rules stay in principalFromClaims.
+ */
+const PRINCIPAL = {
+  name: 'auth_principal',
+  text: `SELECT s.user_id, s.revoked_at, s.expires_at, s.last_used_at,
+                u.id IS NOT NULL AS user_present, u.deleted_at, u.email_verified_at
+           FROM auth_session s LEFT JOIN app_user u ON u.id = s.user_id
+          WHERE s.id = $1`,
+};
+
 @Injectable()
 export class AuthService implements SessionVerifier, SocketAuthenticator {
   private readonly sealer: TokenSealer;
+  private readonly principalStatement;
   private dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -71,6 +95,10 @@ export class AuthService implements SessionVerifier, SocketAuthenticator {
     @Inject(EmailVerificationService) private readonly verification: EmailVerificationService,
   ) {
     this.sealer = new TokenSealer(config.jwtSecret);
+    this.principalStatement = hotStatement<PrincipalRow>(db, {
+      ...PRINCIPAL,
+      prepared: config.perf.preparedStatements,
+    });
   }
 
   async signup(dto: SignupDto, meta: ClientMeta): Promise<IssuedTokens> {
@@ -236,20 +264,23 @@ export class AuthService implements SessionVerifier, SocketAuthenticator {
   async principalFromClaims(claims: AccessClaims): Promise<Principal> {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
       throw AuthErrors.tokenInvalid();
-    const session = await this.db
-      .getRepository(AuthSessionEntity)
-      .findOne({ where: { id: claims.sid }, relations: { user: true } });
-    if (!session || session.userId !== claims.sub) throw AuthErrors.tokenInvalid();
+    const [row] = await this.principalStatement.run([claims.sid]);
+    if (!row || row.user_id !== claims.sub) throw AuthErrors.tokenInvalid();
+    const session = {
+      revokedAt: row.revoked_at,
+      expiresAt: row.expires_at,
+      lastUsedAt: row.last_used_at,
+    };
     if (
-      !session.user ||
-      session.user.deletedAt ||
+      !row.user_present ||
+      row.deleted_at ||
       !isSessionUsable(session, this.config.env.REFRESH_IDLE_TTL_SEC)
     )
       throw AuthErrors.sessionRevoked();
     return {
-      userId: session.userId,
-      sessionId: session.id,
-      emailVerified: session.user.emailVerifiedAt !== null,
+      userId: row.user_id,
+      sessionId: claims.sid,
+      emailVerified: row.email_verified_at !== null,
     };
   }
 

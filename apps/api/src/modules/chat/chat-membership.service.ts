@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { PerfSwitches } from '../../config/perf-switches';
+import { hotStatement } from '../../infra/database/prepared-statement';
 import { byActor } from '../../infra/events/event-actor';
 import { CHAT_USERS } from './chat-users.port';
 import type { ChatUsers } from './chat-users.port';
@@ -16,18 +18,24 @@ import { ChatRoomEntity } from './entities/chat-room.entity';
  */
 @Injectable()
 export class ChatMembershipService {
+  private readonly activeRoomsStatement;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CHAT_USERS) private readonly users: ChatUsers,
-  ) {}
-
-  /** The rooms a user's sockets belong in. */
-  async activeRoomIds(userId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(ChatMemberEntity).find({
-      select: { roomId: true },
-      where: { userId, leftAt: IsNull() },
+    @Inject(PerfSwitches) perf: PerfSwitches = new PerfSwitches(),
+  ) {
+    this.activeRoomsStatement = hotStatement<{ room_id: string }>(db, {
+      name: 'chat_active_room_ids',
+      text: 'SELECT room_id FROM chat_member WHERE user_id = $1 AND left_at IS NULL',
+      prepared: perf.preparedStatements,
     });
-    return rows.map((r) => r.roomId);
+  }
+
+  /** The rooms a user's sockets belong in; read on every `/chat` connection. */
+  async activeRoomIds(userId: string): Promise<string[]> {
+    const rows = await this.activeRoomsStatement.run([userId]);
+    return rows.map((r) => r.room_id);
   }
 
   /** Membership check for every inbound socket event; non-members learn nothing. */
