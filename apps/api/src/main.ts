@@ -15,6 +15,13 @@ import { RedisClients } from './infra/redis/redis.module';
 import { OrgoIoAdapter } from './infra/realtime/orgo-io.adapter';
 import { SOCKET_AUTHENTICATOR, SocketAuthenticator } from './infra/realtime/socket-auth';
 
+/**
+ * Connections the kernel may queue before the server accepts them (capped by the kernel's
+ * somaxconn). Node's default of 511 overflows when every client reconnects at once (an instance
+ * died): dropped connection attempts are retried by the client seconds later, or reset.
+ */
+const LISTEN_BACKLOG = 4096;
+
 async function bootstrap(): Promise<void> {
   let config: AppConfig;
   try {
@@ -57,7 +64,13 @@ async function bootstrap(): Promise<void> {
       ),
     );
     configureApp(app, config);
-    await app.listen(config.env.PORT, config.env.HOST).catch((err: unknown) => {
+    // Nest hands extra arguments on to http.Server#listen(port, host, backlog); its types stop at host.
+    const listen = app.listen.bind(app) as unknown as (
+      port: number,
+      host: string,
+      backlog: number,
+    ) => Promise<unknown>;
+    await listen(config.env.PORT, config.env.HOST, LISTEN_BACKLOG).catch((err: unknown) => {
       throw listenError(err, config.env.PORT, config.env.HOST);
     });
     log(

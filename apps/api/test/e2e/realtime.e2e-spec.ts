@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { ApiClient, connected, connectError, nextEvent } from '../support/client';
+import { connectChat, createRoom, createVerifiedUser, openDirect, openSocket } from '../factories';
 import { ApiProcess, startApi } from '../support/api-process';
 
 let a: ApiProcess;
@@ -58,6 +59,27 @@ describe('socket handshake', () => {
     expect((await connectError(track(c.socket('/user', { token })))).data?.code).toBe(
       'AUTH_SESSION_REVOKED',
     );
+  });
+});
+
+describe('handshakes arriving together', () => {
+  it('judges each on its own session and subscribes each to its own rooms', async () => {
+    const [u0, u1, u2, u3, alone, leaver] = await Promise.all(
+      Array.from({ length: 6 }, () => createVerifiedUser(a)),
+    );
+    const group = await createRoom(u0, [u1]);
+    const direct = await openDirect(u2, u3);
+    const revokedToken = leaver.api.accessToken!;
+    expect((await leaver.api.post('/api/auth/logout')).status).toBe(204);
+
+    const refused = connectError(
+      openSocket(leaver, '/chat', { token: revokedToken, track: sockets }),
+    );
+    const joined = await Promise.all(
+      [u0, u1, u2, u3, alone].map((u) => connectChat(u, { track: sockets })),
+    );
+    expect(joined.map((j) => j.roomIds)).toEqual([[group], [group], [direct], [direct], []]);
+    expect((await refused).data?.code).toBe('AUTH_SESSION_REVOKED');
   });
 });
 

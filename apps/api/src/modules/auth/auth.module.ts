@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { AppConfig } from '../../config/app.config';
 import { SOCKET_AUTHENTICATOR } from '../../infra/realtime/socket-auth';
 import { UserModule } from '../user';
@@ -22,7 +23,9 @@ import { AuthSessionSubscriber } from './subscribers/auth-session.subscriber';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A key object, not the string: given a string, every verify first tries to read it as
+        // a public key (and fails) before using it as the HMAC secret. Same key, same tokens.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: {
           algorithm: JWT_ALGORITHM,
           expiresIn: config.env.ACCESS_TOKEN_TTL_SEC,

@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { PerfSwitches } from '../../config/perf-switches';
+import { Batcher } from '../../infra/database/batcher';
+import { hotStatement } from '../../infra/database/prepared-statement';
 import { byActor } from '../../infra/events/event-actor';
 import { CHAT_USERS } from './chat-users.port';
 import type { ChatUsers } from './chat-users.port';
@@ -16,18 +19,34 @@ import { ChatRoomEntity } from './entities/chat-room.entity';
  */
 @Injectable()
 export class ChatMembershipService {
+  /** Each user's active rooms; `/chat` connections arriving together share one round trip. */
+  private readonly activeRooms: Batcher<string, string[]>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(CHAT_USERS) private readonly users: ChatUsers,
-  ) {}
-
-  /** The rooms a user's sockets belong in. */
-  async activeRoomIds(userId: string): Promise<string[]> {
-    const rows = await this.db.getRepository(ChatMemberEntity).find({
-      select: { roomId: true },
-      where: { userId, leftAt: IsNull() },
+    @Inject(PerfSwitches) perf: PerfSwitches = new PerfSwitches(),
+  ) {
+    const statement = hotStatement<{ n: number; room_id: string }>(db, {
+      name: 'chat_active_room_ids',
+      text: `SELECT i.n::int AS n, m.room_id
+               FROM unnest($1::uuid[]) WITH ORDINALITY AS i(user_id, n)
+               JOIN chat_member m ON m.user_id = i.user_id AND m.left_at IS NULL`,
+      prepared: perf.preparedStatements,
     });
-    return rows.map((r) => r.roomId);
+    this.activeRooms = new Batcher(
+      async (userIds) => {
+        const rooms = userIds.map((): string[] => []);
+        for (const row of await statement.run([userIds])) rooms[row.n - 1].push(row.room_id);
+        return rooms;
+      },
+      { name: 'chat-active-rooms', maxInFlight: 2, maxBatch: 500 },
+    );
+  }
+
+  /** The rooms a user's sockets belong in; read on every `/chat` connection. */
+  activeRoomIds(userId: string): Promise<string[]> {
+    return this.activeRooms.submit(userId);
   }
 
   /** Membership check for every inbound socket event; non-members learn nothing. */
