@@ -6,12 +6,11 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app.config';
 import type { Principal } from '../../infra/auth/principal';
 import type { SessionVerifier } from '../../infra/auth/session-verifier';
-import { Batcher } from '../../infra/database/batcher';
-import { hotStatement } from '../../infra/database/prepared-statement';
 import { failClosed, RateLimitRule, RateLimitService } from '../../infra/http/rate-limit.service';
 import type { SocketAuthenticator, SocketPrincipal } from '../../infra/realtime/socket-auth';
 import { toMeDto, UserEntity, UserService } from '../user';
 import { AuthErrors } from './auth.errors';
+import { isSessionId, SessionPrincipals } from './session-principals';
 import { isSessionUsable, isWithinGrace } from './auth.policy';
 import { AuthTokensDto, LoginDto, SessionDto, SignupDto } from './dto/auth.dto';
 import { EmailVerificationService } from './email-verification.service';
@@ -59,38 +58,10 @@ export function signupLimits(env: AppConfig['env']) {
   } satisfies Record<string, RateLimitRule>;
 }
 
-interface PrincipalRow {
-  n: number;
-  user_id: string;
-  revoked_at: Date | null;
-  expires_at: Date;
-  last_used_at: Date;
-  user_present: boolean;
-  deleted_at: Date | null;
-  email_verified_at: Date | null;
-}
-
-/**
- * The sessions behind access tokens and their users' state, by position in `$1`: every
- * authenticated request and socket handshake asks, and handshakes arriving together (everyone
- * reconnecting after an instance died) share one round trip. The rules stay in principalFromClaims.
- */
-const PRINCIPALS = {
-  name: 'auth_principals',
-  text: `SELECT i.n::int AS n, s.user_id, s.revoked_at, s.expires_at, s.last_used_at,
-                u.id IS NOT NULL AS user_present, u.deleted_at, u.email_verified_at
-           FROM unnest($1::uuid[]) WITH ORDINALITY AS i(id, n)
-           JOIN auth_session s ON s.id = i.id
-           LEFT JOIN app_user u ON u.id = s.user_id`,
-};
-
-/** A session id as the API issues them; anything else would fail the whole batch's statement. */
-const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class AuthService implements SessionVerifier, SocketAuthenticator {
   private readonly sealer: TokenSealer;
-  private readonly principals: Batcher<string, PrincipalRow | undefined>;
+  private readonly principals: SessionPrincipals;
   private dummyHash: Promise<string> | undefined;
 
   constructor(
@@ -102,19 +73,7 @@ export class AuthService implements SessionVerifier, SocketAuthenticator {
     @Inject(EmailVerificationService) private readonly verification: EmailVerificationService,
   ) {
     this.sealer = new TokenSealer(config.jwtSecret);
-    const statement = hotStatement<PrincipalRow>(db, {
-      ...PRINCIPALS,
-      prepared: config.perf.preparedStatements,
-    });
-    this.principals = new Batcher(
-      async (sessionIds) => {
-        const rows = await statement.run([sessionIds]);
-        const found = sessionIds.map((): PrincipalRow | undefined => undefined);
-        for (const row of rows) found[row.n - 1] = row;
-        return found;
-      },
-      { name: 'auth-principal', maxInFlight: 2, maxBatch: 500 },
-    );
+    this.principals = new SessionPrincipals(db, config.perf.preparedStatements);
   }
 
   async signup(dto: SignupDto, meta: ClientMeta): Promise<IssuedTokens> {
@@ -280,8 +239,8 @@ export class AuthService implements SessionVerifier, SocketAuthenticator {
   async principalFromClaims(claims: AccessClaims): Promise<Principal> {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
       throw AuthErrors.tokenInvalid();
-    if (!SESSION_ID.test(claims.sid)) throw AuthErrors.tokenInvalid();
-    const row = await this.principals.submit(claims.sid);
+    if (!isSessionId(claims.sid)) throw AuthErrors.tokenInvalid();
+    const row = await this.principals.find(claims.sid);
     if (!row || row.user_id !== claims.sub) throw AuthErrors.tokenInvalid();
     const session = {
       revokedAt: row.revoked_at,
