@@ -1,11 +1,14 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { DEMO_PEOPLE, demoEmail, DemoSeedResult, seedDemo } from '../../src/tools/demo-seed';
+import { DEMO_PEOPLE, demoEmail, DemoSeedResult } from '../../src/tools/demo-seed';
 import { createScratchDatabase } from '../../src/tools/scratch-db';
 import { signIn } from '../factories';
 import { ApiProcess, startApi } from '../support/api-process';
 import { ApiClient } from '../support/client';
-import { readState } from '../support/env';
+import { readState, repoRoot } from '../support/env';
 
 /**
  * The demo community of `pnpm demo`, seeded over HTTP into a real API process on a database of
@@ -24,8 +27,29 @@ beforeAll(async () => {
     DATABASE_URL: scratch.url,
     REDIS_PREFIX: `orgo-demo-${randomBytes(4).toString('hex')}:`,
   });
-  seeded = await seedDemo({ baseUrl: api.url, databaseUrl: scratch.url, now: today });
+  seeded = await seedInOwnProcess({ baseUrl: api.url, databaseUrl: scratch.url, now: today });
 });
+
+/**
+ * Seeds from a process of its own, as `pnpm demo` does (scripts/demo.mjs): the pictures are
+ * drawn with libvips, whose settings are process-wide, and specs that build the media module in
+ * this process restrict its loaders to the upload formats.
+ */
+async function seedInOwnProcess(opts: {
+  baseUrl: string;
+  databaseUrl: string;
+  now: Date;
+}): Promise<DemoSeedResult> {
+  const seeder = join(repoRoot, 'apps/api/dist/tools/demo-seed.js');
+  const script = `require(${JSON.stringify(seeder)})
+    .seedDemo({ ...${JSON.stringify(opts)}, now: new Date(${JSON.stringify(opts.now.toISOString())}) })
+    .then((r) => process.stdout.write(JSON.stringify(r)))
+    .catch((e) => { console.error(e); process.exit(1); });`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout) as DemoSeedResult;
+}
 
 afterAll(async () => {
   await api?.stop();

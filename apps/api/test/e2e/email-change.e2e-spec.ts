@@ -4,7 +4,14 @@ import { ApiProcess, startApi } from '../support/api-process';
 import { ApiClient } from '../support/client';
 import { readState } from '../support/env';
 import { expectProblem } from '../support/expect-problem';
-import { codeOf, latestMail, mailsTo, smtpUrl, waitForMails } from '../support/mailbox';
+import {
+  codeOf,
+  latestMail,
+  linkTokenOf,
+  mailsTo,
+  smtpUrl,
+  waitForMails,
+} from '../support/mailbox';
 
 let api: ApiProcess;
 let db: Client;
@@ -81,6 +88,30 @@ describe('email change', () => {
       new ApiClient(api.url).post('/api/auth/login', { email: e, password });
     expect((await login(newEmail)).status).toBe(200);
     expectProblem(await login(email), 401, 'AUTH_CREDENTIALS_INVALID');
+  });
+
+  it('voids a reset link mailed to the old address before the change', async () => {
+    const { c, email, password } = await account();
+    // Whoever reads the old inbox asks for a reset link just before the owner moves away.
+    expect((await new ApiClient(api.url).post('/api/auth/password/forgot', { email })).status).toBe(
+      202,
+    );
+    const resetMail = (await waitForMails(email, 2)).find((m) =>
+      m.text.includes('/reset-password'),
+    );
+    expect(resetMail).toBeDefined();
+    const token = linkTokenOf(resetMail!, '/reset-password');
+    const newEmail = uniqueEmail('moved');
+    expect((await c.post('/api/auth/email/change', { newEmail, password })).status).toBe(202);
+    const code = await changeMailTo(newEmail.toLowerCase());
+    expect((await c.post('/api/auth/email/change/confirm', { code })).status).toBe(200);
+
+    const reset = await new ApiClient(api.url).post('/api/auth/password/reset', {
+      token,
+      newPassword: `Taken-${randomBytes(6).toString('hex')}-Pw!`,
+    });
+    expectProblem(reset, 400, 'AUTH_RESET_TOKEN_INVALID');
+    expect((await c.get('/api/users/me')).status).toBe(200);
   });
 
   it('asks for the current password and refuses taken, unchanged or malformed addresses', async () => {

@@ -175,6 +175,12 @@ describe('create', () => {
     ['an unknown mode', { mode: 'hybrid' }, 'COMMON_VALIDATION_FAILED'],
     ['an empty title', { title: '   ' }, 'COMMON_VALIDATION_FAILED'],
     ['an 81-character title', { title: 'x'.repeat(81) }, 'COMMON_VALIDATION_FAILED'],
+    // 80 to the validator (it does not count variation selectors), 160 characters to Postgres.
+    [
+      'a title of 80 characters each with a variation selector',
+      { title: 'a\uFE0F'.repeat(80) },
+      'COMMON_VALIDATION_FAILED',
+    ],
   ])('refuses %s with a 400 and a code', async (_name, over, code) => {
     const leader = await user();
     expectProblem(
@@ -256,6 +262,29 @@ describe('leader-only actions', () => {
     );
     const res = await patch(leader, `/api/studies/${study.id}`, { maxMembers: 3 });
     expect(res.body).toMatchObject({ maxMembers: 3, memberCount: 3, status: 'full' });
+  });
+
+  it('refuses null for every field but the location, which null clears', async () => {
+    const leader = await user();
+    const study = await createStudy(leader, { location: '강남역' });
+    for (const field of [
+      'title',
+      'description',
+      'startDate',
+      'endDate',
+      'mode',
+      'maxMembers',
+      'tags',
+    ])
+      expectProblem(
+        await patch(leader, `/api/studies/${study.id}`, { [field]: null }),
+        400,
+        'COMMON_VALIDATION_FAILED',
+      );
+    const cleared = await patch(leader, `/api/studies/${study.id}`, { location: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.location).toBeNull();
+    expect(cleared.body.title).toBe('알고리즘 스터디');
   });
 
   it('hands leadership and the room to a member; the old leader may then leave', async () => {

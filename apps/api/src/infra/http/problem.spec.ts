@@ -29,3 +29,16 @@ describe('problems of an unavailable dependency', () => {
     expect(toProblem(new Error('boom')).body.status).toBe(500);
   });
 });
+
+describe('problems of a value the database cannot hold', () => {
+  it.each([
+    ['a value longer than its column', '22001'],
+    ['a number out of range', '22003'],
+    ['a byte sequence Postgres refuses', '22021'],
+  ])('answers %s with 400 COMMON_VALIDATION_FAILED', (_what, code) => {
+    expect(toProblem(queryFailed(code)).body).toMatchObject({
+      status: 400,
+      code: 'COMMON_VALIDATION_FAILED',
+    });
+  });
+});

@@ -62,6 +62,12 @@ export function toProblem(error: unknown, requestId?: string): Problem {
           ? res
           : ((res as { message?: unknown }).message?.toString() ?? error.message);
     }
+  } else if (isDataException(error)) {
+    // Class 22: a value the column cannot hold (too long as Postgres counts characters, out of
+    // range): the request's value, not the server, so a 400 like any other refused value.
+    status = 400;
+    code = 'COMMON_VALIDATION_FAILED';
+    message = 'A value is too long or out of range.';
   } else if (isBodyParserError(error)) {
     status = error.status;
     code = status === 413 ? 'COMMON_PAYLOAD_TOO_LARGE' : 'COMMON_VALIDATION_FAILED';
@@ -136,4 +142,11 @@ export function validationFailed(errors: ValidationError[]): AppError {
     'The request has invalid fields.',
     validationErrors(errors),
   );
+}
+
+/** SQLSTATE class 22 (data exception) from Postgres. */
+function isDataException(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('22');
 }

@@ -12,6 +12,7 @@ import { AuthErrors } from './auth.errors';
 import { emailChangeCodeMail, emailChangedNoticeMail } from './auth.mails';
 import type { ChangeEmailPendingDto, SignInMethodsDto } from './dto/account.dto';
 import { EmailChangeEntity } from './entities/email-change.entity';
+import { PasswordResetEntity } from './entities/password-reset.entity';
 import { MAX_CODE_ATTEMPTS } from './email-verification.service';
 import { PasswordService } from './password.service';
 import { digestsEqual, keyedHashHex, newNumericCode } from './token-crypto';
@@ -124,8 +125,10 @@ export class EmailChangeService {
         user.emailVerifiedAt = new Date();
         await users.save(user);
         await repo.delete({ userId });
-        // A code for the old address verifies nothing any more.
+        // A code for the old address verifies nothing any more, and a reset link mailed to the
+        // old address (whoever reads it now) can no longer take the account.
         await tx.query('DELETE FROM auth_email_verification WHERE user_id = $1', [userId]);
+        await tx.getRepository(PasswordResetEntity).delete({ userId });
         return { kind: 'changed', user, oldEmail };
       });
     } catch (err) {

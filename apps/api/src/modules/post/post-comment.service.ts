@@ -113,6 +113,8 @@ export class PostCommentService {
   }
 
   async edit(me: string, postId: string, commentId: string, content: string): Promise<CommentDto> {
+    // As for writing one: a post I can no longer see (a block since) takes no edits either.
+    if (!(await this.reads.isVisible(me, postId))) throw PostErrors.postNotFound();
     await this.writing(() =>
       this.db.transaction(async (tx) => {
         const { comment, payload } = await this.lockOwn(tx, me, postId, commentId);

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
+import { AppError } from '../../infra/http/app-error';
 import { ChatRoomsService } from '../chat';
 import type { CreateStudyDto, UpdateStudyDto } from './dto/study-input.dto';
 import type { StudyDetailDto } from './dto/study.dto';
@@ -18,6 +19,17 @@ import { dateRangeProblem, normaliseTags, todayUtc } from './study.policy';
  * Creating, editing and deleting a study, with its room: each is one transaction that locks the
  * study row first and changes the room after it (see study-locks.ts).
  */
+/** Fields of a study that always have a value (the location is the one that may be empty). */
+const REQUIRED_FIELDS = [
+  'title',
+  'description',
+  'startDate',
+  'endDate',
+  'mode',
+  'maxMembers',
+  'tags',
+] as const satisfies readonly (keyof UpdateStudyDto)[];
+
 @Injectable()
 export class StudyWritingService {
   constructor(
@@ -74,6 +86,15 @@ export class StudyWritingService {
   }
 
   async update(me: string, id: string, dto: UpdateStudyDto): Promise<StudyDetailDto> {
+    // Every field may be left out, but only the location may be cleared with null.
+    const cleared = REQUIRED_FIELDS.filter((field) => dto[field] === null);
+    if (cleared.length)
+      throw new AppError(
+        'COMMON_VALIDATION_FAILED',
+        400,
+        'Please check what you entered.',
+        cleared.map((field) => ({ field, code: 'isDefined', message: `${field} cannot be null` })),
+      );
     const tags = dto.tags === undefined ? undefined : checkedTags(dto.tags);
     await this.db.transaction(async (tx) => {
       const study = await lockAsLeader(tx, me, id);
