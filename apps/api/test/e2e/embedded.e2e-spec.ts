@@ -1,9 +1,11 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ApiClient } from '../support/client';
 import { freePort, runApiExpectingExit, startApi } from '../support/api-process';
+import { repoRoot } from '../support/env';
 
 const DEFAULT_PG_PORT = 5499;
 
@@ -93,6 +95,46 @@ describe('embedded default mode', () => {
       expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
     }
   }, 120_000);
+
+  it('a fresh clone in a private (0700) directory: pnpm install, then pnpm start reaches ready', async () => {
+    const privateDir = newDataDir();
+    chmodSync(privateDir, 0o700);
+    const clone = join(privateDir, 'orgo');
+    execFileSync('git', ['clone', '--quiet', repoRoot, clone]);
+    execFileSync('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], {
+      cwd: clone,
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
+    const port = await freePort();
+    const env: Record<string, string | undefined> = { ...process.env, PORT: String(port) };
+    for (const key of ['NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'EMBEDDED_PG_PORT', 'DATA_DIR'])
+      delete env[key];
+    // Its own process group: Ctrl-C at a terminal reaches `pnpm start` and everything it started.
+    const start = spawn('pnpm', ['start'], { cwd: clone, env, detached: true });
+    let output = '';
+    start.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    start.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
+    try {
+      const deadline = Date.now() + 200_000;
+      let ready = 0;
+      while (Date.now() < deadline && start.exitCode === null && ready !== 200) {
+        ready = await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
+        if (ready !== 200) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect({ ready, output: ready === 200 ? '' : output }).toEqual({ ready: 200, output: '' });
+      expect(output).not.toMatch(/EACCES|failed to start/);
+    } finally {
+      process.kill(-start.pid!, 'SIGINT');
+      await exited;
+      const moved = /keeps its data in ([^\s"]+)/.exec(output);
+      if (moved) rmSync(dirname(moved[1]), { recursive: true, force: true });
+    }
+  }, 420_000);
 
   it('takes the next free port, and says which, when the default PostgreSQL port is taken', async () => {
     // Held by this test, or already by another process: either way the default is not free.
