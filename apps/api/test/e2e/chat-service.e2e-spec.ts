@@ -442,6 +442,27 @@ describe('sends in batches (chat_post_messages)', () => {
     expect(await lastSeq(room.id)).toBe(1);
   });
 
+  it('refuses an image already sent before it reaches a send statement shared with others', async () => {
+    const [a, b] = await newUsers(2);
+    const { room } = await chatRooms.openDirectRoom(a.id, b.id);
+    const image = await chatImages.uploadImage(a.id, room.id, Readable.from([await webp()]));
+    const sendImage = () =>
+      messaging.postMessage(a.id, {
+        roomId: room.id,
+        clientMessageId: randomUUID(),
+        imageId: image.id,
+      });
+    await sendImage();
+    const pool = jest.spyOn((ds.driver as PostgresDriver).master as Pool, 'query');
+    const again = sendImage();
+    await expect(again).rejects.toMatchObject({ code: 'CHAT_IMAGE_NOT_FOUND' });
+    const statements = pool.mock.calls.filter(([q]) =>
+      String((q as unknown as { text?: string }).text ?? q).includes('chat_post'),
+    );
+    pool.mockRestore();
+    expect(statements).toHaveLength(0);
+  });
+
   it('with PERF_PREPARED_STATEMENTS off: a lone send is a batch of one through DataSource.query', async () => {
     const [a, b] = await newUsers(2);
     const { room } = await chatRooms.openDirectRoom(a.id, b.id);

@@ -94,6 +94,17 @@ export function toProblem(error: unknown, requestId?: string): Problem {
  * crash_shutdown, cannot_connect_now, and every connection exception (class 08).
  */
 const UNAVAILABLE_SQLSTATES = /^(55P03|57014|53300|57P01|57P02|57P03|08...)$/;
+
+/** A Postgres error that says the database is busy, locked or going away: a 503, not the request's fault. */
+export function isUnavailableDatabaseError(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } })?.driverError?.code;
+  return (
+    error instanceof QueryFailedError &&
+    typeof code === 'string' &&
+    UNAVAILABLE_SQLSTATES.test(code)
+  );
+}
+
 /**
  * pg when no pooled connection frees up within connectionTimeoutMillis, a connect times out, or
  * the server closes a connection mid-query.
@@ -103,10 +114,8 @@ const POOL_TIMEOUT =
 
 /** Which dependency made this request fail by being down or too slow (answered 503), if any. */
 function unavailableDependency(error: unknown): 'database' | 'redis' | null {
-  if (error instanceof QueryFailedError) {
-    const code = (error.driverError as { code?: unknown } | undefined)?.code;
-    return typeof code === 'string' && UNAVAILABLE_SQLSTATES.test(code) ? 'database' : null;
-  }
+  if (error instanceof QueryFailedError)
+    return isUnavailableDatabaseError(error) ? 'database' : null;
   if (!(error instanceof Error)) return null;
   if (POOL_TIMEOUT.test(error.message)) return 'database';
   const code = (error as { code?: unknown }).code;

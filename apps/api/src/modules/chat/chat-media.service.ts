@@ -73,20 +73,24 @@ export class ChatMediaService implements OnModuleInit {
   }
 
   /**
-   * An image the sender uploaded for chat in this room; uq_chat_message_image refuses one already
-   * sent. One uploaded to another room is refused with its own code (the sender owns it, so
-   * saying so reveals nothing).
+   * An image the sender uploaded for chat in this room and has not sent yet. One already sent is
+   * refused here, before it reaches a shared send batch whose statement it would roll back for
+   * everyone (uq_chat_message_image still settles a race between two sends of it). One uploaded
+   * to another room is refused with its own code (the sender owns it, so saying so reveals
+   * nothing).
    */
   async ownImage(me: string, roomId: string, imageId: string): Promise<ChatImageRef> {
     const [image, bound] = await Promise.all([
       this.media.findOwned(me, imageId),
-      this.db.query<{ room_id: string }[]>(
-        'SELECT room_id FROM chat_image_room WHERE image_id = $1',
+      this.db.query<{ room_id: string; sent: boolean }[]>(
+        `SELECT room_id, EXISTS (SELECT 1 FROM chat_message WHERE image_id = $1) AS sent
+           FROM chat_image_room WHERE image_id = $1`,
         [imageId],
       ),
     ]);
     if (!image) throw ChatErrors.imageNotFound();
     if (bound[0]?.room_id !== roomId) throw ChatErrors.imageOtherRoom();
+    if (bound[0].sent) throw ChatErrors.imageNotFound();
     return image;
   }
 

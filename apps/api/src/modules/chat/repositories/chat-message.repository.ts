@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Batcher } from '../../../infra/database/batcher';
 import { hotStatement } from '../../../infra/database/prepared-statement';
+import { isUnavailableDatabaseError } from '../../../infra/http/problem';
 import { PerfSwitches } from '../../../config/perf-switches';
 import type { ReactionDto, ReadStateDto } from '../dto/message.dto';
 import { ChatMessageEntity } from '../entities/chat-message.entity';
@@ -123,8 +124,13 @@ export class ChatMessageRepository {
       // The statement rolled back as a whole (a concurrent duplicate in another room, an image
       // sent twice, content Postgres refuses): each send alone, a batch of one, so only the one
       // at fault is refused and every other one is written and answered.
-      if (!(err instanceof QueryFailedError)) throw err;
-      return Promise.all(batch.map((m) => this.postAlone(m)));
+      // A database that is down or too slow answers the whole batch (503): retrying each send
+      // would only add load. The retries go one after another, in arrival order, so they hold
+      // one connection and a room's seqs keep the order its sends arrived in.
+      if (!(err instanceof QueryFailedError) || isUnavailableDatabaseError(err)) throw err;
+      const results: BatchResult[] = [];
+      for (const m of batch) results.push(await this.postAlone(m));
+      return results;
     }
     return toOutcomes(batch, rows);
   }
