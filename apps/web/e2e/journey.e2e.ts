@@ -37,9 +37,12 @@ describe('the accounts journey in the browser', () => {
     await page.waitForURL(`${baseUrl}/`);
   }
 
-  async function openOwnProfile(page: Page): Promise<string> {
+  async function openOwnProfile(page: Page, who: typeof climber): Promise<string> {
     await page.getByRole('link', { name: ko.nav.profile, exact: true }).click();
     await page.waitForURL(/\/users\/[0-9a-f-]{36}$/);
+    // The URL changes before the profile replaces the home page (whose first-step card has its
+    // own avatar uploader): wait for the profile itself.
+    await page.getByRole('heading', { name: who.nickname, exact: true }).waitFor();
     return page.url();
   }
 
@@ -55,7 +58,7 @@ describe('the accounts journey in the browser', () => {
 
   it('signs up and verifies the email with the code from the SMTP receiver', async () => {
     await signUp(friendPage, friend);
-    friendProfileUrl = await openOwnProfile(friendPage);
+    friendProfileUrl = await openOwnProfile(friendPage, friend);
 
     await signUp(climberPage, climber);
     const banner = climberPage.getByText(ko.auth.verifyEmail.banner);
@@ -74,8 +77,8 @@ describe('the accounts journey in the browser', () => {
   });
 
   it('uploads an avatar on my profile', async () => {
-    climberProfileUrl = await openOwnProfile(climberPage);
-    await climberPage.getByRole('heading', { name: ko.avatar.title }).waitFor();
+    climberProfileUrl = await openOwnProfile(climberPage, climber);
+    await climberPage.getByRole('heading', { name: ko.avatar.title, exact: true }).waitFor();
     await climberPage.getByLabel(ko.avatar.choose).setInputFiles({
       name: 'me.png',
       mimeType: 'image/png',
