@@ -7,6 +7,7 @@
 //
 //   pnpm bench:posts [--posts 100000] [--users 10000] [--concurrency 50] [--duration 20] ...
 //   pnpm bench:posts --help
+import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { withBenchEnvironment } from './lib/env.mjs';
 import { cpuTicks, machineTicks, rssBytes } from './lib/machine.mjs';
@@ -105,21 +106,47 @@ const failed = Object.values(results.targets).filter((r) => !r.pass);
 console.log(failed.length ? `[verdict] FAIL (${failed.length} target(s))` : '[verdict] PASS');
 if (failed.length) process.exitCode = 1;
 
-/** Posts, images, comments, likes and one reader's follows, in bulk statements. */
+/**
+ * Posts, images, comments, likes and one reader's follows, in bulk statements. Rows are picked by
+ * joining on numbered temporary tables (never by subscripting an aggregated array per row, which
+ * copies the whole array into every joined row), and the counters are set from one grouped count.
+ */
 async function seed(db, users, opt) {
   const t = Date.now();
   const ids = users.map((u) => u.userId);
-  await db.query(
+  const step = async (label, sql, params) => {
+    const t0 = Date.now();
+    const res = await db.query(sql, params);
+    console.log(`[seed] ${label}: ${res.rowCount ?? 0} rows (${Date.now() - t0} ms)`);
+  };
+  await db.query(`DROP TABLE IF EXISTS bench_user_n, bench_post_n, bench_comment_n`);
+  await step(
+    'numbered users',
+    `CREATE UNLOGGED TABLE bench_user_n AS
+     SELECT n::int AS n, id FROM unnest($1::uuid[]) WITH ORDINALITY u(id, n)`,
+    [ids],
+  );
+  await db.query(`ALTER TABLE bench_user_n ADD PRIMARY KEY (n)`);
+  const userCount = ids.length;
+  await step(
+    'posts',
     `INSERT INTO post (author_id, title, content, created_at)
-     SELECT ($1::uuid[])[1 + ((g::bigint * 7919) % array_length($1::uuid[], 1))::int],
-            '벤치 글 ' || g,
+     SELECT u.id, '벤치 글 ' || g,
             repeat('오늘 배운 것을 정리합니다. https://example.com/' || g || E'\\n', 1 + g % 5),
             now() - make_interval(secs => random() * 30 * 86400)
-       FROM generate_series(1, $2) g`,
-    [ids, opt.posts],
+       FROM generate_series(1, $1::int) g
+       JOIN bench_user_n u ON u.n = 1 + ((g::bigint * 7919) % $2::int)`,
+    [opt.posts, userCount],
   );
+  await step(
+    'numbered posts',
+    `CREATE UNLOGGED TABLE bench_post_n AS
+     SELECT (row_number() OVER (ORDER BY id))::int AS n, id, created_at FROM post`,
+  );
+  await db.query(`ALTER TABLE bench_post_n ADD PRIMARY KEY (n)`);
   // About a third of the posts carry 1–3 images (metadata rows; no bytes are read).
-  await db.query(
+  await step(
+    'images',
     `WITH picked AS MATERIALIZED (
        SELECT p.id AS post_id, p.author_id, n, gen_random_uuid() AS media_id
          FROM post p, generate_series(0, 2) n
@@ -132,44 +159,63 @@ async function seed(db, users, opt) {
      INSERT INTO post_image (media_id, post_id, position)
      SELECT media_id, post_id, n FROM picked`,
   );
+  const postCount = opt.posts;
   const top = Math.floor(opt.comments * 0.75);
-  await db.query(
+  await step(
+    'comments',
     `INSERT INTO post_comment (post_id, author_id, content, created_at)
-     SELECT p.id, ($1::uuid[])[1 + ((g::bigint * 104729) % array_length($1::uuid[], 1))::int],
-            '좋은 글 감사합니다 ' || g, p.created_at + make_interval(secs => g % 86400)
-       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post) ps
-      CROSS JOIN generate_series(1, $2) g
-       JOIN post p ON p.id = ps.a[1 + ((g::bigint * 31) % array_length(ps.a, 1))::int]`,
-    [ids, top],
+     SELECT p.id, u.id, '좋은 글 감사합니다 ' || g, p.created_at + make_interval(secs => g % 86400)
+       FROM generate_series(1, $1::int) g
+       JOIN bench_post_n p ON p.n = 1 + ((g::bigint * 31) % $2::int)
+       JOIN bench_user_n u ON u.n = 1 + ((g::bigint * 104729) % $3::int)`,
+    [top, postCount, userCount],
   );
-  await db.query(
+  await step(
+    'numbered comments',
+    `CREATE UNLOGGED TABLE bench_comment_n AS
+     SELECT (row_number() OVER (ORDER BY id))::int AS n, id, post_id, created_at
+       FROM post_comment WHERE parent_id IS NULL`,
+  );
+  await db.query(`ALTER TABLE bench_comment_n ADD PRIMARY KEY (n)`);
+  await step(
+    'replies',
     `INSERT INTO post_comment (post_id, author_id, parent_id, content, created_at)
-     SELECT c.post_id, ($1::uuid[])[1 + ((g::bigint * 7907) % array_length($1::uuid[], 1))::int], c.id,
-            '답글 ' || g, c.created_at + interval '1 minute'
-       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post_comment WHERE parent_id IS NULL) cs
-      CROSS JOIN generate_series(1, $2) g
-       JOIN post_comment c ON c.id = cs.a[1 + ((g::bigint * 17) % array_length(cs.a, 1))::int]`,
-    [ids, opt.comments - top],
+     SELECT c.post_id, u.id, c.id, '답글 ' || g, c.created_at + interval '1 minute'
+       FROM generate_series(1, $1::int) g
+       JOIN bench_comment_n c ON c.n = 1 + ((g::bigint * 17) % $2::int)
+       JOIN bench_user_n u ON u.n = 1 + ((g::bigint * 7907) % $3::int)`,
+    [opt.comments - top, top, userCount],
   );
-  await db.query(
+  await step(
+    'reply counts',
     `UPDATE post_comment pc SET reply_count = r.n
        FROM (SELECT parent_id, count(*) AS n FROM post_comment
               WHERE parent_id IS NOT NULL GROUP BY parent_id) r
       WHERE pc.id = r.parent_id`,
   );
-  await db.query(
+  await step(
+    'likes',
     `INSERT INTO post_like (post_id, user_id)
-     SELECT ps.a[1 + g % array_length(ps.a, 1)],
-            ($1::uuid[])[1 + (g / array_length(ps.a, 1) * 7919 + g) % array_length($1::uuid[], 1)]
-       FROM (SELECT array_agg(id ORDER BY id) AS a FROM post) ps, generate_series(1, $2) g
+     SELECT p.id, u.id
+       FROM generate_series(1, $1::int) g
+       JOIN bench_post_n p ON p.n = 1 + (g % $2::int)
+       JOIN bench_user_n u ON u.n = 1 + ((g / $2::int * 7919 + g) % $3::int)
      ON CONFLICT DO NOTHING`,
-    [ids, opt.likes],
+    [opt.likes, postCount, userCount],
   );
-  await db.query(
-    `UPDATE post p SET
-       like_count = (SELECT count(*) FROM post_like l WHERE l.post_id = p.id),
-       comment_count = (SELECT count(*) FROM post_comment c WHERE c.post_id = p.id)`,
+  await step(
+    'like counts',
+    `UPDATE post p SET like_count = l.n
+       FROM (SELECT post_id, count(*) AS n FROM post_like GROUP BY post_id) l
+      WHERE p.id = l.post_id`,
   );
+  await step(
+    'comment counts',
+    `UPDATE post p SET comment_count = c.n
+       FROM (SELECT post_id, count(*) AS n FROM post_comment GROUP BY post_id) c
+      WHERE p.id = c.post_id`,
+  );
+  await db.query(`DROP TABLE bench_user_n, bench_post_n, bench_comment_n`);
   // The Following reader: user 0 follows `following` authors.
   const reader = users[0];
   await db.query(
@@ -224,18 +270,24 @@ async function measure(api, target, users, community, secret, opt) {
   let measuring = false;
   let stop = false;
   let next = 0;
+  // node:http on kept-alive connections, one per loop: the load generator shares the machine's
+  // cores with the API and Postgres, and fetch costs it about three times the CPU per request.
+  const agent = new Agent({ keepAlive: true, maxSockets: opt.concurrency });
+  const get = (headers) =>
+    new Promise((resolve) => {
+      const req = request(url, { agent, headers }, (res) => {
+        res.on('data', () => {});
+        res.on('end', () => resolve(res.statusCode));
+        res.on('error', () => resolve(-1));
+      });
+      req.on('error', () => resolve(-1));
+      req.end();
+    });
   const loop = async () => {
     while (!stop) {
       const headers = callers[next++ % callers.length];
       const t0 = clock();
-      let status;
-      try {
-        const res = await fetch(url, { headers });
-        status = res.status;
-        await res.arrayBuffer();
-      } catch {
-        status = -1;
-      }
+      const status = await get(headers);
       if (measuring) {
         latencies.push(clock() - t0);
         statuses[status] = (statuses[status] ?? 0) + 1;
@@ -253,6 +305,7 @@ async function measure(api, target, users, community, secret, opt) {
   const elapsed = clock() - started;
   stop = true;
   await Promise.all(loops);
+  agent.destroy();
   latencies.sort((a, b) => a - b);
   const rps = latencies.length / (elapsed / 1000);
   const ok = statuses[200] ?? 0;

@@ -1,5 +1,7 @@
 import { asyncApiDocument } from '@orgo/contracts';
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiClient } from '../support/client';
 import { ApiProcess, startApi } from '../support/api-process';
@@ -157,6 +159,53 @@ describe('HTTP hardening', () => {
     expect([group.status, group.body.code]).toEqual([403, 'AUTH_EMAIL_NOT_VERIFIED']);
     const last = await c.get('/api/users/me');
     expect(Number(last.headers.get('ratelimit-remaining'))).toBe(200 - 15);
+  });
+});
+
+describe('the built SPA', () => {
+  let spa: ApiProcess;
+  let dist: string;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'orgo-spa-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>OrGo</title>');
+    writeFileSync(join(dist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
+    writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // A file under api/ in the build must never shadow (or be served on) the API's paths.
+    mkdirSync(join(dist, 'api'));
+    writeFileSync(join(dist, 'api', 'leak.txt'), 'not for the API');
+    spa = await startApi({ WEB_DIST: dist });
+  });
+
+  afterAll(async () => {
+    await spa?.stop();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('serves index.html on app routes, uncached, and hashed assets for a year', async () => {
+    const page = await fetch(`${spa.url}/users/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<title>OrGo</title>');
+    const asset = await fetch(`${spa.url}/assets/app-1a2b3c.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const icon = await fetch(`${spa.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('cache-control')).toBe('public, max-age=3600');
+  });
+
+  it('never answers an API or Socket.IO path with the SPA or a file', async () => {
+    for (const path of ['/api/no-such-route', '/api/leak.txt', '/api']) {
+      const res = await fetch(`${spa.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    // Writes to an app route are not the SPA's either.
+    const post = await fetch(`${spa.url}/users`, { method: 'POST' });
+    expect(post.status).toBe(404);
+    expect(await post.text()).not.toContain('<title>OrGo</title>');
   });
 });
 

@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import serveStatic from 'serve-static';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -136,23 +137,26 @@ function serveSpa(app: NestExpressApplication, config: AppConfig): void {
     config.env.WEB_DIST ?? join(__dirname, '..', '..', '..', '..', 'web', 'dist'),
   );
   if (!existsSync(join(dist, 'index.html'))) return;
-  app.useStaticAssets(dist, {
+  // The built files are served on every path but the API's and Socket.IO's: a request to the
+  // API never costs a file-system lookup.
+  const assets = serveStatic(dist, {
     index: false,
     maxAge: '1h',
-    setHeaders: (res, path) =>
-      path.includes('/assets/') &&
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    setHeaders: (res, path) => {
+      if (path.includes('/assets/'))
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    },
   });
   const index = join(dist, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (
-      req.method !== 'GET' ||
-      req.path.startsWith(`/${API_PREFIX}/`) ||
-      req.path === `/${API_PREFIX}` ||
-      req.path.startsWith('/socket.io')
-    )
-      return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (isApiPath(req.path)) return next();
+    assets(req, res, (err?: unknown) => {
+      if (err || req.method !== 'GET') return next(err);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   });
 }
+
+const isApiPath = (path: string): boolean =>
+  path.startsWith(`/${API_PREFIX}/`) || path === `/${API_PREFIX}` || path.startsWith('/socket.io');

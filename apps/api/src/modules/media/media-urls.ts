@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app.config';
 
 const HOUR_SEC = 3600;
@@ -19,10 +19,13 @@ export interface MediaGrant {
  */
 @Injectable()
 export class MediaUrls {
-  private readonly secret: Buffer;
+  /** A key object made once: a Buffer key is converted on every HMAC (a feed page signs 20). */
+  private readonly secret: KeyObject;
 
   constructor(@Inject(AppConfig) config: AppConfig) {
-    this.secret = createHmac('sha256', config.jwtSecret).update('orgo:media-url:v1').digest();
+    this.secret = createSecretKey(
+      createHmac('sha256', config.jwtSecret).update('orgo:media-url:v1').digest(),
+    );
   }
 
   private(key: string, now = Date.now()): string {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-cursor';
 import type { Page } from '../../infra/http/pagination/cursor-query.dto';
 import type { PostDetailDto, PostSummaryDto } from './dto/post.dto';
-import { PostReadRepository, PostScope, rowsOf } from './post-read.repository';
+import { PostReadRepository, PostScope } from './post-read.repository';
 import { PostErrors } from './post.errors';
 import { FEED_PAGE_DEFAULT, POPULAR_COUNT, POPULAR_WINDOW_DAYS } from './post.policy';
 
@@ -23,19 +23,8 @@ export class PostFeedService {
     const post = await this.reads.detail(viewerId, postId);
     if (!post) throw PostErrors.postNotFound();
     if (viewerId) {
-      // Once per viewer per UTC day: the view row and the counter move in one statement.
-      const counted = rowsOf<{ view_count: number }>(
-        await this.db.query(
-          `WITH v AS (
-           INSERT INTO post_view (post_id, user_id, day)
-           VALUES ($1, $2, (now() AT TIME ZONE 'UTC')::date)
-           ON CONFLICT DO NOTHING RETURNING post_id)
-         UPDATE post SET view_count = view_count + 1
-          WHERE id = (SELECT post_id FROM v) RETURNING view_count`,
-          [postId, viewerId],
-        ),
-      );
-      if (counted[0]) post.viewCount = counted[0].view_count;
+      const viewCount = await this.reads.countView(viewerId, postId);
+      if (viewCount !== null) post.viewCount = viewCount;
     }
     return post;
   }
