@@ -444,6 +444,36 @@ describe('feeds', () => {
     expect(profile).toHaveLength(60 - 20 + 100);
   });
 
+  it('pages Following in order across days, months and years, never skipping one', async () => {
+    const [me, a, b, stranger] = await Promise.all([user(), user(), user(), user()]);
+    await follow(me, a);
+    await follow(me, b);
+    const postAt = (author: TestUser, hours: number): Promise<string> =>
+      withDb(async (db) => {
+        const { rows } = await db.query(
+          `INSERT INTO post (author_id, title, content, created_at)
+           VALUES ($1, '지난 글', '내용', now() - make_interval(hours => $2)) RETURNING id`,
+          [author.userId, hours],
+        );
+        return rows[0].id as string;
+      });
+    // Ages in hours: inside the first window, and past each wider one (2, 14 and 90 days).
+    const ages = [0, 1, 30, 47, 49, 100, 300, 335, 337, 1000, 2000, 2159, 2161, 5000, 9000];
+    const expected: string[] = [];
+    for (const [i, hours] of ages.entries()) {
+      expected.push(await postAt(i % 2 ? a : b, hours));
+      await postAt(stranger, hours); // never shown: I do not follow them
+    }
+    for (const limit of [1, 2, 3, 20]) {
+      expect(await allPages(me.api, '/api/posts/following', limit)).toEqual(expected);
+    }
+    // A sparse feed: one followee whose only post is more than a year old.
+    const [loner, quiet] = await Promise.all([user(), user()]);
+    await follow(loner, quiet);
+    const old = await postAt(quiet, 400 * 24);
+    expect(await allPages(loner.api, '/api/posts/following', 5)).toEqual([old]);
+  });
+
   it('shows Following, hides blocked authors everywhere and muted ones from my feeds', async () => {
     const [me, friend, blocked, blocker, muted] = await Promise.all([
       user(),
