@@ -30,6 +30,7 @@ function options() {
       warmup: { type: 'string', default: '3' },
       targets: { type: 'string', default: TARGETS.join(',') },
       port: { type: 'string', default: '23400' },
+      'db-pool': { type: 'string', default: '' },
       'rps-target': { type: 'string', default: '1500' },
       'p95-target': { type: 'string', default: '50' },
       'keep-db': { type: 'boolean', default: false },
@@ -50,6 +51,7 @@ function options() {
   --targets ${TARGETS.join(',')}
   --rps-target 1500        req/s; --p95-target 50 ms: the pass line printed per target
   --port 23400             API port
+  --db-pool N              the API's DB_POOL_SIZE (default: the API's own default)
   --json FILE              also write the results as JSON
   --keep-db                keep the orgo_bench_posts database afterwards
   --api-node-args="..."    extra node flags for the API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/p")
@@ -70,6 +72,7 @@ function options() {
     warmupMs: num('warmup') * 1000,
     targets,
     port: num('port'),
+    dbPool: values['db-pool'],
     rpsTarget: num('rps-target'),
     p95Target: num('p95-target'),
     keepDb: values['keep-db'],
@@ -85,6 +88,7 @@ const results = await withBenchEnvironment(
     instances: 1,
     port: opt.port,
     apiNodeArgs: opt.apiNodeArgs,
+    apiEnv: opt.dbPool ? { DB_POOL_SIZE: opt.dbPool } : {},
     // The per-caller API budget would cap a handful of readers long before the server does.
     rateLimits: false,
     keepDb: opt.keepDb,

@@ -41,8 +41,10 @@ describe('avatar upload in the browser', () => {
     await page.getByRole('button', { name: ko.auth.signup.submit, exact: true }).click();
     await page.waitForURL(`${baseUrl}/`);
     await page.getByRole('link', { name: ko.nav.profile, exact: true }).click();
-    // The home page's first step offers a photo too; this test uses the profile's uploader.
+    // The home page's first step offers a photo too, with the same heading and button, and the
+    // URL changes before the profile replaces it: wait for what only my own profile shows.
     await page.waitForURL(/\/users\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: ko.profile.edit, exact: true }).waitFor();
     await page.getByRole('heading', { name: ko.avatar.title, exact: true }).waitFor();
 
     await page.getByLabel(ko.avatar.choose).setInputFiles({

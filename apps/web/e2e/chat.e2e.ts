@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
 import {
+  clickFollow,
   launchChromium,
   newAccount,
   openPerson,
@@ -61,7 +62,7 @@ describe('chat in the browser', () => {
     await bobPage.waitForURL(/\/users\/[0-9a-f-]{36}$/);
 
     await alicePage.goto(new URL(bobPage.url()).pathname);
-    await alicePage.getByRole('button', { name: `${bob.nickname} 님 팔로우` }).click();
+    await clickFollow(alicePage.getByRole('button', { name: `${bob.nickname} 님 팔로우` }));
     await alicePage.waitForFunction(
       (name) =>
         document

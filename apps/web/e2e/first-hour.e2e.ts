@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
 import {
+  clickFollow,
   clientIpHeader,
   launchChromium,
   newAccount,
@@ -93,7 +94,7 @@ describe('the first hour, on a phone', () => {
     const follow = suggestions.getByRole('button', {
       name: fill(ko.social.followLabel, host.nickname),
     });
-    await follow.click();
+    await clickFollow(follow);
     await phone.waitForFunction(
       (label) =>
         document.querySelector(`button[aria-label="${label}"]`)?.getAttribute('aria-pressed') ===
@@ -108,7 +109,7 @@ describe('the first hour, on a phone', () => {
     await phone.getByRole('button', { name: ko.people.message }).click();
     await phone.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
     roomPath = new URL(phone.url()).pathname;
-    await phone.getByRole('heading', { level: 1, name: host.nickname }).waitFor();
+    await phone.getByRole('heading', { level: 1, name: host.nickname, exact: true }).waitFor();
 
     for (let i = 1; i <= 12; i++) {
       await composer(phone).fill(`인사 ${i}번째`);

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
 import {
+  clickFollow,
   launchChromium,
   newAccount,
   openPerson,
@@ -97,7 +98,7 @@ describe('the accounts journey in the browser', () => {
   it('follows the second user, who follows back and sees the first one online, live', async () => {
     await climberPage.goto(friendProfileUrl);
     await climberPage.getByRole('heading', { name: friend.nickname, exact: true }).waitFor();
-    await climberPage.getByRole('button', { name: `${friend.nickname} 님 팔로우` }).click();
+    await clickFollow(climberPage.getByRole('button', { name: `${friend.nickname} 님 팔로우` }));
 
     // The friend finds the new follower on their profile (live follow notices come with the
     // notifications issue) and follows back from the followers list.
@@ -112,7 +113,7 @@ describe('the accounts journey in the browser', () => {
       .toMatch(/^\/api\/media\/[0-9a-f-]{36}/);
     expect(await friendPage.getByText(ko.presence.online).count()).toBe(0);
 
-    await friendPage.getByRole('button', { name: `${climber.nickname} 님 팔로우` }).click();
+    await clickFollow(friendPage.getByRole('button', { name: `${climber.nickname} 님 팔로우` }));
     await friendPage.getByText(ko.presence.online).waitFor();
 
     // And live: when the climber's last tab closes, the friend sees it without reloading.

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ko } from '../src/i18n/ko';
-import { clientIpHeader, launchChromium, requiredEnv } from './support/browser';
+import { clickFollow, clientIpHeader, launchChromium, requiredEnv } from './support/browser';
 
 const baseUrl = requiredEnv('WEB_BASE_URL');
 
@@ -81,7 +81,7 @@ describe('follow and presence in the browser', () => {
     expect(await fanPage.getByText(ko.presence.online).count()).toBe(0);
 
     const follow = fanPage.getByRole('button', { name: `${star.nickname} 님 팔로우` });
-    await follow.click();
+    await clickFollow(follow);
     await fanPage.waitForFunction(
       (name) =>
         document
@@ -98,7 +98,7 @@ describe('follow and presence in the browser', () => {
     await starPage.getByRole('link', { name: '팔로워 1' }).click();
     await starPage.getByRole('link', { name: fan.nickname }).click();
     await starPage.getByRole('heading', { name: fan.nickname, exact: true }).waitFor();
-    await starPage.getByRole('button', { name: `${fan.nickname} 님 팔로우` }).click();
+    await clickFollow(starPage.getByRole('button', { name: `${fan.nickname} 님 팔로우` }));
     // The star's tab is open, so they are online for the fan, without a reload.
     await fanPage.getByText(ko.presence.online).waitFor();
   });

@@ -63,6 +63,8 @@ describe('studies in the browser', () => {
     await joinerPage.goto('/studies');
     await joinerPage.getByLabel(ko.study.filters.tag).fill(tag);
     await joinerPage.getByRole('button', { name: ko.study.filters.apply }).click();
+    // The filter goes into the URL; the unfiltered list of a fresh database holds one study too.
+    await joinerPage.waitForURL((url) => url.searchParams.get('tag') === tag);
     await joinerPage.getByText('1개의 스터디').waitFor();
     await joinerPage.getByRole('link', { name: title }).click();
     await joinerPage.getByRole('button', { name: ko.study.detail.join }).click();
@@ -78,7 +80,8 @@ describe('studies in the browser', () => {
 
     await leaderPage.getByRole('link', { name: ko.study.detail.openRoom }).click();
     await leaderPage.waitForURL(/\/chat\/[0-9a-f-]{36}$/);
-    await leaderPage.getByText('안녕하세요, 참여했습니다!').waitFor();
+    // In the room's log, not the toast that announced the message on the study page.
+    await leaderPage.getByRole('log').getByText('안녕하세요, 참여했습니다!').waitFor();
   });
 
   it("offers none of the room's member controls, and links back to the study", async () => {
@@ -95,7 +98,9 @@ describe('studies in the browser', () => {
       expect(await panel.getByRole('textbox').count()).toBe(0);
     }
     await joinerPage.getByRole('link', { name: ko.chat.members.openStudy }).click();
-    await joinerPage.getByRole('heading', { name: title }).waitFor();
+    // The room is named after the study, so its heading is no proof: wait for the study page.
+    await joinerPage.waitForURL(/\/studies\/[0-9a-f-]{36}$/);
+    await joinerPage.getByRole('button', { name: ko.study.detail.leave, exact: true }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

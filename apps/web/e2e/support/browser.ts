@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { ko } from '../../src/i18n/ko';
 
 /** The API serving the built SPA. Never pass silently without it: the suite would prove nothing. */
@@ -107,4 +113,21 @@ export async function signUpVerified(page: Page, account: Account, inboxUrl: str
   await page.getByLabel(ko.auth.fields.code).fill(await verificationCode(inboxUrl, account.email));
   await page.getByRole('button', { name: ko.auth.verifyEmail.submit, exact: true }).click();
   await page.getByText(ko.auth.verifyEmail.verified).waitFor();
+}
+
+/**
+ * Clicks a follow button and waits for the server to answer the follow. The button turns
+ * pressed at once (an optimistic update), so only the answer proves that another person's page,
+ * loaded next, will see the follow.
+ */
+export async function clickFollow(button: Locator): Promise<void> {
+  const page = button.page();
+  const saved = page.waitForResponse(
+    (res) =>
+      res.request().method() === 'PUT' &&
+      /^\/api\/users\/[0-9a-f-]{36}\/follow$/.test(new URL(res.url()).pathname),
+  );
+  await button.click();
+  const res = await saved;
+  if (!res.ok()) throw new Error(`the follow was answered ${res.status()}`);
 }
