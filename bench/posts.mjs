@@ -163,6 +163,17 @@ async function seed(db, users, opt) {
      INSERT INTO post_image (media_id, post_id, position)
      SELECT media_id, post_id, n FROM picked`,
   );
+  await step(
+    'cover images',
+    `UPDATE post p
+        SET image_count = c.n, cover_media_id = c.media_id,
+            cover_width = c.width, cover_height = c.height
+       FROM (SELECT DISTINCT ON (i.post_id) i.post_id, i.media_id, mo.width, mo.height,
+                    count(*) OVER (PARTITION BY i.post_id) AS n
+               FROM post_image i JOIN media_object mo ON mo.id = i.media_id
+              ORDER BY i.post_id, i.position) c
+      WHERE p.id = c.post_id`,
+  );
   const postCount = opt.posts;
   const top = Math.floor(opt.comments * 0.75);
   await step(

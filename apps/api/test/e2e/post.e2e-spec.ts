@@ -236,6 +236,28 @@ describe('images', () => {
     expect(edited.body.images.map((i: { id: string }) => i.id)).toEqual([c, a]);
     const bUrl = detail.body.images[0].url as string;
     expect((await fetch(`${api.url}${bUrl}`)).status).toBe(404);
+    // The card follows every edit of the images: the new first one with its size, the count.
+    const card = async () =>
+      (await reader.api.get(`/api/users/${author.userId}/posts`)).body.items[0];
+    const cImage = edited.body.images[0];
+    expect(await card()).toMatchObject({
+      imageCount: 2,
+      firstImage: { id: c, width: cImage.width, height: cImage.height },
+    });
+    expect(cImage.width).toBeGreaterThan(cImage.height);
+    expect((await patch(author, `/api/posts/${postId}`, { title: '제목만' })).status).toBe(200);
+    expect(await card()).toMatchObject({ title: '제목만', imageCount: 2, firstImage: { id: c } });
+    expect((await patch(author, `/api/posts/${postId}`, { imageIds: [a] })).status).toBe(200);
+    expect(await card()).toMatchObject({ imageCount: 1, firstImage: { id: a } });
+    const aOnly = await reader.api.get(`/api/posts/${postId}`);
+    expect(aOnly.body).toMatchObject({ imageCount: 1, firstImage: { id: a } });
+    expect(aOnly.body.images.map((i: { id: string }) => i.id)).toEqual([a]);
+    // All images taken out of another post: no card image at all.
+    const d = (await uploadPostImage(api.url, author.api, await webp())).body.id as string;
+    const second = await writePost(author, { imageIds: [d] });
+    expect((await patch(author, `/api/posts/${second}`, { imageIds: [] })).status).toBe(200);
+    const emptied = await reader.api.get(`/api/posts/${second}`);
+    expect(emptied.body).toMatchObject({ imageCount: 0, firstImage: null, images: [] });
 
     expect((await author.api.delete(`/api/posts/${postId}`)).status).toBe(204);
     expect((await fetch(`${api.url}${url}`)).status).toBe(404);

@@ -50,7 +50,7 @@ interface PostRow {
   nickname: string;
   avatar_key: string | null;
   author_deleted_at: Date | null;
-  image_count: string;
+  image_count: number;
   first_image_id: string | null;
   first_image_width: number | null;
   first_image_height: number | null;
@@ -102,20 +102,17 @@ const NOT_MUTED = `NOT EXISTS (
  */
 const LIST_CONTENT = `left(p.content, ${EXCERPT_LENGTH + 1}) AS content`;
 
-const POST_COLUMNS = `p.id, p.title, p.like_count, p.comment_count, p.view_count,
+/** What a card shows of a post and its author, the same for every viewer. */
+const CARD_COLUMNS = `p.id, p.title, p.like_count, p.comment_count, p.view_count,
   p.created_at, p.edited_at, p.author_id, u.nickname, u.avatar_key,
-  u.deleted_at AS author_deleted_at,
-  (SELECT count(*) FROM post_image i WHERE i.post_id = p.id) AS image_count,
-  fi.media_id AS first_image_id, fi.width AS first_image_width, fi.height AS first_image_height,
-  ($1::uuid IS NOT NULL AND EXISTS (
+  u.deleted_at AS author_deleted_at, p.image_count, p.cover_media_id AS first_image_id,
+  p.cover_width AS first_image_width, p.cover_height AS first_image_height`;
+
+/** Whether the viewer (`$1`, null for anonymous) liked and bookmarked the post `p`. */
+const VIEWER_COLUMNS = `($1::uuid IS NOT NULL AND EXISTS (
     SELECT 1 FROM post_like l WHERE l.post_id = p.id AND l.user_id = $1)) AS liked,
   ($1::uuid IS NOT NULL AND EXISTS (
     SELECT 1 FROM post_bookmark k WHERE k.post_id = p.id AND k.user_id = $1)) AS bookmarked`;
-
-const FIRST_IMAGE = `LEFT JOIN LATERAL (
-    SELECT i.media_id, mo.width, mo.height FROM post_image i
-      JOIN media_object mo ON mo.id = i.media_id
-     WHERE i.post_id = p.id ORDER BY i.position LIMIT 1) fi ON true`;
 
 /** Read queries of posts and comments, shaped straight into the wire DTOs. */
 @Injectable()
@@ -200,21 +197,18 @@ export class PostReadRepository {
         `(${cursorColumn}, ${cursorId}) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
       );
     }
-    // The page is chosen first and materialised, so the per-post columns (image count, first
-    // image, liked and bookmarked by me) are probes on `limit` rows. Inlined, the planner expects
-    // the whole feed and answers "liked by me" by hashing every like of the viewer, a scan of the
-    // whole like table per request (20 ms at 500k likes).
+    // The page is chosen first and materialised with its cards, so "liked and bookmarked by me"
+    // are probes on `limit` rows. Inlined, the planner expects the whole feed and answers "liked
+    // by me" by hashing every like of the viewer: a scan of the like table per request (20 ms at
+    // 500k likes).
     const rows = await this.run<PostRow>(
       `WITH page AS MATERIALIZED (
-         SELECT p.id, ${CURSOR_AT(cursorColumn)} AS cursor_at,
+         SELECT ${CARD_COLUMNS}, ${LIST_CONTENT}, ${CURSOR_AT(cursorColumn)} AS cursor_at,
                 row_number() OVER (ORDER BY ${order}) AS ord
            FROM ${from} JOIN app_user u ON u.id = p.author_id
           WHERE ${where.join(' AND ')}
           ORDER BY ${order} LIMIT ${pageLimit(q.limit)})
-       SELECT ${POST_COLUMNS}, ${LIST_CONTENT}, page.cursor_at
-         FROM page JOIN post p ON p.id = page.id JOIN app_user u ON u.id = p.author_id
-         ${FIRST_IMAGE}
-        ORDER BY page.ord`,
+       SELECT p.*, ${VIEWER_COLUMNS} FROM page p ORDER BY p.ord`,
       params,
     );
     return rows.map((row) => ({ item: this.toSummary(row), cursorKey: row.cursor_at }));
@@ -223,14 +217,14 @@ export class PostReadRepository {
   /** A visible post with its images, or null. */
   async detail(viewerId: string | null, postId: string): Promise<PostDetailDto | null> {
     const rows = await this.run<PostRow & { images: ImageRow[] }>(
-      `SELECT ${POST_COLUMNS}, p.content, ${CURSOR_AT('p.created_at')} AS cursor_at,
+      `SELECT ${CARD_COLUMNS}, ${VIEWER_COLUMNS}, p.content,
+              ${CURSOR_AT('p.created_at')} AS cursor_at,
               (SELECT coalesce(json_agg(json_build_object(
                         'media_id', i.media_id, 'width', mo.width, 'height', mo.height)
                         ORDER BY i.position), '[]'::json)
                  FROM post_image i JOIN media_object mo ON mo.id = i.media_id
                 WHERE i.post_id = p.id) AS images
          FROM post p JOIN app_user u ON u.id = p.author_id
-         ${FIRST_IMAGE}
         WHERE p.id = $2 AND ${VISIBLE_POST}`,
       [viewerId, postId],
     );

@@ -271,6 +271,7 @@ export class PostWritingService implements OnModuleInit {
     next: string[],
     current: string[],
   ): Promise<string[]> {
+    if (next.length === 0 && current.length === 0) return [];
     const { removed, added } = imagesChange(current, next);
     if (added.length) {
       // Locks the uploads (key share) so the media sweep cannot take them mid-attach.
@@ -290,6 +291,14 @@ export class PostWritingService implements OnModuleInit {
          SELECT id, $2, ord - 1 FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, ord)`,
         [next, postId],
       );
+    // The feed card's copy of the images: their number and the first one.
+    await tx.query(
+      `UPDATE post SET image_count = $2, cover_media_id = mo.id,
+              cover_width = mo.width, cover_height = mo.height
+         FROM (SELECT 1) one LEFT JOIN media_object mo ON mo.id = $3
+        WHERE post.id = $1`,
+      [postId, next.length, next[0] ?? null],
+    );
     return removed;
   }
 

@@ -15,6 +15,12 @@ describe('post policy', () => {
     expect(excerpt('짧은 글', 10)).toBe('짧은 글');
     expect(excerpt('😀😀😀', 2)).toBe('😀😀…');
     expect(excerpt('abcdef', 3)).toBe('abc…');
+    // Exactly the length in code points, but longer in UTF-16 units: not cut.
+    expect(excerpt('😀😀😀', 3)).toBe('😀😀😀');
+    expect(excerpt('a😀b', 2)).toBe('a😀…');
+    // A lone surrogate counts as one, as Array.from counts it.
+    expect(excerpt('\ud800ab', 2)).toBe('\ud800a…');
+    expect(excerpt('ab\ud800', 2)).toBe('ab…');
   });
 
   it('takes replies only under a live top-level comment of the same post', () => {

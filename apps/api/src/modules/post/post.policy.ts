@@ -33,8 +33,15 @@ export function imagesChange(
 
 /** The first characters of the content for a card, cut on a code point, never mid-surrogate. */
 export function excerpt(content: string, length = EXCERPT_LENGTH): string {
-  const chars = Array.from(content);
-  return chars.length <= length ? content : `${chars.slice(0, length).join('')}…`;
+  // No more UTF-16 units than the length: no more code points either (every card of a feed).
+  if (content.length <= length) return content;
+  let end = 0;
+  for (let count = 0; count < length && end < content.length; count++) {
+    const unit = content.charCodeAt(end);
+    const low = content.charCodeAt(end + 1);
+    end += unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+  }
+  return end >= content.length ? content : `${content.slice(0, end)}…`;
 }
 
 export interface CommentParent {

@@ -43,6 +43,22 @@ export class PostEntity {
   @Column({ type: 'integer', default: 0 })
   viewCount: number;
 
+  /**
+   * The number of images and the first one (its media id and size): written with the images,
+   * in the same statement as `post_image`, so a feed card reads them off the post row.
+   */
+  @Column({ type: 'smallint', default: 0 })
+  imageCount: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  coverMediaId: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  coverWidth: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  coverHeight: number | null;
+
   /** Read with microsecond precision as text for the feed cursor. */
   @Column({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   createdAt: Date;
