@@ -238,6 +238,14 @@ async function seed(db, users, opt) {
      SELECT $1, u FROM unnest($2::uuid[]) u ON CONFLICT DO NOTHING`,
     [reader.userId, ids.slice(1, 1 + opt.following)],
   );
+  // Their posts in the reader's Following feed, as following them through the API writes it.
+  await step(
+    'following feed',
+    `INSERT INTO post_inbox (user_id, post_id, author_id, created_at)
+     SELECT $1, p.id, p.author_id, p.created_at FROM post p
+      WHERE p.author_id = ANY ($2::uuid[]) AND p.deleted_at IS NULL`,
+    [reader.userId, ids.slice(1, 1 + opt.following)],
+  );
   // The detail and comment targets: the post with the most top-level comments.
   const { rows } = await db.query(
     `SELECT post_id FROM post_comment WHERE parent_id IS NULL

@@ -466,10 +466,8 @@ describe('feeds', () => {
     expect(profile).toHaveLength(60 - 20 + 100);
   });
 
-  it('pages Following in order across days, months and years, never skipping one', async () => {
+  it('pages Following in order across years, and follows, unfollows and blocks change it', async () => {
     const [me, a, b, stranger] = await Promise.all([user(), user(), user(), user()]);
-    await follow(me, a);
-    await follow(me, b);
     const postAt = (author: TestUser, hours: number): Promise<string> =>
       withDb(async (db) => {
         const { rows } = await db.query(
@@ -479,21 +477,61 @@ describe('feeds', () => {
         );
         return rows[0].id as string;
       });
-    // Ages in hours: inside the first window, and past each wider one (2, 14 and 90 days).
     const ages = [0, 1, 30, 47, 49, 100, 300, 335, 337, 1000, 2000, 2159, 2161, 5000, 9000];
     const expected: string[] = [];
     for (const [i, hours] of ages.entries()) {
       expected.push(await postAt(i % 2 ? a : b, hours));
       await postAt(stranger, hours); // never shown: I do not follow them
     }
+    // Following brings the posts written before the follow.
+    await follow(me, a);
+    await follow(me, b);
     for (const limit of [1, 2, 3, 20]) {
       expect(await allPages(me.api, '/api/posts/following', limit)).toEqual(expected);
     }
-    // A sparse feed: one followee whose only post is more than a year old.
-    const [loner, quiet] = await Promise.all([user(), user()]);
-    await follow(loner, quiet);
-    const old = await postAt(quiet, 400 * 24);
-    expect(await allPages(loner.api, '/api/posts/following', 5)).toEqual([old]);
+    const byA = expected.filter((_, i) => i % 2 === 1);
+    expect((await me.api.delete(`/api/users/${b.userId}/follow`)).status).toBeLessThan(300);
+    expect(await allPages(me.api, '/api/posts/following', 4)).toEqual(byA);
+    await follow(me, b);
+    expect(await allPages(me.api, '/api/posts/following', 7)).toEqual(expected);
+    // A block ends the follow, and the posts leave my feed with it.
+    expect((await me.api.put(`/api/users/${a.userId}/block`)).status).toBeLessThan(300);
+    expect(await allPages(me.api, '/api/posts/following', 5)).toEqual(
+      expected.filter((_, i) => i % 2 === 0),
+    );
+    const rows = await withDb(async (db) => {
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM post_inbox WHERE user_id = $1 AND author_id = $2`,
+        [me.userId, a.userId],
+      );
+      return rows[0].n as number;
+    });
+    expect(rows).toBe(0);
+  });
+
+  it('never loses a post written while someone follows its author, nor keeps one on unfollow', async () => {
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async () => ({ reader: await user(), author: await user() })),
+    );
+    const written = await Promise.all(
+      pairs.map(async ({ reader, author }) => {
+        const [id] = await Promise.all([writePost(author), follow(reader, author)]);
+        return id;
+      }),
+    );
+    for (const [i, { reader }] of pairs.entries()) {
+      expect(await allPages(reader.api, '/api/posts/following')).toEqual([written[i]]);
+    }
+    // Nor keeps one written while someone unfollows its author.
+    await Promise.all(
+      pairs.map(async ({ reader, author }) => {
+        const unfollow = reader.api.delete(`/api/users/${author.userId}/follow`);
+        await Promise.all([writePost(author), unfollow]);
+      }),
+    );
+    for (const { reader } of pairs) {
+      expect(await allPages(reader.api, '/api/posts/following')).toEqual([]);
+    }
   });
 
   it('shows Following, hides blocked authors everywhere and muted ones from my feeds', async () => {

@@ -11,6 +11,7 @@ import type { PostDetailDto, PostImageDto } from './dto/post.dto';
 import { PostReadRepository, rowsOf } from './post-read.repository';
 import { PostErrors } from './post.errors';
 import './post.events';
+import { fanOutPost, lockAuthorInboxes } from './post-inbox';
 import { PostLimits, imagesChange } from './post.policy';
 
 const UNIQUE_VIOLATION = '23505';
@@ -80,11 +81,13 @@ export class PostWritingService implements OnModuleInit {
     await this.hitLimit('createPerUser', me, 'You are posting too fast. Try again later.');
     const postId = await this.writing(() =>
       this.db.transaction(async (tx) => {
+        await lockAuthorInboxes(tx, me);
         const [row]: { id: string }[] = await tx.query(
           'INSERT INTO post (author_id, title, content) VALUES ($1, $2, $3) RETURNING id',
           [me, dto.title, dto.content],
         );
         await this.attachImages(tx, me, row.id, dto.imageIds ?? [], []);
+        await fanOutPost(tx, row.id);
         this.events.record(tx, 'post.created', {
           postId: row.id,
           actorId: me,

@@ -4,6 +4,7 @@ import { MediaModule } from '../media';
 import { UserModule } from '../user';
 import { PostCommentEntity } from './entities/post-comment.entity';
 import { PostImageEntity } from './entities/post-image.entity';
+import { PostInboxEntity } from './entities/post-inbox.entity';
 import {
   PostBookmarkEntity,
   PostLikeEntity,
@@ -13,6 +14,7 @@ import { PostEntity } from './entities/post.entity';
 import { PostAccountFollowup } from './post-account.followup';
 import { PostCommentService } from './post-comment.service';
 import { PostFeedService } from './post-feed.service';
+import { PostInboxFollows } from './post-inbox';
 import { PostReactionsService } from './post-reactions.service';
 import { PostReadRepository } from './post-read.repository';
 import { PostWritingService } from './post-writing.service';
@@ -26,6 +28,7 @@ import { PostGateway } from './post.gateway';
       PostCommentEntity,
       PostEntity,
       PostImageEntity,
+      PostInboxEntity,
       PostLikeEntity,
       PostViewEntity,
     ]),
@@ -38,6 +41,7 @@ import { PostGateway } from './post.gateway';
     PostCommentService,
     PostFeedService,
     PostGateway,
+    PostInboxFollows,
     PostReactionsService,
     PostReadRepository,
     PostWritingService,
