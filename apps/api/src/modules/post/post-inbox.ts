@@ -21,6 +21,7 @@ export async function fanOutPost(tx: EntityManager, postId: string): Promise<voi
     `INSERT INTO post_inbox (user_id, post_id, author_id, created_at)
      SELECT f.follower_id, p.id, p.author_id, p.created_at
        FROM post p JOIN user_follow f ON f.followee_id = p.author_id
+       JOIN app_user fu ON fu.id = f.follower_id AND fu.deleted_at IS NULL
       WHERE p.id = $1
      ON CONFLICT DO NOTHING`,
     [postId],
@@ -37,6 +38,7 @@ export class PostInboxFollows {
       `INSERT INTO post_inbox (user_id, post_id, author_id, created_at)
        SELECT $1, p.id, p.author_id, p.created_at FROM post p
         WHERE p.author_id = $2 AND p.deleted_at IS NULL
+        ORDER BY p.id -- the posts' key-share locks in the order account removal takes them
        ON CONFLICT DO NOTHING`,
       [event.followerId, event.followeeId],
     );

@@ -119,7 +119,8 @@ const VIEWER_COLUMNS = `($1::uuid IS NOT NULL AND EXISTS (
 export class PostReadRepository {
   /**
    * The read statements by text. Their texts are assembled from the constants of this file only
-   * (a scope, a cursor or not, a parent or not), never from input, so there are a few dozen.
+   * (a scope, a cursor or not, a parent or not, one of five page sizes), never from input: a few
+   * dozen at most.
    */
   private readonly statements = new Map<string, HotStatement<QueryResultRow>>();
 
@@ -195,7 +196,9 @@ export class PostReadRepository {
        SELECT p.*, ${VIEWER_COLUMNS} FROM page p ORDER BY p.ord`,
       params,
     );
-    return rows.map((row) => ({ item: this.toSummary(row), cursorKey: row.cursor_at }));
+    return rows
+      .slice(0, q.limit)
+      .map((row) => ({ item: this.toSummary(row), cursorKey: row.cursor_at }));
   }
 
   /** A visible post with its images, or null. */
@@ -293,7 +296,9 @@ export class PostReadRepository {
         ORDER BY c.created_at, c.id LIMIT ${pageLimit(q.limit)}`,
       params,
     );
-    return rows.map((row) => ({ item: toComment(row), cursorKey: row.cursor_at }));
+    return rows
+      .slice(0, q.limit)
+      .map((row) => ({ item: toComment(row), cursorKey: row.cursor_at }));
   }
 
   /** One comment as the wire shows it (for acks and live events). */
@@ -373,13 +378,18 @@ function toComment(row: CommentRow): CommentDto {
 }
 
 /**
- * A page size written into a statement's text: a parameter would leave a prepared statement on
- * custom plans (the planner cannot cost `LIMIT $n` generically), planned again on every run.
- * Only whole numbers the pagination rules allow reach here (at most a few dozen texts).
+ * A page size written into a statement's text, rounded up to one of a few sizes (the rows past
+ * the asked-for limit are cut off after the read). A parameter would leave a prepared statement on
+ * custom plans (the planner cannot cost `LIMIT $n` generically), planned again on every run; the
+ * exact number would make a statement per page size on every connection.
  */
+const PAGE_SIZES = [6, 11, 21, 51, 101];
+
 function pageLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 101) throw new RangeError('page limit');
-  return limit;
+  const size = PAGE_SIZES.find((n) => n >= limit);
+  if (!Number.isInteger(limit) || limit < 1 || size === undefined)
+    throw new RangeError('page limit');
+  return size;
 }
 
 /**

@@ -20,6 +20,15 @@ export class PostInbox1796482726624 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "post_inbox" ADD CONSTRAINT "FK_81a5186506c0de27ea17d054eb7" FOREIGN KEY ("post_id") REFERENCES "post"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
+    // Idempotent: run it again after a rolling upgrade to add posts that instances still on the
+    // previous version wrote in between (they did not fan out).
+    await queryRunner.query(
+      `INSERT INTO post_inbox (user_id, post_id, author_id, created_at)
+       SELECT f.follower_id, p.id, p.author_id, p.created_at
+         FROM user_follow f JOIN post p ON p.author_id = f.followee_id
+        WHERE p.deleted_at IS NULL
+       ON CONFLICT DO NOTHING`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
