@@ -161,6 +161,23 @@ describe('email change', () => {
     );
   });
 
+  it('answers "taken" only five times a day per account, so addresses cannot be probed', async () => {
+    const { c, password } = await account();
+    const taken = (await account()).email;
+    for (let i = 0; i < 5; i++)
+      expectProblem(
+        await c.post('/api/auth/email/change', { newEmail: taken, password }),
+        409,
+        'AUTH_EMAIL_TAKEN',
+      );
+    for (const newEmail of [taken, uniqueEmail('free')])
+      expectProblem(
+        await c.post('/api/auth/email/change', { newEmail, password }),
+        429,
+        'COMMON_RATE_LIMITED',
+      );
+  });
+
   it('counts wrong codes, locks after five, and never takes another account’s code', async () => {
     const a = await account();
     const b = await account();

@@ -17,7 +17,10 @@ import { MAX_CODE_ATTEMPTS } from './email-verification.service';
 import { PasswordService } from './password.service';
 import { digestsEqual, keyedHashHex, newNumericCode } from './token-crypto';
 
-/** Codes to a new address: one a minute, five a day per account (plus the per-IP mail limit). */
+/**
+ * Codes to a new address: one a minute, five requests a day per account (taken addresses
+ * included), plus the per-IP mail limit.
+ */
 export const EmailChangeLimits = {
   cooldown: { name: 'email-change-cooldown', limit: 1, windowSec: 60 },
   perAccountDay: { name: 'email-change-account-day', limit: 5, windowSec: 24 * 3600 },
@@ -60,6 +63,13 @@ export class EmailChangeService {
     const user = await this.passwords.confirm(principal, input.password, 'password');
     const { newEmail } = input;
     if (newEmail === user.email) throw unchanged();
+    // Charged before the address is looked up: "taken" tells whether an address is registered,
+    // so an account may ask that only as often as it may ask for codes (five a day).
+    await this.limitHit(
+      EmailChangeLimits.perAccountDay,
+      user.id,
+      'Too many codes today. Try again tomorrow.',
+    );
     if (
       await this.db
         .getRepository(UserEntity)
@@ -67,11 +77,6 @@ export class EmailChangeService {
     )
       throw AuthErrors.emailTaken();
     await this.limitHit(EmailChangeLimits.cooldown, user.id, 'Wait before asking again.');
-    await this.limitHit(
-      EmailChangeLimits.perAccountDay,
-      user.id,
-      'Too many codes today. Try again tomorrow.',
-    );
     await this.limitHit(AccountLimits.mailPerIpDay, ip, 'Too many mails from this address today.');
 
     const code = newNumericCode();
