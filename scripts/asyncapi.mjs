@@ -15,7 +15,7 @@ export const ASYNCAPI_PATH = join(contracts, 'src/realtime/asyncapi.json');
 const DESCRIPTION = [
   'Socket.IO at `/socket.io` on the same origin as the REST API (`/api`). Each namespace is a separate connection; pass the access token in the handshake, `io("/chat", { auth: { token } })`, never in the query string.',
   'A refused handshake fails with `connect_error` whose `data` is `{ code, message }`: `AUTH_*` for the token, `REALTIME_TOO_MANY_SOCKETS` over the sockets per user, `COMMON_RATE_LIMITED` (with `retryAfterSec`) over the handshake limit.',
-  'Every client → server event answers through its Socket.IO acknowledgement (the reply of its operation): `{ ok: true, data }` or `{ ok: false, error: { code, message, errors? } }` with the same stable codes as the REST problem details.',
+  'Every client → server event answers through its Socket.IO acknowledgement (the reply of its operation): `{ ok: true, data }` or `{ ok: false, error: { code, message, errors?, retryAfterSec? } }` with the same stable codes as the REST problem details (`retryAfterSec` on a 429 or 503, like the REST `Retry-After` header).',
   'Before closing a socket on purpose the server sends `connection.closing { code, message }`; with `AUTH_TOKEN_EXPIRED`, refresh the access token (`POST /api/auth/refresh`) and connect again.',
 ].join('\n\n');
 

@@ -54,4 +54,13 @@ export interface ApiErrorBody {
 
 export type Ack<T> =
   | { ok: true; data: T }
-  | { ok: false; error: { code: ErrorCode; message: string; errors?: FieldError[] } };
+  | {
+      ok: false;
+      error: {
+        code: ErrorCode;
+        message: string;
+        errors?: FieldError[];
+        /** Seconds to wait before trying again (a 429 or 503), as REST's `Retry-After`. */
+        retryAfterSec?: number;
+      };
+    };

@@ -107,6 +107,10 @@ describe('acks and validation', () => {
     expect(acks.filter((r) => r.ok)).toHaveLength(20);
     expect(limited).toHaveLength(5);
     expect(limited[0].error.code).toBe('COMMON_RATE_LIMITED');
+    for (const { error } of limited) {
+      expect(error.retryAfterSec).toBeGreaterThanOrEqual(1);
+      expect(error.retryAfterSec).toBeLessThanOrEqual(60);
+    }
   });
 });
 

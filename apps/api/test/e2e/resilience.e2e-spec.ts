@@ -370,7 +370,11 @@ describe('database timeouts', () => {
       started = Date.now();
       const ack = await sendText(socket, roomId, secret);
       expect(Date.now() - started).toBeLessThan(5000);
-      expect(ack).toMatchObject({ ok: false, error: { code: 'COMMON_SERVICE_UNAVAILABLE' } });
+      // The ack says how long to wait, as the REST answer's Retry-After does.
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON_SERVICE_UNAVAILABLE', retryAfterSec: 5 },
+      });
 
       // Both answered while the lock was still held (it stays until the rollback below).
       expect(Date.now() - lockedAt).toBeLessThan(10_000);

@@ -12,6 +12,7 @@ import { socketConnections } from '../health/metrics';
 import { RateLimitService } from '../http/rate-limit.service';
 import { findUnsafeInput, unsafeInputError } from '../http/input-rules';
 import { toProblem } from '../http/problem';
+import { ackFailure } from './socket-ack.filter';
 import type { RedisClients } from '../redis/redis.module';
 import type { SocketAuthenticator, SocketData, SocketPrincipal } from './socket-auth';
 import { RedisAdapterParser } from './redis-adapter-parser';
@@ -304,15 +305,7 @@ export class OrgoIoAdapter extends IoAdapter {
 /** Answers a refused event through its ack in the shape of SocketAckFilter. */
 function refuse(ack: unknown, err: unknown): void {
   if (typeof ack !== 'function') return;
-  const { body } = toProblem(err);
-  (ack as (res: unknown) => void)({
-    ok: false,
-    error: {
-      code: body.code,
-      message: body.message,
-      ...(body.errors ? { errors: body.errors } : {}),
-    },
-  });
+  (ack as (res: unknown) => void)(ackFailure(toProblem(err)));
 }
 
 function socketError(code: string, message: string, extra: Record<string, unknown> = {}): Error {

@@ -1,7 +1,21 @@
 import { ArgumentsHost, Catch, Logger, WsExceptionFilter } from '@nestjs/common';
 import type { Ack } from '@orgo/contracts';
 import { AppError } from '../http/app-error';
-import { toProblem } from '../http/problem';
+import { toProblem, type Problem } from '../http/problem';
+
+/** The failed ack of a problem: the same code and message as over HTTP, `Retry-After` included. */
+export function ackFailure({ body, headers }: Problem): Ack<never> {
+  const retryAfterSec = Number(headers['Retry-After']);
+  return {
+    ok: false,
+    error: {
+      code: body.code,
+      message: body.message,
+      ...(body.errors ? { errors: body.errors } : {}),
+      ...(retryAfterSec > 0 ? { retryAfterSec } : {}),
+    },
+  };
+}
 
 /** Socket errors answer through the event's ack with the same code/message as HTTP problems. */
 @Catch()
@@ -9,7 +23,8 @@ export class SocketAckFilter implements WsExceptionFilter {
   private readonly logger = new Logger('WS');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { body } = toProblem(exception);
+    const problem = toProblem(exception);
+    const { body } = problem;
     if (body.status === 503) {
       if (!(exception instanceof AppError))
         this.logger.warn({ err: exception }, 'dependency unavailable');
@@ -17,13 +32,6 @@ export class SocketAckFilter implements WsExceptionFilter {
       this.logger.error({ err: exception }, 'socket handler failed');
     }
     const ack = host.getArgs().find((a): a is (res: Ack<never>) => void => typeof a === 'function');
-    ack?.({
-      ok: false,
-      error: {
-        code: body.code,
-        message: body.message,
-        ...(body.errors ? { errors: body.errors } : {}),
-      },
-    });
+    ack?.(ackFailure(problem));
   }
 }

@@ -29,9 +29,15 @@ export function limitInbound(socket: Socket, limits: InboundLimits): void {
     if (minuteCount <= limits.perMinute && perEvent <= limits.perEventPer10s) return next();
     const ack = packet[packet.length - 1];
     if (typeof ack === 'function') {
+      // Until the window that is over its limit starts again.
+      const resetAt = minuteCount > limits.perMinute ? minuteStart + 60_000 : burstStart + 10_000;
       (ack as (res: Ack<never>) => void)({
         ok: false,
-        error: { code: 'COMMON_RATE_LIMITED', message: 'Too many events. Slow down.' },
+        error: {
+          code: 'COMMON_RATE_LIMITED',
+          message: 'Too many events. Slow down.',
+          retryAfterSec: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+        },
       });
     }
   });

@@ -2,7 +2,7 @@ import type { Ack, ChatMessage } from '@orgo/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NamespaceSocket } from '@/lib/socket';
 import { buildChatMessage } from '@/testing/factories';
-import { createChatEngine } from './chat-engine';
+import { AUTO_RETRY_MAX, createChatEngine } from './chat-engine';
 import { createOutbox } from './outbox';
 import type { MessagePage } from './room-timeline';
 
@@ -143,6 +143,43 @@ describe('chat engine', () => {
     expect(sends[1]?.payload.clientMessageId).toBe('client-1');
     expect(engine.outbox.entries()).toMatchObject([{ status: 'pending' }]);
     expect(engine.outbox.entries()[0]).not.toHaveProperty('errorCode');
+  });
+
+  it('sends again by itself after the wait a 503 or 429 names, then shows the failure', () => {
+    vi.useFakeTimers();
+    const { engine, sends } = setup();
+    engine.send('room-1', '안녕');
+    const busy = {
+      ok: false,
+      error: { code: 'COMMON_SERVICE_UNAVAILABLE', message: 'busy', retryAfterSec: 5 },
+    } as Ack<ChatMessage>;
+    for (let attempt = 1; attempt <= AUTO_RETRY_MAX; attempt++) {
+      sends[attempt - 1]!.ack(null, busy);
+      expect(engine.outbox.entries()).toMatchObject([{ status: 'pending' }]);
+      vi.advanceTimersByTime(4_999);
+      expect(sends).toHaveLength(attempt);
+      vi.advanceTimersByTime(1);
+      expect(sends[attempt]?.payload.clientMessageId).toBe('client-1');
+    }
+    sends[AUTO_RETRY_MAX]!.ack(null, busy);
+    expect(engine.outbox.entries()).toMatchObject([
+      { status: 'failed', errorCode: 'COMMON_SERVICE_UNAVAILABLE' },
+    ]);
+    vi.advanceTimersByTime(60_000);
+    expect(sends).toHaveLength(AUTO_RETRY_MAX + 1);
+  });
+
+  it('stops a scheduled resend when the message is discarded', () => {
+    vi.useFakeTimers();
+    const { engine, sends } = setup();
+    engine.send('room-1', '안녕');
+    sends[0]!.ack(null, {
+      ok: false,
+      error: { code: 'COMMON_RATE_LIMITED', message: 'slow down', retryAfterSec: 2 },
+    } as Ack<ChatMessage>);
+    engine.discard('client-1');
+    vi.advanceTimersByTime(10_000);
+    expect(sends).toHaveLength(1);
   });
 
   it('keeps the reason of a refusal with the failed message', () => {

@@ -5,6 +5,13 @@ import type { Outbox, OutboxEntry } from './outbox';
 import { createRoomTimeline, type MessagePage, type RoomTimeline } from './room-timeline';
 
 export const ACK_TIMEOUT_MS = 10_000;
+
+/**
+ * A send the server asked to retry later (429 or 503 with `retryAfterSec`) goes again by itself
+ * after that wait, up to this many times (a wait capped at 30 s); only then it shows as failed.
+ */
+export const AUTO_RETRY_MAX = 3;
+const AUTO_RETRY_CAP_SEC = 30;
 /** A typing notice lapses on its own if its `typing.stopped` never comes. */
 export const TYPING_LAPSE_MS = 8_000;
 
@@ -61,6 +68,7 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
   const timelines = new Map<string, RoomTimeline>();
   const inflight = new Set<string>();
   const readSent = new Map<string, number>();
+  const autoRetries = new Map<string, { count: number; timer?: ReturnType<typeof setTimeout> }>();
   const typing = new Map<string, Map<string, ReturnType<typeof setTimeout>>>();
   const typingSnapshots = new Map<string, readonly string[]>();
   const listeners = new Set<() => void>();
@@ -102,12 +110,30 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         if (!socket.connected) return;
         outbox.setStatus(entry.clientMessageId, 'failed');
       } else if (res.ok) {
+        autoRetries.delete(entry.clientMessageId);
         outbox.remove(entry.clientMessageId);
         timelines.get(res.data.roomId)?.receive(res.data);
-      } else {
+      } else if (!retryLater(entry.clientMessageId, res.error.retryAfterSec)) {
+        autoRetries.delete(entry.clientMessageId);
         outbox.setStatus(entry.clientMessageId, 'failed', res.error.code);
       }
     });
+  };
+
+  /** Schedules the send again when the server said when; false when it is up to the person. */
+  const retryLater = (clientMessageId: string, afterSec: number | undefined): boolean => {
+    const held = autoRetries.get(clientMessageId) ?? { count: 0 };
+    if (!afterSec || held.count >= AUTO_RETRY_MAX) return false;
+    held.count += 1;
+    held.timer = setTimeout(
+      () => {
+        const entry = outbox.entries().find((e) => e.clientMessageId === clientMessageId);
+        if (entry?.status === 'pending') dispatch(entry);
+      },
+      Math.min(afterSec, AUTO_RETRY_CAP_SEC) * 1000,
+    );
+    autoRetries.set(clientMessageId, held);
+    return true;
   };
 
   const flush = () => {
@@ -158,11 +184,15 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
       dispatch(entry);
     },
     retry(clientMessageId) {
+      clearTimeout(autoRetries.get(clientMessageId)?.timer);
+      autoRetries.delete(clientMessageId);
       outbox.setStatus(clientMessageId, 'pending');
       const entry = outbox.entries().find((e) => e.clientMessageId === clientMessageId);
       if (entry) dispatch(entry);
     },
     discard(clientMessageId) {
+      clearTimeout(autoRetries.get(clientMessageId)?.timer);
+      autoRetries.delete(clientMessageId);
       outbox.remove(clientMessageId);
     },
     markRead(roomId, seq) {
@@ -252,6 +282,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
         socket.off('typing.started', onTypingStarted);
         socket.off('typing.stopped', onTypingStopped);
         typing.forEach((room) => room.forEach((timer) => clearTimeout(timer)));
+        autoRetries.forEach(({ timer }) => clearTimeout(timer));
+        autoRetries.clear();
       };
     },
   };
