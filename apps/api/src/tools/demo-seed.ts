@@ -76,6 +76,7 @@ export async function seedDemo(opts: DemoSeedOptions): Promise<DemoSeedResult> {
   }
 
   log(`${POSTS.length} posts with comments and likes`);
+  const postIds: string[] = [];
   for (const [n, plan] of POSTS.entries()) {
     const author = who(plan.by);
     const imageIds: string[] = [];
@@ -89,6 +90,7 @@ export async function seedDemo(opts: DemoSeedOptions): Promise<DemoSeedResult> {
       content: plan.content,
       ...(imageIds.length ? { imageIds } : {}),
     });
+    postIds.push(post.id);
     for (const c of plan.comments ?? []) {
       const comment = await who(c.by).api.call<{ id: string }>(
         'POST',
@@ -106,6 +108,8 @@ export async function seedDemo(opts: DemoSeedOptions): Promise<DemoSeedResult> {
       await who(liker).api.call('PUT', `/api/posts/${post.id}/like`);
     }
   }
+
+  await spreadPostTimes(opts.databaseUrl, postIds);
 
   log('a group chat and a direct chat');
   const owner = who('minjun');
@@ -183,6 +187,45 @@ async function sendAll(
 }
 
 // No inbox in the demo: the accounts are marked verified directly, as the mail round trip would.
+/**
+ * Written in a minute, the posts would all read "방금": they are spread over the last five days
+ * instead (in the order written, the last one two hours ago, all inside the 7 days of Popular),
+ * their comments a few minutes apart after them in their order, and the Following feeds' copy of
+ * each post's time moved with it.
+ */
+async function spreadPostTimes(databaseUrl: string, postIds: string[]): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('BEGIN');
+    await db.query(
+      `UPDATE post p SET created_at = now() - make_interval(
+              hours => (2 + (array_length($1::uuid[], 1) - t.n) * 110 / array_length($1::uuid[], 1))::int)
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n)
+        WHERE p.id = t.id`,
+      [postIds],
+    );
+    await db.query(
+      `UPDATE post_comment c SET created_at = p.created_at + make_interval(mins => (7 * r.rank)::int)
+         FROM (SELECT id, row_number() OVER (PARTITION BY post_id ORDER BY created_at, id) AS rank
+                 FROM post_comment WHERE post_id = ANY($1::uuid[])) r, post p
+        WHERE c.id = r.id AND p.id = c.post_id`,
+      [postIds],
+    );
+    await db.query(
+      `UPDATE post_inbox i SET created_at = p.created_at FROM post p
+        WHERE p.id = i.post_id AND p.id = ANY($1::uuid[])`,
+      [postIds],
+    );
+    await db.query('COMMIT');
+  } catch (err) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await db.end();
+  }
+}
+
 async function markVerified(databaseUrl: string, ids: string[]): Promise<void> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();

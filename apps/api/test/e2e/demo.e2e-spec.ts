@@ -124,6 +124,25 @@ it('the All feed holds the posts, with images, comments, replies and likes', asy
     'SELECT count(*) AS replies FROM post_comment WHERE parent_id IS NOT NULL',
   );
   expect(Number(replies)).toBeGreaterThanOrEqual(10);
+
+  // Spread over days, not all "just now"; comments after their post; Popular still has them.
+  const times = feed.body.items.map((p: { createdAt: string }) => Date.parse(p.createdAt));
+  expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(3 * 86_400_000);
+  expect(Math.max(...times)).toBeLessThan(Date.now() - 3_600_000);
+  for (const c of comments.body.items as { createdAt: string }[])
+    expect(Date.parse(c.createdAt)).toBeGreaterThan(Date.parse(discussed[0].createdAt));
+  const [{ late }] = await sql<{ late: string }>(
+    `SELECT count(*) AS late FROM post_comment c JOIN post p ON p.id = c.post_id
+      WHERE c.created_at <= p.created_at OR c.created_at > now()`,
+  );
+  expect(Number(late)).toBe(0);
+  const [{ drift }] = await sql<{ drift: string }>(
+    `SELECT count(*) AS drift FROM post_inbox i JOIN post p ON p.id = i.post_id
+      WHERE i.created_at <> p.created_at`,
+  );
+  expect(Number(drift)).toBe(0);
+  const popular = await anonymous.get('/api/posts/popular');
+  expect(popular.body.items).toHaveLength(5);
 });
 
 it('the group chat and the direct chat have their history', async () => {

@@ -7,7 +7,8 @@ import { decodeCursor, encodeCursor } from '../../infra/http/pagination/keyset-c
 import { RateLimitService } from '../../infra/http/rate-limit.service';
 import type { CommentQueryDto } from './dto/post-input.dto';
 import type { CommentDto } from './dto/post.dto';
-import { PostReadRepository, rowsOf } from './post-read.repository';
+import { PostReadRepository } from './post-read.repository';
+import { rowsOf } from './post-read.sql';
 import { PostErrors } from './post.errors';
 import type { PostCommentEventPayload } from './post.events';
 import { COMMENT_PAGE_DEFAULT, PostLimits, replyRefusal } from './post.policy';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainEventsService } from '../../infra/events/domain-events.service';
 import type { BookmarkStateDto, LikeStateDto } from './dto/post.dto';
 import { PostFeedService } from './post-feed.service';
-import { rowsOf } from './post-read.repository';
+import { rowsOf } from './post-read.sql';
 import './post.events';
 
 /**
