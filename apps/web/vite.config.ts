@@ -32,5 +32,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // A loaded CI machine runs every file in parallel on two cores: room for the waits inside.
+    testTimeout: 15_000,
   },
 });

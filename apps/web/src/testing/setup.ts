@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Node's Request (used under jsdom) rejects relative URLs; browsers resolve them against the page.
@@ -9,6 +9,10 @@ class PageRelativeRequest extends Request {
   }
 }
 globalThis.Request = PageRelativeRequest;
+
+// waitFor and findBy* wait for a condition, never for a time: a longer bound costs nothing when it
+// holds, and a loaded machine (every file in parallel on two cores) needs more than 1 s at times.
+configure({ asyncUtilTimeout: 3000 });
 
 afterEach(() => {
   cleanup();

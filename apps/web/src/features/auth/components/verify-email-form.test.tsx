@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ko } from '@/i18n/ko';
 import { authSession } from '@/lib/auth-session';
 import { buildMe, buildTokens } from '@/testing/factories';
@@ -18,6 +18,10 @@ function setup(handlers: Record<string, FakeHandler>) {
   const submit = () => user.click(screen.getByRole('button', { name: ko.auth.verifyEmail.submit }));
   return { code, fetch, submit, user };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('VerifyEmailForm', () => {
   beforeEach(() => authSession.signIn(buildTokens({ user: buildMe({ emailVerified: false }) })));
@@ -79,6 +83,8 @@ describe('VerifyEmailForm', () => {
   });
 
   it('resends a code and waits out the cooldown', async () => {
+    // The countdown reads the clock each second: held still, a stall cannot turn 60 into 59.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { user } = setup({
       'POST /api/auth/email/resend': () => json(202, { cooldownSec: 60 }),
     });
@@ -90,6 +96,7 @@ describe('VerifyEmailForm', () => {
   });
 
   it('uses Retry-After when the server throttles a resend', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
     const { user } = setup({
       'POST /api/auth/email/resend': () =>
         problem(429, 'COMMON_RATE_LIMITED', { headers: { 'Retry-After': '42' } }),

@@ -533,8 +533,11 @@ describe('MessageList virtualisation', () => {
     await waitFor(() => expect(item(log, 101)).not.toBeNull());
     await waitFor(() => expect(scroller.scrollTop).toBe(layout.maxScroll(scroller)));
 
-    act(() => layout.scrollTo(scroller, 1000));
-    const latest = await screen.findByRole('button', { name: ko.chat.jumpToLatest });
+    // The scroll to the new end may still be settling: repeat the reader's scroll until it holds.
+    await scrollUntil(layout, scroller, 1000, () =>
+      expect(screen.getByRole('button', { name: ko.chat.jumpToLatest })).toBeTruthy(),
+    );
+    const latest = screen.getByRole('button', { name: ko.chat.jumpToLatest });
     rerender(messagesFrom(1, 102));
     await waitFor(() => expect(parseFloat(log.style.height)).toBeGreaterThan(102 * 60));
     expect(scroller.scrollTop).toBe(1000);
