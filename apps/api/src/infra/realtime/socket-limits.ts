@@ -1,5 +1,8 @@
 import type { Ack } from '@orgo/contracts';
 import type { Socket } from 'socket.io';
+import { AppError } from '../http/app-error';
+import { toProblem } from '../http/problem';
+import { ackFailure } from './socket-ack.filter';
 
 export interface InboundLimits {
   perMinute: number;
@@ -31,14 +34,17 @@ export function limitInbound(socket: Socket, limits: InboundLimits): void {
     if (typeof ack === 'function') {
       // Until the window that is over its limit starts again.
       const resetAt = minuteCount > limits.perMinute ? minuteStart + 60_000 : burstStart + 10_000;
-      (ack as (res: Ack<never>) => void)({
-        ok: false,
-        error: {
-          code: 'COMMON_RATE_LIMITED',
-          message: 'Too many events. Slow down.',
-          retryAfterSec: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+      const retryAfterSec = Math.max(1, Math.ceil((resetAt - now) / 1000));
+      const refusal = new AppError(
+        'COMMON_RATE_LIMITED',
+        429,
+        'Too many events. Slow down.',
+        undefined,
+        {
+          'Retry-After': String(retryAfterSec),
         },
-      });
+      );
+      (ack as (res: Ack<never>) => void)(ackFailure(toProblem(refusal)));
     }
   });
 }

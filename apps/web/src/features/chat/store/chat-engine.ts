@@ -125,6 +125,8 @@ export function createChatEngine(options: ChatEngineOptions): ChatEngine {
     const held = autoRetries.get(clientMessageId) ?? { count: 0 };
     if (!afterSec || held.count >= AUTO_RETRY_MAX) return false;
     held.count += 1;
+    // A reconnect may have sent it meanwhile and been refused again: one timer per message.
+    clearTimeout(held.timer);
     held.timer = setTimeout(
       () => {
         const entry = outbox.entries().find((e) => e.clientMessageId === clientMessageId);
